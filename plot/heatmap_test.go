@@ -96,7 +96,7 @@ func TestScaleGrayNearest(t *testing.T) {
 	b := []uint8{0, 255, 255, 0}
 	img2 := image.NewRGBA(image.Rect(0, 0, 8, 8))
 	ScaleGray8(img2, image.Rect(-4, -4, 4, 4), b, 2, 2, GrayInverted, Norm{0, 1}) // partly off-image
-	if c := img2.RGBAAt(0, 0); c.R != 255 { // src (1,1)=0 → white when inverted
+	if c := img2.RGBAAt(0, 0); c.R != 255 {                                       // src (1,1)=0 → white when inverted
 		t.Errorf("ScaleGray8 pixel (0,0) = %v, want white", c)
 	}
 	if c := img2.RGBAAt(5, 5); c.A != 0 {
