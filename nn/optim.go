@@ -1,0 +1,123 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+)
+
+// Optimizer updates a flat parameter slab from its gradient slab. It zeroes
+// nothing: the caller calls Model.ZeroGrad after each step. Step panics if
+// len(params) != len(grads) (or, for stateful optimisers, != n).
+type Optimizer interface {
+	Step(params, grads []float32, lr float32)
+	Reset() // forget the state (m, v, t); SGD has none
+}
+
+// sgd is plain stochastic gradient descent.
+type sgd struct{}
+
+// NewSGD returns plain gradient descent:
+//
+//	w[i] -= lr * g[i]
+func NewSGD() Optimizer { return &sgd{} }
+
+func (*sgd) Step(params, grads []float32, lr float32) {
+	if len(params) != len(grads) {
+		panic("nn: SGD: params and grads differ in length")
+	}
+	grads = grads[:len(params)]
+	for i, g := range grads {
+		params[i] -= lr * g
+	}
+}
+
+func (*sgd) Reset() {}
+
+// Momentum is seed 000's heavy-ball momentum (the "classic" convention
+// without dampening, as tinygrad's SGD with momentum):
+//
+//	m[i] = Beta*m[i] + g[i]
+//	w[i] -= lr * m[i]
+type Momentum struct {
+	Beta float32
+	M    []float32 // velocity, starts at 0
+}
+
+// NewMomentum returns seed 000's momentum for n parameters.
+func NewMomentum(n int, beta float32) Optimizer {
+	return &Momentum{Beta: beta, M: make([]float32, n)}
+}
+
+func (o *Momentum) Step(params, grads []float32, lr float32) {
+	if len(params) != len(o.M) || len(grads) != len(o.M) {
+		panic(fmt.Sprintf("nn: Momentum for %d params got %d params, %d grads", len(o.M), len(params), len(grads)))
+	}
+	m := o.M
+	grads, params = grads[:len(m)], params[:len(m)]
+	b := o.Beta
+	for i, g := range grads {
+		v := b*m[i] + g
+		m[i] = v
+		params[i] -= lr * v
+	}
+}
+
+func (o *Momentum) Reset() { clear(o.M) }
+
+// Adam is Kingma & Ba's Adam with bias correction, β^t kept as running
+// products B1t, B2t (no Pow per weight):
+//
+//	t++; B1t *= B1; B2t *= B2
+//	m[i] = B1*m[i] + (1-B1)*g[i]
+//	v[i] = B2*v[i] + (1-B2)*g[i]²
+//	w[i] -= lr * (m[i]/(1-B1t)) / (sqrt(v[i]/(1-B2t)) + Eps)
+type Adam struct {
+	B1, B2, Eps float32
+	M, V        []float32 // first and second moment, start at 0
+	T           int       // steps taken
+	B1t, B2t    float64   // B1^T, B2^T
+}
+
+// NewAdam returns Adam for n parameters (the usual values are 0.9, 0.999,
+// 1e-7 as Keras or 1e-8 as the paper).
+func NewAdam(n int, b1, b2, eps float32) Optimizer {
+	return &Adam{B1: b1, B2: b2, Eps: eps, M: make([]float32, n), V: make([]float32, n), B1t: 1, B2t: 1}
+}
+
+func (o *Adam) Step(params, grads []float32, lr float32) {
+	if len(params) != len(o.M) || len(grads) != len(o.M) {
+		panic(fmt.Sprintf("nn: Adam for %d params got %d params, %d grads", len(o.M), len(params), len(grads)))
+	}
+	o.T++
+	o.B1t *= float64(o.B1)
+	o.B2t *= float64(o.B2)
+	c1 := float32(1 / (1 - o.B1t))
+	c2 := float32(1 / (1 - o.B2t))
+	b1, b2, eps := o.B1, o.B2, o.Eps
+	m, v := o.M, o.V[:len(o.M)]
+	grads, params = grads[:len(m)], params[:len(m)]
+	for i, g := range grads {
+		mi := b1*m[i] + (1-b1)*g
+		vi := b2*v[i] + (1-b2)*g*g
+		m[i], v[i] = mi, vi
+		params[i] -= lr * (mi * c1) / (float32(math.Sqrt(float64(vi*c2))) + eps)
+	}
+}
+
+func (o *Adam) Reset() {
+	clear(o.M)
+	clear(o.V)
+	o.T, o.B1t, o.B2t = 0, 1, 1
+}
+
+// Schedule is a learning rate with seed 000's annealing:
+// LR(t) = LR * T/(T+t) with T = AnnealT; AnnealT == 0 means constant.
+type Schedule struct{ LR, AnnealT float64 }
+
+// At returns the learning rate at step t (0-based).
+func (s Schedule) At(step int) float64 {
+	if s.AnnealT == 0 {
+		return s.LR
+	}
+	return s.LR * s.AnnealT / (s.AnnealT + float64(step))
+}

@@ -1,0 +1,185 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+)
+
+// Preset is a seed model by name with the training set-up of its seed.
+type Preset struct {
+	Name  string
+	Seed  string // "000".."003", "" for our own
+	About string
+	In    Shape
+	// Classes: 2 for binary (HeadSigmoid), K for softmax, the number of
+	// outputs for HeadLinear presets.
+	Classes int
+	// Data names the data set: "mnist-4-9" (A=4 → label 0, B=9 → label 1),
+	// "mnist" (10 digits), "digits8x8", "ring-points" (2-D points labelled
+	// by the circular ring), "" (not trained).
+	Data string
+	// Opt is "sgd", "momentum", "adam", or "" for models that are not trained.
+	Opt string
+	// LR and AnnealT make the Schedule: LR(t) = LR*T/(T+t), T = 0 constant.
+	LR, AnnealT float64
+	// Beta1 is momentum's β or Adam's β1; Beta2 and Eps are Adam's.
+	Beta1, Beta2, Eps float64
+	// Batch is the mini-batch size: 1 per-sample (the seeds), 0 full batch.
+	Batch int
+	// Epochs over the training set, or Steps (samples, for the seed 000
+	// presets: T = 15001); one of the two is 0.
+	Epochs, Steps int
+	// TrainN, TestN limit the data sets (0 = all).
+	TrainN, TestN int
+	// Normalize scales pixels to [0,1] (/255, /16 for 8×8 digits); false
+	// only for mlp10, whose seed trains on raw 0..255.
+	Normalize bool
+}
+
+// Schedule returns the preset's learning-rate schedule.
+func (p Preset) Schedule() Schedule { return Schedule{LR: p.LR, AnnealT: p.AnnealT} }
+
+// NewOptimizer returns the preset's optimiser for n parameters (SGD when
+// Opt is empty).
+func (p Preset) NewOptimizer(n int) Optimizer {
+	switch p.Opt {
+	case "momentum":
+		return NewMomentum(n, float32(p.Beta1))
+	case "adam":
+		return NewAdam(n, float32(p.Beta1), float32(p.Beta2), float32(p.Eps))
+	}
+	return NewSGD()
+}
+
+var mnistIn = Shape{28, 28, 1}
+
+// table000 is seed 000's test-table set-up shared by its three models.
+func table000(name, about string) Preset {
+	return Preset{Name: name, Seed: "000", About: about, In: mnistIn, Classes: 2, Data: "mnist-4-9",
+		Opt: "momentum", LR: 0.01, AnnealT: 4000, Beta1: 0.9, Batch: 1, Steps: 15001, Normalize: true}
+}
+
+var presets = []Preset{
+	table000("linear", "p = σ(w·x): 784 weights, no bias, z clipped to ±15"),
+	table000("vanilla", "784→32→32→1, leaky ReLU, no biases, sigmoid output"),
+	table000("cnn", "avgpool 2×2 → conv 5×5×8 stride 2 → lrelu → conv 1×1×4 → lrelu → dense 100→1 → sigmoid"),
+	{Name: "mlp10", Seed: "001", About: "784→32→32→10, sigmoid hidden, softmax; raw 0..255 pixels", In: mnistIn, Classes: 10,
+		Data: "mnist", Opt: "sgd", LR: 0.003, Batch: 1, Epochs: 3, Normalize: false},
+	{Name: "cnn10", Seed: "002", About: "conv 3×3×9 → maxpool 2 → dense 1521→10 softmax (victorzhou)", In: mnistIn, Classes: 10,
+		Data: "mnist", Opt: "sgd", LR: 0.001, Batch: 1, Epochs: 3, TrainN: 1000, TestN: 1000, Normalize: true},
+	{Name: "cnn10-tanh", Seed: "002", About: "conv 3×3×9 + bias → tanh → maxpool 2 → dense 1521→10 softmax, glorot-uniform", In: mnistIn, Classes: 10,
+		Data: "mnist", Opt: "adam", LR: 0.01, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Batch: 32, Epochs: 20, TrainN: 1000, TestN: 1000, Normalize: true},
+	{Name: "digits64", Seed: "003", About: "64→32 ReLU→10 softmax on 8×8 digits, init randn·0.1", In: Shape{8, 8, 1}, Classes: 10,
+		Data: "digits8x8", Opt: "sgd", LR: 0.1, Batch: 0, Epochs: 100, Normalize: true},
+	{Name: "best", About: "conv 3×3×16 relu maxpool → conv 3×3×32 relu maxpool → dense 10 softmax, He init", In: mnistIn, Classes: 10,
+		Data: "mnist", Opt: "adam", LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Batch: 16, Epochs: 2, Normalize: true},
+	{Name: "convnetjs", About: "ConvNetJS-sized CNN: conv 5×5×8 relu maxpool → conv 5×5×16 relu maxpool → dense 10 softmax (valid padding)", In: mnistIn, Classes: 10,
+		Data: "mnist", Opt: "adam", LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Batch: 20, Epochs: 1, Normalize: true},
+	{Name: "landscape", Seed: "003", About: "2→n→1 ReLU, W~randn, b~0.2·randn (n = 3 by name; NewLandscape for others)", In: Vec(2), Classes: 1},
+	{Name: "ring", Seed: "003", About: "designed 2→4→3→1 ReLU L1-ring detector (a=1, b=2 by name; NewRing for others)", In: Vec(2), Classes: 1},
+	{Name: "ring-learned", Seed: "003", About: "2→8→8→1 ReLU, sigmoid, learned on points labelled by the circular ring", In: Vec(2), Classes: 2,
+		Data: "ring-points", Opt: "sgd", LR: 0.05, Batch: 1, Steps: 20000, Normalize: false},
+}
+
+// Presets returns every preset, in the order of the DESIGN table.
+func Presets() []Preset { return append([]Preset(nil), presets...) }
+
+// UnknownPresetError is returned for a name that is not a preset.
+type UnknownPresetError struct{ Name string }
+
+func (e *UnknownPresetError) Error() string {
+	names := make([]string, len(presets))
+	for i, p := range presets {
+		names[i] = p.Name
+	}
+	return fmt.Sprintf("nn: unknown preset %q (have %s)", e.Name, strings.Join(names, ", "))
+}
+
+// PresetByName returns the preset called name or an *UnknownPresetError.
+func PresetByName(name string) (Preset, error) {
+	for _, p := range presets {
+		if p.Name == name {
+			return p, nil
+		}
+	}
+	return Preset{}, &UnknownPresetError{name}
+}
+
+// NewPreset builds the preset's model and initialises it as its seed does,
+// drawing from r. "landscape" has n = 3 and "ring" a = 1, b = 2; use
+// NewLandscape and NewRing for other values.
+func NewPreset(name string, r *rand.Rand) (*Model, error) {
+	b := NewBuilder(name, mnistIn)
+	var m *Model
+	var err error
+	switch name {
+	case "linear":
+		// w = randn(784)/sqrt(784)
+		if m, err = b.Dense(1, false).Build(HeadSigmoid); err == nil {
+			randnScaled(m.Params, r, 1/math.Sqrt(784))
+		}
+	case "vanilla":
+		if m, err = b.Dense(32, false).LeakyReLU().Dense(32, false).LeakyReLU().Dense(1, false).Build(HeadSigmoid); err == nil {
+			l := m.Layers()
+			// vanilla_init draws A (32)/sqrt(1+32), B (32,32)/sqrt(64), C (32,784)/sqrt(816).
+			randnScaled(l[4].W, r, 1/math.Sqrt(1+32))
+			randnScaled(l[2].W, r, 1/math.Sqrt(32+32))
+			randnScaled(l[0].W, r, 1/math.Sqrt(32+784))
+		}
+	case "cnn":
+		if m, err = b.AvgPool2().Conv(5, 5, 8, 2, false).LeakyReLU().Conv(1, 1, 4, 1, false).LeakyReLU().
+			Dense(1, false).Build(HeadSigmoid); err == nil {
+			l := m.Layers()
+			// conv_init draws A (100)/sqrt(1+100), B (1,1,4,8)/sqrt(4+8), C (5,5,8,1)/sqrt(8+25).
+			randnScaled(l[5].W, r, 1/math.Sqrt(1+100))
+			randnScaled(l[3].W, r, 1/math.Sqrt(4+8))
+			randnScaled(l[1].W, r, 1/math.Sqrt(8+25))
+		}
+	case "mlp10":
+		if m, err = b.Dense(32, true).Sigmoid().Dense(32, true).Sigmoid().Dense(10, true).Build(HeadSoftmax); err == nil {
+			l := m.Layers()
+			// randn(784,32)/sqrt(32), randn(32,32)/sqrt(32), randn(32,10)/sqrt(10); biases 0.
+			randnScaled(l[0].W, r, 1/math.Sqrt(32))
+			randnScaled(l[2].W, r, 1/math.Sqrt(32))
+			randnScaled(l[4].W, r, 1/math.Sqrt(10))
+		}
+	case "cnn10":
+		if m, err = b.Conv(3, 3, 9, 1, false).MaxPool2().Dense(10, true).Build(HeadSoftmax); err == nil {
+			l := m.Layers()
+			// victorzhou: filters randn(9,3,3)/9; softmax weights randn(1521,10)/1521; biases 0.
+			randnScaled(l[0].W, r, 1.0/9)
+			randnScaled(l[2].W, r, 1.0/1521)
+		}
+	case "cnn10-tanh":
+		if m, err = b.Conv(3, 3, 9, 1, true).Tanh().MaxPool2().Flatten().Dense(10, true).Build(HeadSoftmax); err == nil {
+			InitGlorotUniform(m, r)
+		}
+	case "digits64":
+		if m, err = NewBuilder(name, Shape{8, 8, 1}).Dense(32, true).ReLU().Dense(10, true).Build(HeadSoftmax); err == nil {
+			l := m.Layers()
+			randnScaled(l[0].W, r, 0.1)
+			randnScaled(l[2].W, r, 0.1)
+		}
+	case "best":
+		if m, err = b.Conv(3, 3, 16, 1, true).ReLU().MaxPool2().Conv(3, 3, 32, 1, true).ReLU().MaxPool2().
+			Dense(10, true).Build(HeadSoftmax); err == nil {
+			InitNormal(m, r, He)
+		}
+	case "convnetjs":
+		if m, err = b.Conv(5, 5, 8, 1, true).ReLU().MaxPool2().Conv(5, 5, 16, 1, true).ReLU().MaxPool2().
+			Dense(10, true).Build(HeadSoftmax); err == nil {
+			InitNormal(m, r, He)
+		}
+	case "landscape":
+		return NewLandscape(3, r)
+	case "ring":
+		return NewRing(1, 2)
+	case "ring-learned":
+		return NewRingLearned(8, r)
+	default:
+		return nil, &UnknownPresetError{name}
+	}
+	return m, err
+}
