@@ -1,0 +1,63 @@
+package ui
+
+// Banner is the dismissable strip that reports user errors (bad URL options,
+// failed downloads) on top of the scene. The same message is not repeated.
+type Banner struct {
+	Msgs  []string
+	Close Button // the × at the right end
+	Rect  Rect
+}
+
+// MaxBannerLines is how many messages the banner shows at once; older ones
+// are dropped.
+const MaxBannerLines = 4
+
+// Add appends msg unless it is already shown.
+func (b *Banner) Add(msg string) {
+	for _, m := range b.Msgs {
+		if m == msg {
+			return
+		}
+	}
+	b.Msgs = append(b.Msgs, msg)
+	if len(b.Msgs) > MaxBannerLines {
+		b.Msgs = b.Msgs[len(b.Msgs)-MaxBannerLines:]
+	}
+}
+
+// Visible reports whether there is anything to show.
+func (b *Banner) Visible() bool { return len(b.Msgs) > 0 }
+
+// Height is the banner's height for its messages (0 when empty).
+func (b *Banner) Height() float64 {
+	if len(b.Msgs) == 0 {
+		return 0
+	}
+	return float64(len(b.Msgs))*LabelH + 2*Pad
+}
+
+// Layout places the banner at the top of area and returns the rest.
+func (b *Banner) Layout(area Rect) (rest Rect) {
+	b.Rect, rest = area.CutTop(b.Height(), 0)
+	b.Close.Label = "×"
+	b.Close.Tip = "Dismiss these messages (Esc)"
+	b.Close.Rect = Rect{b.Rect.Right() - Pad - RowH, b.Rect.Y + (b.Rect.H-RowH)/2, RowH, RowH}
+	return rest
+}
+
+// Update dismisses the banner on a click on × or the Escape key; a press
+// anywhere else on the banner is swallowed so the scene below does not get
+// it.
+func (b *Banner) Update(in *Input) {
+	if !b.Visible() {
+		return
+	}
+	if b.Close.Update(in) || in.KeyPressed(KeyEscape) {
+		b.Msgs = b.Msgs[:0]
+		in.DropKey(KeyEscape)
+		return
+	}
+	if in.PressedIn(b.Rect) {
+		in.Consume()
+	}
+}

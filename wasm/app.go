@@ -1,0 +1,254 @@
+package main
+
+import (
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"digitlab/ui"
+)
+
+// Layout constants of the frame around the scenes, in logical pixels.
+const (
+	barH     = 44.0   // the top bar: app name, tabs, key hints
+	minW     = 1024.0 // below this window size the whole app is scaled down
+	minH     = 640.0
+	sidebarW = 290.0 // a scene's control column (see sidebar)
+)
+
+// App is the ebiten.Game: the frame (tabs, banner, tooltip, key routing)
+// around the scenes, the background data loading and the JS API's state.
+type App struct {
+	scenes []Scene
+	cur    int
+
+	tabs   ui.Tabs
+	banner ui.Banner
+	tip    ui.Tooltip
+	in     ui.Input
+	reader *inputReader
+	data   *Data
+
+	start    time.Time
+	w, h     float64 // window size in logical pixels
+	bar      ui.Rect
+	area     ui.Rect // the current scene's area
+	budget   time.Duration
+	drawn    bool
+	onFrame1 func() // called after the first Draw (JS: window.digitlabStarted)
+}
+
+// NewApp builds the app with its scenes in tab order, applies the URL query
+// (errors go to the banner) and starts loading the data.
+func NewApp(query string) *App {
+	a := &App{
+		scenes: []Scene{NewDigits(), NewLandscape(), NewDescent(), NewRing()},
+		reader: newInputReader(),
+		start:  time.Now(),
+		w:      minW, h: minH,
+		budget: 8 * time.Millisecond,
+	}
+	for _, s := range a.scenes {
+		a.tabs.Options = append(a.tabs.Options, s.Title())
+	}
+	a.tabs.Tips = []string{
+		"Train linear models, MLPs and CNNs on handwritten digits (key 1)",
+		"Why a ReLU network is piecewise linear: its kinks and pieces (key 2)",
+		"Gradient descent and ascent on a 2-D function (key 3)",
+		"A hand-designed ReLU ring detector, then a learned one (key 4)",
+	}
+	a.data = NewData()
+	scene, opts, errs := ui.ParseQuery(query)
+	a.report(errs)
+	a.goTo(scene, opts)
+	return a
+}
+
+// sceneIndex returns the index of the scene called name, or -1.
+func (a *App) sceneIndex(name string) int {
+	for i, s := range a.scenes {
+		if s.Name() == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// goTo shows the scene name (unknown: an error and the current scene stays)
+// and applies opts to it. Errors are shown in the banner and returned.
+func (a *App) goTo(name string, opts map[string]string) []error {
+	var errs []error
+	i := a.sceneIndex(name)
+	if i < 0 {
+		_, err := ui.SceneName(name)
+		errs = append(errs, err)
+		i = a.cur
+	}
+	a.cur, a.tabs.Index = i, i
+	if len(opts) > 0 {
+		errs = append(errs, a.scenes[i].Set(opts)...)
+	}
+	a.report(errs)
+	return errs
+}
+
+func (a *App) report(errs []error) {
+	for _, err := range errs {
+		if err != nil {
+			a.banner.Add(err.Error())
+		}
+	}
+}
+
+// Scene returns the visible scene.
+func (a *App) Scene() Scene { return a.scenes[a.cur] }
+
+// Layout makes the screen as many pixels as the device has (sharp text and
+// plots) and sets dpr, the device pixels per logical pixel. Windows smaller
+// than minW×minH are scaled down as a whole rather than laid out cramped.
+func (a *App) Layout(outsideW, outsideH int) (int, int) {
+	ds := ebiten.Monitor().DeviceScaleFactor()
+	if ds <= 0 {
+		ds = 1
+	}
+	f := min(1, float64(outsideW)/minW, float64(outsideH)/minH)
+	if f <= 0 {
+		f = 1
+	}
+	devW, devH := int(float64(outsideW)*ds+0.5), int(float64(outsideH)*ds+0.5)
+	dpr = ds * f
+	a.w, a.h = float64(devW)/dpr, float64(devH)/dpr
+	return max(devW, 1), max(devH, 1)
+}
+
+// Update reads the input, routes the app's keys, lays out the frame and runs
+// the visible scene within its time budget.
+func (a *App) Update() error {
+	now := time.Since(a.start)
+	a.reader.read(&a.in, now)
+	a.data.Poll()
+
+	a.routeKeys()
+
+	screen := ui.Rect{W: a.w, H: a.h}
+	a.bar, a.area = screen.CutTop(barH, 0)
+	a.layoutBar()
+	a.area = a.banner.Layout(a.area).Inset(ui.Pad + 4)
+
+	a.banner.Update(&a.in)
+	if a.tabs.Update(&a.in) {
+		a.cur = a.tabs.Index
+	}
+	a.data.UpdateRetry(&a.in)
+
+	a.adaptBudget()
+	ctx := &Context{
+		In: &a.in, Area: a.area, Screen: screen, Scale: dpr,
+		Budget: a.budget, Now: now, Data: a.data, app: a,
+	}
+	if err := a.Scene().Update(ctx); err != nil {
+		return err
+	}
+	a.tip.Update(&a.in)
+	return nil
+}
+
+// routeKeys handles 1–4 (tabs), space (start/pause), s (step), r (reset)
+// and removes them from the input so scenes see only their own keys.
+func (a *App) routeKeys() {
+	for i, k := range []ui.Key{ui.KeyTab1, ui.KeyTab2, ui.KeyTab3, ui.KeyTab4} {
+		if a.in.KeyPressed(k) && i < len(a.scenes) {
+			a.cur, a.tabs.Index = i, i
+			a.in.DropKey(k)
+		}
+	}
+	s := a.Scene()
+	if a.in.KeyPressed(ui.KeyStartPause) {
+		if s.Running() {
+			s.Pause()
+		} else {
+			s.Start()
+		}
+		a.in.DropKey(ui.KeyStartPause)
+	}
+	if a.in.KeyPressed(ui.KeyStep) {
+		s.Step(1)
+		a.in.DropKey(ui.KeyStep)
+	}
+	if a.in.KeyPressed(ui.KeyReset) {
+		s.Reset()
+		a.in.DropKey(ui.KeyReset)
+	}
+}
+
+// adaptBudget gives the scene 8 ms of computing per frame, less when the
+// frame rate drops, so the page stays responsive while training.
+func (a *App) adaptBudget() {
+	fps := ebiten.ActualFPS()
+	switch {
+	case fps == 0 || fps >= 50:
+		a.budget = 8 * time.Millisecond
+	case fps >= 30:
+		a.budget = 6 * time.Millisecond
+	default:
+		a.budget = 4 * time.Millisecond
+	}
+}
+
+// layoutBar places the app name, the tabs and the key hints in the bar.
+func (a *App) layoutBar() {
+	_, rest := a.bar.CutLeft(150, 0)
+	a.tabs.Rect = ui.Rect{X: rest.X, Y: rest.Y, W: min(4*130, rest.W), H: rest.H}
+}
+
+// Draw draws the scene, then the frame on top of it.
+func (a *App) Draw(screen *ebiten.Image) {
+	screen.Fill(colBg)
+	a.Scene().Draw(screen)
+
+	fillRect(screen, a.bar, colPanel)
+	fillRect(screen, ui.Rect{X: 0, Y: a.bar.Bottom() - 1, W: a.w, H: 1}, colBorder)
+	textIn(screen, "Digit Lab", ui.Rect{X: a.bar.X + 8, Y: a.bar.Y, W: 140, H: a.bar.H}, sizeTitle, FontBold, colText, AlignStart)
+	drawTabs(screen, &a.tabs)
+	a.drawBarStatus(screen)
+
+	if a.banner.Visible() {
+		a.drawBanner(screen)
+	}
+	if tip, at, ok := a.tip.Visible(time.Since(a.start)); ok {
+		drawTooltip(screen, tip, at, ui.Rect{W: a.w, H: a.h})
+	}
+	if !a.drawn {
+		a.drawn = true
+		if a.onFrame1 != nil {
+			a.onFrame1()
+		}
+	}
+}
+
+// drawBarStatus draws the key hints and the data loading state at the right
+// of the bar.
+func (a *App) drawBarStatus(screen *ebiten.Image) {
+	r := ui.Rect{X: a.tabs.Rect.Right(), Y: a.bar.Y, W: a.bar.Right() - a.tabs.Rect.Right(), H: a.bar.H}
+	hint := "1–4 tabs · space start/pause · s step · r reset"
+	if textWidth(hint, sizeSmall, FontRegular)+2*ui.Pad < r.W {
+		textIn(screen, hint, r, sizeSmall, FontRegular, colMuted, AlignEnd)
+	}
+}
+
+// drawBanner draws the error messages with their dismiss button.
+func (a *App) drawBanner(screen *ebiten.Image) {
+	b := &a.banner
+	fillRect(screen, b.Rect, colBannerBg)
+	fillRect(screen, ui.Rect{X: b.Rect.X, Y: b.Rect.Y, W: 4, H: b.Rect.H}, colBad)
+	for i, m := range b.Msgs {
+		drawText(screen, m, b.Rect.X+ui.Pad+8, b.Rect.Y+ui.Pad+float64(i)*ui.LabelH, sizeBody, FontRegular, colText, AlignStart)
+	}
+	drawButton(screen, &b.Close)
+}
+
+// sidebar splits a scene area into the control column on the left and the
+// content on the right, the layout every scene uses.
+func sidebar(area ui.Rect) (controls, content ui.Rect) {
+	return area.CutLeft(sidebarW, ui.Pad+4)
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"digitlab/ui"
+)
+
+// Scene is one tab of Digit Lab (Digits, Landscape, Descent, Ring). The app
+// creates every scene once at start-up and keeps it while the user switches
+// tabs; only the visible scene gets Update and Draw.
+//
+// Coordinates: everything a scene sees is in logical (CSS) pixels —
+// ctx.Area, the input, ui widgets and the draw helpers (drawText, fillRect,
+// strokeLine…), which scale to device pixels themselves. Only panel images
+// (Panel) and plot.Viewport work in device pixels: Scale() converts.
+type Scene interface {
+	// Name is the key used in the URL and the JS API: "digits",
+	// "landscape", "descent", "ring".
+	Name() string
+	// Title is the tab label.
+	Title() string
+
+	// Update lays out the scene in ctx.Area, feeds ctx.In to its widgets,
+	// and does at most ctx.Budget of computing (training steps). It must
+	// never block. It returns an error only for a bug (that halts the app);
+	// a user's mistake becomes state drawn on screen or ctx.Report(err).
+	Update(ctx *Context) error
+	// Draw draws the scene as laid out by the last Update. It must not
+	// change the scene's state.
+	Draw(screen *ebiten.Image)
+
+	// Status returns the scene's live figures for window.digitlab.status().
+	// Keys are camelCase; values are bool, string, int, float64 (NaN is
+	// turned into null by the app) or []float64. The app adds scene,
+	// ready, running, fps, error; see SCENES.md for the shared keys.
+	Status() map[string]any
+	// Set applies options given as strings, from the URL query or from
+	// window.digitlab.set(). An unknown key or a malformed or out-of-range
+	// value yields a *ui.OptionError and keeps the current value; the
+	// other options still apply. "scene" is handled by the app and never
+	// passed in.
+	Set(opts map[string]string) []error
+
+	// The run controls, bound to space (start/pause), s (step), r (reset)
+	// and to window.digitlab. A scene without a notion of time embeds
+	// NoRun.
+	Start()
+	Pause()
+	Running() bool
+	// Step advances by n steps (training steps, descent iterations) while
+	// paused. It may spread the work over the next Updates.
+	Step(n int)
+	Reset()
+}
+
+// Predictor is implemented by a scene that can classify a 28×28 image for
+// window.digitlab.predict (the Digits scene).
+type Predictor interface {
+	// Predict returns class probabilities for pixels, 784 values in 0..1,
+	// row-major 28×28. It returns an error (no model yet, wrong length) for
+	// the JS caller.
+	Predict(pixels []float32) ([]float64, error)
+}
+
+// Context is what the app hands a scene's Update every tick.
+type Context struct {
+	In     *ui.Input     // this tick's input; app keys (1–4, space, s, r) already removed
+	Area   ui.Rect       // the scene's part of the window, below the tab bar
+	Screen ui.Rect       // the whole window
+	Scale  float64       // device pixels per logical pixel (same as Scale())
+	Budget time.Duration // how long Update may spend computing this tick
+	Now    time.Duration // time since the app started (animations)
+	Data   *Data         // data sets the app loads in the background
+
+	app *App
+}
+
+// GoTo switches to the scene named name ("digits", …) and applies opts to
+// it (nil for none); it returns the option errors, also shown in the banner.
+func (c *Context) GoTo(name string, opts map[string]string) []error {
+	return c.app.goTo(name, opts)
+}
+
+// Report shows a user-facing error in the app's dismissable banner.
+func (c *Context) Report(err error) {
+	if err != nil {
+		c.app.banner.Add(err.Error())
+	}
+}
+
+// NoRun gives a scene without a notion of time the run controls as no-ops.
+type NoRun struct{}
+
+func (NoRun) Start()        {}
+func (NoRun) Pause()        {}
+func (NoRun) Running() bool { return false }
+func (NoRun) Step(int)      {}
+func (NoRun) Reset()        {}
