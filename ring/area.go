@@ -131,3 +131,43 @@ func overlapNumeric(a, b, da, db float64, n int) float64 {
 	}
 	return 8 * s * h / 3
 }
+
+// RegionMeasures estimates Missed, Extra and IoU of an arbitrary region
+// {in(x1, x2)} (a learned network's z ≥ 0) against the circular ring (a, b)
+// by the midpoint rule on an n×n grid over box; parts of either set outside
+// box are ignored, and CircleArea is the ring's area inside box as counted.
+// The error is of the order of the boundary length times the cell size
+// divided by |C|. DA and DB are left zero. Panics if n < 1.
+func RegionMeasures(in func(x1, x2 float64) bool, a, b float64, box Box, n int) Measures {
+	if n < 1 {
+		panic("ring: RegionMeasures needs n ≥ 1")
+	}
+	hx, hy := (box.MaxX-box.MinX)/float64(n), (box.MaxY-box.MinY)/float64(n)
+	var c, d, both int
+	for j := range n {
+		y := box.MinY + (float64(j)+0.5)*hy
+		for i := range n {
+			x := box.MinX + (float64(i)+0.5)*hx
+			ci, di := InCircle(a, b, x, y), in(x, y)
+			if ci {
+				c++
+			}
+			if di {
+				d++
+			}
+			if ci && di {
+				both++
+			}
+		}
+	}
+	cell := hx * hy
+	m := Measures{A: a, B: b, CircleArea: float64(c) * cell, DiamondArea: float64(d) * cell, Overlap: float64(both) * cell}
+	if c > 0 {
+		m.Missed = float64(c-both) / float64(c)
+		m.Extra = float64(d-both) / float64(c)
+	}
+	if u := c + d - both; u > 0 {
+		m.IoU = float64(both) / float64(u)
+	}
+	return m
+}

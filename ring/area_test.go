@@ -157,3 +157,26 @@ func TestCompareErrors(t *testing.T) {
 		}
 	}
 }
+
+// The grid estimate of the designed network's region converges to the exact
+// measures: the error is at most (boundary length · cell diagonal) / |C|.
+func TestRegionMeasures(t *testing.T) {
+	t.Parallel()
+	for _, ab := range [][2]float64{{1, 2}, {0.5, 1.5}} {
+		n := MustNew(ab[0], ab[1])
+		want := n.Compare()
+		const cells = 400
+		got := RegionMeasures(n.InRing, ab[0], ab[1], Plane, cells)
+		perim := 2*math.Pi*(ab[0]+ab[1]) + 4*math.Sqrt2*(ab[0]+ab[1])
+		tol := perim * math.Sqrt2 * 5 / cells / want.CircleArea
+		for _, f := range []struct {
+			name      string
+			got, want float64
+		}{{"Missed", got.Missed, want.Missed}, {"Extra", got.Extra, want.Extra}, {"IoU", got.IoU, want.IoU}} {
+			t.Logf("(%v,%v) %s: grid %.5f exact %.5f", ab[0], ab[1], f.name, f.got, f.want)
+			if math.Abs(f.got-f.want) > tol {
+				t.Errorf("(%v,%v) %s: grid %.5f, exact %.5f (tolerance %.2g)", ab[0], ab[1], f.name, f.got, f.want, tol)
+			}
+		}
+	}
+}

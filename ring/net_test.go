@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"digitlab/nn"
 )
 
 // The seed's seven test points (003 §9d). For (1,2) the verdicts are the
@@ -156,6 +158,29 @@ func TestSeedMatrices(t *testing.T) {
 	for _, sub := range []string{"W2 = [[   -2", "b2 = [[    2]", "[ -1.5]]", "W3 = [[   -1     1    -1]]"} {
 		if !strings.Contains(s, sub) {
 			t.Errorf("String() lacks %q:\n%s", sub, s)
+		}
+	}
+}
+
+// The float64 network here and nn's float32 preset nn.NewRing agree.
+func TestScoreMatchesNN(t *testing.T) {
+	t.Parallel()
+	for _, ab := range [][2]float64{{1, 2}, {0.5, 1.5}} {
+		n := MustNew(ab[0], ab[1])
+		m, err := nn.NewRing(float32(ab[0]), float32(ab[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := make([]float32, 2)
+		for i := 0; i <= 50; i++ {
+			for j := 0; j <= 50; j++ {
+				x[0], x[1] = float32(-2.5+0.1*float64(i)), float32(-2.5+0.1*float64(j))
+				got := float64(m.Forward(x)[0])
+				want := n.Score(float64(x[0]), float64(x[1]))
+				if math.Abs(got-want) > 1e-5 {
+					t.Fatalf("(%v,%v): nn.NewRing gives %v at %v, ring.Score %v", ab[0], ab[1], got, x, want)
+				}
+			}
 		}
 	}
 }

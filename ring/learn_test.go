@@ -1,0 +1,168 @@
+package ring
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"testing"
+)
+
+// The acceptance test: 2→8→8→1 trained by SGD on the circular ring
+// reaches 95% training accuracy within a bounded number of updates, for
+// several fixed seeds and both rings of the seed.
+func TestTrainerReaches95(t *testing.T) {
+	t.Parallel()
+	const maxSteps, chunk = 10000, 250
+	for _, ab := range [][2]float64{{1, 2}, {0.5, 1.5}} {
+		for _, seed := range []uint64{1, 2, 3} {
+			c := DefaultLearn()
+			c.A, c.B, c.Seed = ab[0], ab[1], seed
+			tr, err := NewTrainer(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			acc := 0.0
+			for tr.Steps() < maxSteps && acc < 0.95 {
+				tr.Run(chunk)
+				_, acc = tr.Eval(false)
+			}
+			_, testAcc := tr.Eval(true)
+			t.Logf("ring (%v,%v) seed %d: train accuracy %.3f, held-out %.3f after %d updates (%d epochs)", ab[0], ab[1], seed, acc, testAcc, tr.Steps(), tr.Epoch())
+			if acc < 0.95 {
+				t.Errorf("ring (%v,%v) seed %d: accuracy %.3f after %d updates, want ≥ 0.95", ab[0], ab[1], seed, acc, tr.Steps())
+			}
+			if testAcc < 0.9 {
+				t.Errorf("ring (%v,%v) seed %d: held-out accuracy %.3f, want ≥ 0.9", ab[0], ab[1], seed, testAcc)
+			}
+		}
+	}
+}
+
+// Run(a) then Run(b) is Run(a+b): the trainer keeps its place, across epoch
+// boundaries (batch 7 does not divide 100 points).
+func TestTrainerResumable(t *testing.T) {
+	t.Parallel()
+	c := DefaultLearn()
+	c.Points, c.Batch, c.Opt = 100, 7, "adam"
+	one, _ := NewTrainer(c)
+	two, _ := NewTrainer(c)
+	one.Run(50)
+	for range 10 {
+		two.Run(5)
+	}
+	if !slices.Equal(one.Model.Params, two.Model.Params) {
+		t.Errorf("Run(50) and 10×Run(5) give different weights")
+	}
+	if one.Steps() != 50 || one.Epoch() != 50*7/100 {
+		t.Errorf("Steps() = %d, Epoch() = %d, want 50, %d", one.Steps(), one.Epoch(), 50*7/100)
+	}
+	c.Seed = 2
+	other, _ := NewTrainer(c)
+	other.Run(50)
+	if slices.Equal(one.Model.Params, other.Model.Params) {
+		t.Errorf("seeds 1 and 2 give the same weights")
+	}
+}
+
+func TestTrainerNoAllocs(t *testing.T) {
+	c := DefaultLearn()
+	tr, _ := NewTrainer(c)
+	tr.Run(1)
+	if n := testing.AllocsPerRun(20, func() { tr.Run(3) }); n != 0 {
+		t.Errorf("Run allocates %v times per call, want 0", n)
+	}
+	if n := testing.AllocsPerRun(20, func() { tr.Logit(0.3, -1) }); n != 0 {
+		t.Errorf("Logit allocates %v times per call, want 0", n)
+	}
+}
+
+// Eval agrees with Logit and the labels computed independently.
+func TestTrainerEval(t *testing.T) {
+	t.Parallel()
+	c := DefaultLearn()
+	c.Points = 300
+	tr, _ := NewTrainer(c)
+	tr.Run(200)
+	for _, test := range []bool{false, true} {
+		pts := tr.Pts
+		if test {
+			pts = tr.Test
+		}
+		hit := 0
+		for _, p := range pts {
+			if (tr.Logit(p.X1, p.X2) >= 0) == InCircle(1, 2, p.X1, p.X2) {
+				hit++
+			}
+		}
+		loss, acc := tr.Eval(test)
+		if want := float64(hit) / float64(len(pts)); acc != want {
+			t.Errorf("Eval(%v) accuracy %v, want %v", test, acc, want)
+		}
+		if !(loss > 0) || math.IsInf(loss, 0) {
+			t.Errorf("Eval(%v) loss %v, want finite > 0", test, loss)
+		}
+	}
+}
+
+func TestTrainerRelabel(t *testing.T) {
+	t.Parallel()
+	tr, _ := NewTrainer(DefaultLearn())
+	if err := tr.Relabel(0.5, 1.5, LabelDiamond); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range tr.Pts {
+		want := 0
+		if InDiamond(0.5, 1.5, p.X1, p.X2) {
+			want = 1
+		}
+		if got := tr.Label(p); got != want {
+			t.Fatalf("Label(%v) = %d, want %d", p, got, want)
+		}
+	}
+	var pe *ParamError
+	if err := tr.Relabel(2, 1, LabelCircle); !errors.As(err, &pe) {
+		t.Errorf("Relabel(2, 1) error = %v, want *ParamError", err)
+	}
+	if tr.Cfg.A != 0.5 || tr.Cfg.Labels != LabelDiamond {
+		t.Errorf("a failed Relabel changed the config to %+v", tr.Cfg)
+	}
+}
+
+func TestLearnConfigValidate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		desc  string
+		edit  func(*LearnConfig)
+		field string // "" means a *ParamError
+	}{
+		{"bad radii", func(c *LearnConfig) { c.A = 3 }, ""},
+		{"zero lr", func(c *LearnConfig) { c.LR = 0 }, "lr"},
+		{"NaN lr", func(c *LearnConfig) { c.LR = math.NaN() }, "lr"},
+		{"batch 0", func(c *LearnConfig) { c.Batch = 0 }, "batch"},
+		{"too many points", func(c *LearnConfig) { c.Points = MaxPoints + 1 }, "points"},
+		{"width 0", func(c *LearnConfig) { c.Arch = Arch{0, 3} }, "arch"},
+		{"unknown optimiser", func(c *LearnConfig) { c.Opt = "rmsprop" }, "opt"},
+		{"unknown labels", func(c *LearnConfig) { c.Labels = 7 }, "labels"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			c := DefaultLearn()
+			tc.edit(&c)
+			_, err := NewTrainer(c)
+			if tc.field == "" {
+				var pe *ParamError
+				if !errors.As(err, &pe) {
+					t.Errorf("error = %v, want *ParamError", err)
+				}
+				return
+			}
+			var ce *ConfigError
+			if !errors.As(err, &ce) || ce.Field != tc.field {
+				t.Errorf("error = %v, want *ConfigError for %q", err, tc.field)
+			}
+		})
+	}
+	if err := DefaultLearn().Validate(); err != nil {
+		t.Errorf("DefaultLearn().Validate() = %v", err)
+	}
+}
