@@ -68,9 +68,10 @@ func compareSlices(t *testing.T, what string, got, want []float32, atol, rtol fl
 // Params (and the input x) with central differences. loss(m, x) must be a
 // pure function of Params and x evaluated in float64; analytic(m, x, dx)
 // must accumulate dL/dParams into m.Grads (zeroed before) and write dL/dx
-// into dx. idx selects the parameters to check (nil = all). It reports the
+// into dx. idx selects the parameters to check (nil = all); checkDx says
+// whether to check dL/dx too. It reports the
 // ∞-norm of the error relative to atol + rtol·|analytic|.
-func gradCheck(t *testing.T, m *Model, x []float32, idx []int,
+func gradCheck(t *testing.T, m *Model, x []float32, idx []int, checkDx bool,
 	loss func(m *Model, x []float32) float64,
 	analytic func(m *Model, x []float32, dx []float32)) {
 	t.Helper()
@@ -80,14 +81,27 @@ func gradCheck(t *testing.T, m *Model, x []float32, idx []int,
 	m.spans, m.spansFull = m.spans[:0], false
 	dx := make([]float32, len(x))
 	analytic(m, x, dx)
-	num := func(v *float32) float64 {
+	diff := func(v *float32, h float32) float64 {
 		v0 := *v
 		*v = v0 + h
 		fp := loss(m, x)
 		*v = v0 - h
 		fm := loss(m, x)
 		*v = v0
-		return (fp - fm) / (2 * h)
+		return (fp - fm) / float64(2*h)
+	}
+	// A coordinate whose difference quotients at h and h/10 disagree sits
+	// on a kink (ReLU at 0, a max-pool near-tie): it is skipped, but at
+	// most 2% of the coordinates may be.
+	skipped, total := 0, 0
+	num := func(v *float32) (float64, bool) {
+		total++
+		a, b := diff(v, h), diff(v, h/10) // h/10: float32 noise ~1e-3
+		if !closeTo(a, b, 2*atol, rtol) {
+			skipped++
+			return 0, false
+		}
+		return a, true
 	}
 	if idx == nil {
 		idx = make([]int, len(m.Params))
@@ -103,10 +117,20 @@ func gradCheck(t *testing.T, m *Model, x []float32, idx []int,
 		}
 	}
 	for _, i := range idx {
-		check("dParams", i, m.Grads[i], num(&m.Params[i]))
+		if n, ok := num(&m.Params[i]); ok {
+			check("dParams", i, m.Grads[i], n)
+		}
 	}
 	for i := range x {
-		check("dx", i, dx[i], num(&x[i]))
+		if !checkDx {
+			break
+		}
+		if n, ok := num(&x[i]); ok {
+			check("dx", i, dx[i], n)
+		}
+	}
+	if skipped*50 > total {
+		t.Errorf("gradient check: %d of %d coordinates on kinks", skipped, total)
 	}
 	if worst > 1 {
 		t.Errorf("gradient check failed: error %.3g × tolerance at %s", worst, what)

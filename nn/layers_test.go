@@ -55,7 +55,7 @@ func TestLayerGradients(t *testing.T) {
 			}
 			c := randVec(r, m.Out().Size(), 1)
 			loss, ana := linearLoss(c)
-			gradCheck(t, m, x, nil, loss, ana)
+			gradCheck(t, m, x, nil, true, loss, ana)
 		})
 	}
 }
@@ -85,7 +85,7 @@ func TestLossGradients(t *testing.T) {
 			copy(m.Params, randVec(r, len(m.Params), 0.7))
 			x := randVec(r, 4, 1)
 			loss, ana := headLoss(tc.label)
-			gradCheck(t, m, x, nil, loss, ana)
+			gradCheck(t, m, x, nil, true, loss, ana)
 		})
 	}
 }

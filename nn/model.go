@@ -136,10 +136,12 @@ type Model struct {
 	probs  []float32   // head probabilities of the last TrainSample/Loss
 	dout   []float32   // dL/d output
 
-	// Gradient bookkeeping: the slab ranges written since the last
-	// ZeroGrad, so that ZeroGrad, ScaleGrads and Step with plain SGD
-	// visit only those (a sparse MNIST input touches ~20% of the first
-	// dense layer's rows). spansFull means "assume everything".
+	// Gradient bookkeeping: the disjoint slab ranges written by the one
+	// backward pass since the last ZeroGrad, so that ZeroGrad, ScaleGrads
+	// and Step with plain SGD visit only those (a sparse MNIST input
+	// touches ~20% of the first dense layer's rows). spansFull means
+	// "assume everything": set when a second sample is accumulated or the
+	// list overflows.
 	spans     []span
 	spansFull bool
 }
@@ -266,6 +268,11 @@ func (m *Model) Backward(dy []float32) {
 // the input (tests); otherwise the first layers skip their dx.
 func (m *Model) backprop(dy, dx0 []float32) {
 	n := len(m.layers)
+	if len(m.spans) > 0 {
+		// A second sample before ZeroGrad: its ranges could overlap the
+		// first's, so fall back to whole-slab bookkeeping until ZeroGrad.
+		m.spansFull = true
+	}
 	for i := n - 1; i >= 0; i-- {
 		l := &m.layers[i]
 		d := dy
@@ -273,7 +280,7 @@ func (m *Model) backprop(dy, dx0 []float32) {
 			d = m.dacts[i+1]
 		}
 		var dx []float32
-		if i > 0 && l.needDx {
+		if i > 0 && (l.needDx || dx0 != nil) {
 			dx = m.dacts[i]
 		} else if i == 0 {
 			dx = dx0

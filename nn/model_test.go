@@ -1,0 +1,472 @@
+package nn
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var trainable = []string{"linear", "vanilla", "cnn", "mlp10", "cnn10", "cnn10-tanh", "digits64", "best", "convnetjs", "ring-learned"}
+
+// TestPresetGradients checks every trainable preset end to end (layers and
+// loss) against central differences on up to 150 parameters per model.
+func TestPresetGradients(t *testing.T) {
+	t.Parallel()
+	for i, name := range trainable {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			r := newRand(uint64(500 + i))
+			m, err := NewPreset(name, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// No zero pixels: flat zero regions make max-pool ties, a kink.
+			x := sparseImage(r, m.In.Size(), 0)
+			if m.In.Size() == 2 {
+				x = []float32{0.7, -1.3}
+			}
+			idx := r.Perm(len(m.Params))
+			if len(idx) > 150 {
+				idx = idx[:150]
+			}
+			loss, ana := headLoss(r.IntN(m.Classes()))
+			// dL/dx through thousands of max-pool windows always meets
+			// near-ties; those layers' dx is checked on their own.
+			checkDx := !strings.Contains(m.Signature(), "maxpool")
+			gradCheck(t, m, x, idx, checkDx, loss, ana)
+		})
+	}
+}
+
+// TestPresetShapes checks parameter counts worked out from the seeds'
+// architectures (seed 002's summary says 90 + 15,220 = 15,310).
+func TestPresetShapes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		params  int
+		classes int
+	}{
+		{"linear", 784, 2},
+		{"vanilla", 784*32 + 32*32 + 32, 2},
+		{"cnn", 5*5*8 + 8*4 + 100, 2},
+		{"mlp10", 784*32 + 32 + 32*32 + 32 + 32*10 + 10, 10},
+		{"cnn10", 3*3*9 + 1521*10 + 10, 10},
+		{"cnn10-tanh", 15310, 10},
+		{"digits64", 64*32 + 32 + 32*10 + 10, 10},
+		{"landscape", 3*2 + 3 + 3 + 1, 1},
+		{"ring", 2*4 + 4 + 4*3 + 3 + 3 + 1, 1},
+	}
+	for _, tc := range tests {
+		m, err := NewPreset(tc.name, newRand(1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Params) != tc.params || m.Classes() != tc.classes {
+			t.Errorf("%s: %d params, %d classes; want %d, %d", tc.name, len(m.Params), m.Classes(), tc.params, tc.classes)
+		}
+		if p, err := PresetByName(tc.name); err != nil || p.Classes != tc.classes {
+			t.Errorf("PresetByName(%q) = %+v, %v; want Classes %d", tc.name, p, err, tc.classes)
+		}
+	}
+	s := mustPreset(t, "cnn10-tanh", 1).Summary()
+	for _, want := range []string{"(28, 28, 1)", "(26, 26, 9)", "(13, 13, 9)", "(1521,)", "(3, 3, 9, 1)", "15,220", "Total params: 15,310"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("Summary lacks %q:\n%s", want, s)
+		}
+	}
+	var ue *UnknownPresetError
+	if _, err := NewPreset("resnet", newRand(1)); !errors.As(err, &ue) {
+		t.Errorf("NewPreset(resnet) error = %v, want *UnknownPresetError", err)
+	}
+}
+
+func mustPreset(t testing.TB, name string, seed uint64) *Model {
+	t.Helper()
+	m, err := NewPreset(name, newRand(seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestLinearSeed000 is seed 000's linear-model checks: ±w predictions sum
+// to 1 (and so do the accuracies), zero weights give loss log 2, and the
+// weights fed as the image predict B.
+func TestLinearSeed000(t *testing.T) {
+	t.Parallel()
+	r := newRand(42)
+	m := mustPreset(t, "linear", 42)
+	neg := m.Clone()
+	for i := range neg.Params {
+		neg.Params[i] = -neg.Params[i]
+	}
+	zero := m.Clone()
+	clear(zero.Params)
+	var pp, pn, pz []float32
+	var predP, predN, labels []int
+	for range 200 {
+		x := sparseImage(r, 784, 0.8)
+		labels = append(labels, r.IntN(2))
+		a, b, c := m.Predict(nil, x), neg.Predict(nil, x), zero.Predict(nil, x)
+		if math.Abs(float64(a[1]+b[1])-1) > 1e-6 {
+			t.Fatalf("p(+w) + p(-w) = %v + %v, want 1", a[1], b[1])
+		}
+		pp, pn, pz = append(pp, a...), append(pn, b...), append(pz, c...)
+		predP, predN = append(predP, Argmax(a)), append(predN, Argmax(b))
+	}
+	if s := Accuracy(predP, labels) + Accuracy(predN, labels); math.Abs(s-1) > 1e-12 {
+		t.Errorf("acc(+w) + acc(-w) = %v, want 1", s)
+	}
+	if l := MeanCrossEntropy(pz, 2, labels); math.Abs(l-math.Log(2)) > 1e-6 {
+		t.Errorf("loss(0·w) = %v, want log 2", l)
+	}
+	x := append([]float32(nil), m.Params...) // x = w.reshape(SIDE, SIDE)
+	if p := m.Predict(nil, x); Argmax(p) != 1 {
+		t.Errorf("w as image: p = %v, want class B", p)
+	}
+}
+
+// TestVanillaSignFlips is seed 000's ppp/ppn/pnp/pnn experiment: with
+// |A|, |B|, |C| on a positive image the prediction is B; flipping one
+// matrix gives A, flipping two gives B again.
+func TestVanillaSignFlips(t *testing.T) {
+	t.Parallel()
+	for seed := uint64(0); seed < 5; seed++ {
+		m := mustPreset(t, "vanilla", seed)
+		for i := range m.Params {
+			m.Params[i] = float32(math.Abs(float64(m.Params[i])))
+		}
+		x := sparseImage(newRand(seed), 784, 0.8)
+		l := m.Layers() // C = l[0], B = l[2], A = l[4]
+		flip := func(w []float32) {
+			for i := range w {
+				w[i] = -w[i]
+			}
+		}
+		tests := []struct {
+			desc  string
+			flips [][]float32
+			want  int
+		}{
+			{"ppp", nil, 1},
+			{"ppn (-C)", [][]float32{l[0].W}, 0},
+			{"pnp (-B)", [][]float32{l[2].W}, 0},
+			{"pnn (-B, -C)", [][]float32{l[2].W, l[0].W}, 1},
+		}
+		for _, tc := range tests {
+			for _, w := range tc.flips {
+				flip(w)
+			}
+			if got := Argmax(m.Predict(nil, x)); got != tc.want {
+				t.Errorf("seed %d %s: class %d, want %d", seed, tc.desc, got, tc.want)
+			}
+			for _, w := range tc.flips {
+				flip(w)
+			}
+		}
+	}
+}
+
+// TestOneSGDStepLowersLoss is seed 000's check, for 10 random inits of each
+// binary model: one step w -= 0.01·g on one sample lowers its loss.
+func TestOneSGDStepLowersLoss(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"linear", "vanilla", "cnn"} {
+		for seed := uint64(0); seed < 10; seed++ {
+			m := mustPreset(t, name, seed)
+			r := newRand(seed + 99)
+			x, y := sparseImage(r, 784, 0.8), r.IntN(2)
+			before := m.TrainSample(x, y)
+			m.Step(NewSGD(), 0.01)
+			m.ZeroGrad()
+			if after := m.Loss(x, y); !(after < before) {
+				t.Errorf("%s seed %d: loss %v after one step, %v before", name, seed, after, before)
+			}
+		}
+	}
+}
+
+// TestLandscapeExample is seed 003's Φ(1,-1) = -4.
+func TestLandscapeExample(t *testing.T) {
+	t.Parallel()
+	m, err := NewLandscapeWeights([][2]float32{{1, -1}, {2, 0}, {-1, 2}}, []float32{0, 1, -1}, []float32{1, -2, 1}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Forward([]float32{1, -1})[0]; got != -4 {
+		t.Errorf("Φ(1,-1) = %v, want -4", got)
+	}
+	var be *BuildError
+	if _, err := NewLandscapeWeights([][2]float32{{1, 2}}, []float32{0, 1}, []float32{1}, 0); !errors.As(err, &be) {
+		t.Errorf("mismatched lengths: error %v, want *BuildError", err)
+	}
+	if _, err := NewLandscape(0, newRand(1)); !errors.As(err, &be) {
+		t.Errorf("NewLandscape(0): error %v, want *BuildError", err)
+	}
+	a, _ := NewLandscape(8, newRand(3))
+	b, _ := NewLandscape(8, newRand(3))
+	if !slices.Equal(a.Params, b.Params) {
+		t.Error("NewLandscape with the same seed gave different weights")
+	}
+}
+
+// TestRing is seed 003's seven test points for a=1, b=2, points for
+// a=0.5, b=1.5, and z = min(r-a, b-r) on random points.
+func TestRing(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b float32
+		pts  map[[2]float32]bool
+	}{
+		{1, 2, map[[2]float32]bool{{0, 0}: false, {0.5, 0.5}: true, {1.1, 0}: true, {1, 1}: true, {1.5, 0.2}: true, {2, 0}: true, {2.1, 0}: false}},
+		{0.5, 1.5, map[[2]float32]bool{{0, 0}: false, {0.25, 0.25}: true, {0.3, 0.1}: false, {1, 0}: true, {0.75, 0.75}: true,
+			{1.5, 0.1}: false, {-1, -0.2}: true, {0, -1.6}: false, {-0.5, 0}: true}},
+	}
+	for _, tc := range tests {
+		m, err := NewRing(tc.a, tc.b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, want := range tc.pts {
+			if got := m.Forward(p[:])[0] >= 0; got != want {
+				t.Errorf("ring(a=%v,b=%v) in_ring(%v) = %v, want %v", tc.a, tc.b, p, got, want)
+			}
+		}
+		r := newRand(9)
+		for range 500 {
+			x := []float32{float32(4*r.Float64() - 2), float32(4*r.Float64() - 2)}
+			rr := math.Abs(float64(x[0])) + math.Abs(float64(x[1]))
+			want := math.Min(rr-float64(tc.a), float64(tc.b)-rr)
+			if got := m.Forward(x)[0]; !closeTo(float64(got), want, 1e-6, 1e-6) {
+				t.Fatalf("ring z%v = %v, want min(r-a, b-r) = %v", x, got, want)
+			}
+		}
+	}
+	var be *BuildError
+	for _, ab := range [][2]float32{{2, 1}, {-1, 1}, {1, 1}} {
+		if _, err := NewRing(ab[0], ab[1]); !errors.As(err, &be) {
+			t.Errorf("NewRing(%v, %v) error = %v, want *BuildError", ab[0], ab[1], err)
+		}
+	}
+}
+
+// TestSaveLoad: round trip, and each damaged or foreign file gets its
+// error.
+func TestSaveLoad(t *testing.T) {
+	t.Parallel()
+	m := mustPreset(t, "cnn", 1)
+	data, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := mustPreset(t, "cnn", 2)
+	if err := m2.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(m.Params, m2.Params) {
+		t.Error("round trip changed the weights")
+	}
+	mlp := mustPreset(t, "mlp10", 1)
+	mutate := func(f func(b []byte) []byte) []byte { return f(append([]byte(nil), data...)) }
+	tests := []struct {
+		desc   string
+		target *Model
+		data   []byte
+		want   string
+	}{
+		{"other model", mlp, data, "file is for model cnn (332 params), this is mlp10 (26,506 params)"},
+		{"bad magic", m2, mutate(func(b []byte) []byte { b[0] = 'X'; return b }), "bad magic"},
+		{"empty", m2, nil, "bad magic"},
+		{"version", m2, mutate(func(b []byte) []byte { b[4] = 9; return b }), "format version 9"},
+		{"truncated", m2, data[:len(data)-10], "truncated or padded"},
+		{"truncated header", m2, data[:7], "truncated header"},
+		{"flipped bit", m2, mutate(func(b []byte) []byte { b[len(b)-20] ^= 1; return b }), "checksum mismatch"},
+	}
+	for _, tc := range tests {
+		before := append([]float32(nil), tc.target.Params...)
+		err := tc.target.UnmarshalBinary(tc.data)
+		var fe *FormatError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want *FormatError containing %q", tc.desc, err, tc.want)
+		}
+		if !slices.Equal(before, tc.target.Params) {
+			t.Errorf("%s: failed load changed the model", tc.desc)
+		}
+	}
+	// Same architecture under another name loads.
+	other, _ := NewBuilder("mine", mnistIn).AvgPool2().Conv(5, 5, 8, 2, false).LeakyReLU().Conv(1, 1, 4, 1, false).LeakyReLU().Dense(1, false).Build(HeadSigmoid)
+	if err := other.UnmarshalBinary(data); err != nil || !slices.Equal(other.Params, m.Params) {
+		t.Errorf("same architecture, other name: %v", err)
+	}
+}
+
+// TestCloneIndependent: a clone predicts the same and trains apart.
+func TestCloneIndependent(t *testing.T) {
+	t.Parallel()
+	m := mustPreset(t, "mlp10", 3)
+	c := m.Clone()
+	x := sparseImage(newRand(1), 784, 0.8)
+	if !slices.Equal(m.Predict(nil, x), c.Predict(nil, x)) {
+		t.Error("clone predicts differently")
+	}
+	c.TrainSample(x, 3)
+	c.Step(NewSGD(), 0.1)
+	if slices.Equal(m.Params, c.Params) {
+		t.Error("training the clone changed the original (or did nothing)")
+	}
+}
+
+// TestDeterminism: the same seed gives identical parameters and identical
+// training; another seed differs.
+func TestDeterminism(t *testing.T) {
+	t.Parallel()
+	for _, name := range trainable {
+		a, b, c := mustPreset(t, name, 11), mustPreset(t, name, 11), mustPreset(t, name, 12)
+		if !slices.Equal(a.Params, b.Params) || slices.Equal(a.Params, c.Params) {
+			t.Errorf("%s: same seed must give the same weights, another seed other weights", name)
+		}
+		r1, r2 := newRand(5), newRand(5)
+		for range 3 {
+			x1 := sparseImage(r1, a.In.Size(), 0.5)
+			x2 := sparseImage(r2, b.In.Size(), 0.5)
+			a.TrainSample(x1, 1)
+			b.TrainSample(x2, 1)
+			a.Step(NewSGD(), 0.01)
+			b.Step(NewSGD(), 0.01)
+			a.ZeroGrad()
+			b.ZeroGrad()
+		}
+		if !slices.Equal(a.Params, b.Params) {
+			t.Errorf("%s: same seed and data trained to different weights", name)
+		}
+	}
+}
+
+// TestSparseStepMatchesDense: Step/ZeroGrad/ScaleGrads over the tracked
+// ranges give exactly what full-slab updates give, per sample and for
+// batches that overflow the range list.
+func TestSparseStepMatchesDense(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"mlp10", "linear", "cnn10", "digits64"} {
+		for _, batch := range []int{1, 3, 100} {
+			a, b := mustPreset(t, name, 4), mustPreset(t, name, 4)
+			r := newRand(8)
+			sgd := NewSGD()
+			for step := 0; step < 4; step++ {
+				for range batch {
+					x := sparseImage(r, a.In.Size(), 0.8)
+					y := r.IntN(a.Classes())
+					a.TrainSample(x, y)
+					b.TrainSample(x, y)
+				}
+				a.ScaleGrads(0.5)
+				scale(b.Grads, 0.5)
+				a.Step(sgd, 0.05)
+				sgd.Step(b.Params, b.Grads, 0.05)
+				a.ZeroGrad()
+				clear(b.Grads)
+				if !slices.Equal(a.Params, b.Params) {
+					t.Fatalf("%s batch %d step %d: sparse update differs from the full one", name, batch, step)
+				}
+				for _, g := range a.Grads {
+					if g != 0 {
+						t.Fatalf("%s batch %d: ZeroGrad left a non-zero gradient", name, batch)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestNoAllocs: Forward, Predict, TrainSample, Step and ZeroGrad allocate
+// nothing.
+func TestNoAllocs(t *testing.T) {
+	for _, name := range append(trainable, "ring", "landscape") {
+		m := mustPreset(t, name, 1)
+		x := sparseImage(newRand(1), m.In.Size(), 0.8)
+		dst := make([]float32, 0, 10)
+		opt := NewSGD()
+		mom := NewMomentum(len(m.Params), 0.9)
+		checks := []struct {
+			desc string
+			f    func()
+		}{
+			{"Forward", func() { m.Forward(x) }},
+			{"Predict", func() { dst = m.Predict(dst, x) }},
+		}
+		if m.Head != HeadLinear {
+			checks = append(checks, struct {
+				desc string
+				f    func()
+			}{"TrainSample+Step+ZeroGrad", func() {
+				m.TrainSample(x, 1)
+				m.Step(opt, 0.01)
+				m.ZeroGrad()
+				m.TrainSample(x, 0)
+				m.ScaleGrads(0.5)
+				m.Step(mom, 0.01)
+				m.ZeroGrad()
+			}})
+		}
+		for _, c := range checks {
+			if a := testing.AllocsPerRun(20, c.f); a != 0 {
+				t.Errorf("%s %s: %v allocations, want 0", name, c.desc, a)
+			}
+		}
+	}
+}
+
+// TestBuildErrors: architectures that do not fit return *BuildError.
+func TestBuildErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		desc string
+		b    *Builder
+		head Head
+	}{
+		{"kernel too big", NewBuilder("x", Shape{4, 4, 1}).Conv(5, 5, 2, 1, false), HeadLinear},
+		{"sigmoid head with 3 outputs", NewBuilder("x", Vec(4)).Dense(3, true), HeadSigmoid},
+		{"softmax with 1 output", NewBuilder("x", Vec(4)).Dense(1, true), HeadSoftmax},
+		{"pool 1 row", NewBuilder("x", Shape{1, 4, 1}).MaxPool2(), HeadLinear},
+		{"no layers", NewBuilder("x", Vec(4)), HeadLinear},
+		{"zero dense", NewBuilder("x", Vec(4)).Dense(0, true), HeadLinear},
+		{"bad input", NewBuilder("x", Shape{0, 4, 1}).Dense(2, true), HeadLinear},
+	}
+	for _, tc := range tests {
+		var be *BuildError
+		if _, err := tc.b.Build(tc.head); !errors.As(err, &be) {
+			t.Errorf("%s: error %v, want *BuildError", tc.desc, err)
+		}
+	}
+}
+
+// TestPanics: programmer errors panic with an "nn: " message.
+func TestPanics(t *testing.T) {
+	t.Parallel()
+	m := mustPreset(t, "mlp10", 1)
+	ring := mustPreset(t, "ring", 1)
+	tests := []struct {
+		desc string
+		f    func()
+	}{
+		{"short input", func() { m.Forward(make([]float32, 10)) }},
+		{"label out of range", func() { m.TrainSample(make([]float32, 784), 10) }},
+		{"linear head has no loss", func() { ring.TrainSample([]float32{1, 1}, 1) }},
+		{"backward length", func() { m.Backward(make([]float32, 3)) }},
+		{"momentum length", func() { NewMomentum(3, 0.9).Step(make([]float32, 2), make([]float32, 2), 1) }},
+	}
+	for _, tc := range tests {
+		func() {
+			defer func() {
+				r := recover()
+				if s, ok := r.(string); !ok || !strings.HasPrefix(s, "nn: ") {
+					t.Errorf("%s: recovered %v, want a panic starting with \"nn: \"", tc.desc, r)
+				}
+			}()
+			tc.f()
+		}()
+	}
+}
