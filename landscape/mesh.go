@@ -37,6 +37,22 @@ type Mesh struct {
 	Bounds plot.Rect      // bounding box of every projected point
 	ZMin   float64        // the value range used for normalising z
 	ZMax   float64
+	World  plot.Rect // the sampled world rectangle
+	Cam    Camera    // the camera used (ZScale filled in)
+}
+
+// Project maps a world point (x, y) at height z (a value of f) onto the
+// projection plane with the mesh's normalisation and camera, e.g. to draw
+// kink lines on the surface.
+func (m *Mesh) Project(x, y, z float64) plot.Point {
+	u := 2*(x-m.World.X0)/m.World.W() - 1
+	v := 2*(y-m.World.Y0)/m.World.H() - 1
+	w := 0.0
+	if m.ZMax > m.ZMin && !math.IsNaN(z) && !math.IsInf(z, 0) {
+		w = (2*(z-m.ZMin)/(m.ZMax-m.ZMin) - 1) * m.Cam.ZScale
+	}
+	p, _ := m.Cam.project(u, v, w)
+	return p
 }
 
 // project maps normalised (u,v,w) in [-1,1]²×[-ZScale,ZScale] to the
@@ -59,6 +75,7 @@ func SurfaceMesh(f func(x, y float64) float64, world plot.Rect, nx, ny int, cam 
 	if zs == 0 {
 		zs = 0.8
 	}
+	cam.ZScale = zs
 	lo, hi := g.Range()
 	norm := func(z float64) float64 {
 		if hi == lo || math.IsNaN(z) || math.IsInf(z, 0) {
@@ -82,7 +99,7 @@ func SurfaceMesh(f func(x, y float64) float64, world plot.Rect, nx, ny int, cam 
 			b.Y0, b.Y1 = math.Min(b.Y0, pts[k].Y), math.Max(b.Y1, pts[k].Y)
 		}
 	}
-	m := Mesh{Bounds: b, ZMin: lo, ZMax: hi}
+	m := Mesh{Bounds: b, ZMin: lo, ZMax: hi, World: world, Cam: cam}
 	// light direction in normalised (u,v,w) space, from above-left-front
 	lx, ly, lz := -0.4, -0.5, 0.77
 	ll := math.Sqrt(lx*lx + ly*ly + lz*lz)

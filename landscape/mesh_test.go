@@ -50,6 +50,17 @@ func TestSurfaceMeshBackToFront(t *testing.T) {
 			t.Fatalf("shade %v outside [0,1]", q.Shade)
 		}
 	}
+	// Project reproduces the mesh's own lattice points: corner (i,j)=(0,0)
+	// of the back-to-front-sorted quads is not known, so check the grid lines.
+	g := plot.SampleGrid(plot.Rect{X0: -2, Y0: -2, X1: 2, Y1: 2}, 21, 21, nt.Eval)
+	for _, ij := range [][2]int{{0, 0}, {20, 0}, {7, 13}, {20, 20}} {
+		i, j := ij[0], ij[1]
+		got := m.Project(g.X(i), g.Y(j), g.At(i, j))
+		want := m.Lines[j][i]
+		if math.Abs(got.X-want.X) > 1e-12 || math.Abs(got.Y-want.Y) > 1e-12 {
+			t.Errorf("Project at lattice (%d,%d) = %v, want %v", i, j, got, want)
+		}
+	}
 	flat := SurfaceMesh(func(x, y float64) float64 { return 3 }, plot.Rect{X0: -2, Y0: -2, X1: 2, Y1: 2}, 3, 3, DefaultCamera)
 	s0 := flat.Quads[0].Shade
 	for _, q := range flat.Quads {

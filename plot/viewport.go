@@ -128,3 +128,32 @@ func Fit(world, pixels Rect) Viewport {
 	}
 	return v
 }
+
+// ClipSegment returns the part of s inside the closed rectangle r
+// (Liang–Barsky) and whether any of it is inside. Use it before stroking
+// lines whose ends may be far outside the view (a diverging path).
+func ClipSegment(s Segment, r Rect) (Segment, bool) {
+	dx, dy := s.X1-s.X0, s.Y1-s.Y0
+	t0, t1 := 0.0, 1.0
+	for _, e := range [...]struct{ p, q float64 }{
+		{-dx, s.X0 - r.X0}, {dx, r.X1 - s.X0},
+		{-dy, s.Y0 - r.Y0}, {dy, r.Y1 - s.Y0},
+	} {
+		if e.p == 0 {
+			if e.q < 0 {
+				return Segment{}, false
+			}
+			continue
+		}
+		t := e.q / e.p
+		if e.p < 0 {
+			t0 = math.Max(t0, t)
+		} else {
+			t1 = math.Min(t1, t)
+		}
+	}
+	if t0 > t1 || math.IsNaN(t0) || math.IsNaN(t1) {
+		return Segment{}, false
+	}
+	return Segment{s.X0 + t0*dx, s.Y0 + t0*dy, s.X0 + t1*dx, s.Y0 + t1*dy}, true
+}

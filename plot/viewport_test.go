@@ -87,3 +87,28 @@ func TestNewViewportPanics(t *testing.T) {
 	}()
 	NewViewport(Rect{0, 0, 0, 1}, Rect{0, 0, 1, 1})
 }
+
+func TestClipSegment(t *testing.T) {
+	t.Parallel()
+	r := Rect{0, 0, 10, 10}
+	tests := []struct {
+		desc string
+		s    Segment
+		want Segment
+		ok   bool
+	}{
+		{"inside", Segment{1, 1, 9, 2}, Segment{1, 1, 9, 2}, true},
+		{"crossing", Segment{-10, 5, 20, 5}, Segment{0, 5, 10, 5}, true},
+		{"from inside to far away", Segment{5, 5, 5, 1e9}, Segment{5, 5, 5, 10}, true},
+		{"outside", Segment{-5, -5, -1, 20}, Segment{}, false},
+		{"diagonal through corners", Segment{-1, -1, 11, 11}, Segment{0, 0, 10, 10}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			got, ok := ClipSegment(tc.s, r)
+			if ok != tc.ok || ok && (!near(got.X0, tc.want.X0, 1e-12) || !near(got.Y0, tc.want.Y0, 1e-12) || !near(got.X1, tc.want.X1, 1e-12) || !near(got.Y1, tc.want.Y1, 1e-12)) {
+				t.Errorf("ClipSegment(%v) = %v, %v, want %v, %v", tc.s, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
