@@ -67,8 +67,9 @@ func convBackwardNaive(dx, dw, db, dy, x, w []float32, H, W, C, KH, KW, OD, stri
 }
 
 // convForward overwrites y like convForwardNaive. Slices are hoisted per
-// kernel tap; with one input channel (the image itself) it skips zero
-// pixels and updates all OD outputs from one contiguous weight row.
+// kernel tap and the inner loops unrolled by 8 (see dense.go); with one
+// input channel (the image itself) it skips zero pixels and updates all OD
+// outputs from one contiguous weight row.
 func convForward(y, x, w, b []float32, H, W, C, KH, KW, OD, stride int) {
 	OH, OW := convOut(H, KH, stride), convOut(W, KW, stride)
 	KOI := OD * C
@@ -93,7 +94,19 @@ func convForward(y, x, w, b []float32, H, W, C, KH, KW, OD, stride int) {
 							continue
 						}
 						wk = wk[:len(ys)]
-						for od := range ys {
+						od := 0
+						for ; od+8 <= len(ys); od += 8 {
+							yy, ww := (*[8]float32)(ys[od:]), (*[8]float32)(wk[od:])
+							yy[0] += ww[0] * xv
+							yy[1] += ww[1] * xv
+							yy[2] += ww[2] * xv
+							yy[3] += ww[3] * xv
+							yy[4] += ww[4] * xv
+							yy[5] += ww[5] * xv
+							yy[6] += ww[6] * xv
+							yy[7] += ww[7] * xv
+						}
+						for ; od < len(ys); od++ {
 							ys[od] += wk[od] * xv
 						}
 						continue
@@ -102,8 +115,14 @@ func convForward(y, x, w, b []float32, H, W, C, KH, KW, OD, stride int) {
 						wr := wk[od*C : od*C+C]
 						wr = wr[:len(xs)]
 						var s float32
-						for id, xv := range xs {
-							s += wr[id] * xv
+						id := 0
+						for ; id+8 <= len(xs); id += 8 {
+							aa, bb := (*[8]float32)(wr[id:]), (*[8]float32)(xs[id:])
+							s += aa[0]*bb[0] + aa[1]*bb[1] + aa[2]*bb[2] + aa[3]*bb[3] +
+								aa[4]*bb[4] + aa[5]*bb[5] + aa[6]*bb[6] + aa[7]*bb[7]
+						}
+						for ; id < len(xs); id++ {
+							s += wr[id] * xs[id]
 						}
 						ys[od] += s
 					}
@@ -125,11 +144,8 @@ func convBackward(dx, dw, db, dy, x, w []float32, H, W, C, KH, KW, OD, stride in
 	for oh := 0; oh < OH; oh++ {
 		for ow := 0; ow < OW; ow++ {
 			dys := dy[(oh*OW+ow)*OD : (oh*OW+ow+1)*OD]
-			if b := db; b != nil {
-				b = b[:len(dys)]
-				for od, g := range dys {
-					b[od] += g
-				}
+			if db != nil {
+				axpy(db[:len(dys)], dys, 1)
 			}
 			for kh := 0; kh < KH; kh++ {
 				row := (oh*stride+kh)*W + ow*stride
@@ -143,14 +159,33 @@ func convBackward(dx, dw, db, dy, x, w []float32, H, W, C, KH, KW, OD, stride in
 						xv := xs[0]
 						wk, dwk = wk[:len(dys)], dwk[:len(dys)]
 						var s float32
-						for od, g := range dys {
-							dwk[od] += g * xv
-							s += wk[od] * g
+						od := 0
+						for ; od+8 <= len(dys); od += 8 {
+							g, dd, ww := (*[8]float32)(dys[od:]), (*[8]float32)(dwk[od:]), (*[8]float32)(wk[od:])
+							dd[0] += g[0] * xv
+							dd[1] += g[1] * xv
+							dd[2] += g[2] * xv
+							dd[3] += g[3] * xv
+							dd[4] += g[4] * xv
+							dd[5] += g[5] * xv
+							dd[6] += g[6] * xv
+							dd[7] += g[7] * xv
+							s += ww[0]*g[0] + ww[1]*g[1] + ww[2]*g[2] + ww[3]*g[3] +
+								ww[4]*g[4] + ww[5]*g[5] + ww[6]*g[6] + ww[7]*g[7]
+						}
+						for ; od < len(dys); od++ {
+							dwk[od] += dys[od] * xv
+							s += wk[od] * dys[od]
 						}
 						if dx != nil {
 							dx[p] += s
 						}
 						continue
+					}
+					var dxs []float32
+					if dx != nil {
+						dxs = dx[p : p+C]
+						dxs = dxs[:len(xs)]
 					}
 					for od, g := range dys {
 						if g == 0 {
@@ -159,15 +194,38 @@ func convBackward(dx, dw, db, dy, x, w []float32, H, W, C, KH, KW, OD, stride in
 						wr := wk[od*C : od*C+C]
 						dwr := dwk[od*C : od*C+C]
 						wr, dwr = wr[:len(xs)], dwr[:len(xs)]
-						for id, xv := range xs {
-							dwr[id] += g * xv
+						id := 0
+						for ; id+8 <= len(xs); id += 8 {
+							dd, xx := (*[8]float32)(dwr[id:]), (*[8]float32)(xs[id:])
+							dd[0] += g * xx[0]
+							dd[1] += g * xx[1]
+							dd[2] += g * xx[2]
+							dd[3] += g * xx[3]
+							dd[4] += g * xx[4]
+							dd[5] += g * xx[5]
+							dd[6] += g * xx[6]
+							dd[7] += g * xx[7]
 						}
-						if dx != nil {
-							dxs := dx[p : p+C]
-							dxs = dxs[:len(wr)]
-							for id, wv := range wr {
-								dxs[id] += g * wv
-							}
+						for ; id < len(xs); id++ {
+							dwr[id] += g * xs[id]
+						}
+						if dxs == nil {
+							continue
+						}
+						id = 0
+						for ; id+8 <= len(xs); id += 8 {
+							dd, ww := (*[8]float32)(dxs[id:]), (*[8]float32)(wr[id:])
+							dd[0] += g * ww[0]
+							dd[1] += g * ww[1]
+							dd[2] += g * ww[2]
+							dd[3] += g * ww[3]
+							dd[4] += g * ww[4]
+							dd[5] += g * ww[5]
+							dd[6] += g * ww[6]
+							dd[7] += g * ww[7]
+						}
+						for ; id < len(xs); id++ {
+							dxs[id] += g * wr[id]
 						}
 					}
 				}

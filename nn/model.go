@@ -42,6 +42,7 @@ type layer struct {
 	nz      []int32   // dense: indices of the non-zero inputs of the last forward
 	arg     []int32   // maxpool: argmax index per output
 	needDx  bool      // a layer before this one has parameters
+	naive   bool      // use the plain-loop twins (benchmarks and tests)
 }
 
 func (l *layer) nParams() int { return len(l.w) + len(l.b) }
@@ -49,8 +50,16 @@ func (l *layer) nParams() int { return len(l.w) + len(l.b) }
 func (l *layer) forward(y, x []float32) {
 	switch l.k {
 	case kDense:
+		if l.naive {
+			denseForwardNaive(y, x, l.w, l.b, l.in.Size(), l.n)
+			return
+		}
 		l.nz = denseForward(y, x, l.w, l.b, l.nz, l.in.Size(), l.n)
 	case kConv:
+		if l.naive {
+			convForwardNaive(y, x, l.w, l.b, l.in.H, l.in.W, l.in.C, l.kh, l.kw, l.n, l.stride)
+			return
+		}
 		convForward(y, x, l.w, l.b, l.in.H, l.in.W, l.in.C, l.kh, l.kw, l.n, l.stride)
 	case kAvgPool:
 		avgPoolForward(y, x, l.in.H, l.in.W, l.in.C)
@@ -71,10 +80,14 @@ func (l *layer) forward(y, x []float32) {
 // backward accumulates the layer's parameter gradients and overwrites dx
 // (skipped when dx is nil).
 func (l *layer) backward(dx, dy, x, y []float32) {
-	switch l.k {
-	case kDense:
+	switch {
+	case l.k == kDense && l.naive:
+		denseBackwardNaive(dx, l.dw, l.db, dy, x, l.w, l.in.Size(), l.n)
+	case l.k == kConv && l.naive:
+		convBackwardNaive(dx, l.dw, l.db, dy, x, l.w, l.in.H, l.in.W, l.in.C, l.kh, l.kw, l.n, l.stride)
+	case l.k == kDense:
 		denseBackward(dx, l.dw, l.db, dy, x, l.w, l.nz, l.in.Size(), l.n)
-	case kConv:
+	case l.k == kConv:
 		convBackward(dx, l.dw, l.db, dy, x, l.w, l.in.H, l.in.W, l.in.C, l.kh, l.kw, l.n, l.stride)
 	}
 	if dx == nil {
@@ -301,7 +314,11 @@ func (m *Model) markDirty(l *layer) {
 	if m.spansFull || l.nParams() == 0 {
 		return
 	}
-	if l.k == kDense {
+	if l.naive {
+		m.spansFull = true
+		return
+	}
+	if l.k == kDense && l.n >= 8 { // narrower rows are not worth a range each
 		nOut := l.n
 		start, end := -1, -1
 		for _, i := range l.nz {
@@ -366,7 +383,15 @@ func (m *Model) ScaleGrads(s float32) {
 }
 
 func scale(g []float32, s float32) {
-	for i := range g {
+	i := 0
+	for ; i+4 <= len(g); i += 4 {
+		gg := (*[4]float32)(g[i:])
+		gg[0] *= s
+		gg[1] *= s
+		gg[2] *= s
+		gg[3] *= s
+	}
+	for ; i < len(g); i++ {
 		g[i] *= s
 	}
 }

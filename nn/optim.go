@@ -25,10 +25,7 @@ func (*sgd) Step(params, grads []float32, lr float32) {
 	if len(params) != len(grads) {
 		panic("nn: SGD: params and grads differ in length")
 	}
-	grads = grads[:len(params)]
-	for i, g := range grads {
-		params[i] -= lr * g
-	}
+	axpy(params, grads, -lr)
 }
 
 func (*sgd) Reset() {}
@@ -55,10 +52,21 @@ func (o *Momentum) Step(params, grads []float32, lr float32) {
 	m := o.M
 	grads, params = grads[:len(m)], params[:len(m)]
 	b := o.Beta
-	for i, g := range grads {
-		v := b*m[i] + g
-		m[i] = v
-		params[i] -= lr * v
+	i := 0
+	for ; i+4 <= len(m); i += 4 { // unrolled: see dense.go
+		mm, gg, pp := (*[4]float32)(m[i:]), (*[4]float32)(grads[i:]), (*[4]float32)(params[i:])
+		mm[0] = b*mm[0] + gg[0]
+		mm[1] = b*mm[1] + gg[1]
+		mm[2] = b*mm[2] + gg[2]
+		mm[3] = b*mm[3] + gg[3]
+		pp[0] -= lr * mm[0]
+		pp[1] -= lr * mm[1]
+		pp[2] -= lr * mm[2]
+		pp[3] -= lr * mm[3]
+	}
+	for ; i < len(m); i++ {
+		m[i] = b*m[i] + grads[i]
+		params[i] -= lr * m[i]
 	}
 }
 
