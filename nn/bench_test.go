@@ -1,9 +1,6 @@
 package nn
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // benchImages returns n synthetic MNIST-like inputs: 81% zero pixels
 // (MNIST's share), the rest in (0,1].
@@ -17,8 +14,9 @@ func benchImages(in Shape, n int) [][]float32 {
 }
 
 // benchTrain measures per-sample training with the preset's optimiser at
-// batch size 1: TrainSample, Step, ZeroGrad. It reports samples/s.
-func benchTrain(b *testing.B, name string, naive bool) {
+// batch size 1: TrainSample, Step, ZeroGrad — or, with fused (SGD
+// presets), TrainSampleSGD. It reports samples/s.
+func benchTrain(b *testing.B, name string, naive, fused bool) {
 	p, err := PresetByName(name)
 	if err != nil {
 		b.Fatal(err)
@@ -33,9 +31,13 @@ func benchTrain(b *testing.B, name string, naive bool) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		m.TrainSample(xs[i&63], i%k)
-		m.Step(opt, 0.001)
-		m.ZeroGrad()
+		if fused {
+			m.TrainSampleSGD(xs[i&63], i%k, 0.001)
+		} else {
+			m.TrainSample(xs[i&63], i%k)
+			m.Step(opt, 0.001)
+			m.ZeroGrad()
+		}
 		i++
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "samples/s")
@@ -45,13 +47,12 @@ func benchTrain(b *testing.B, name string, naive bool) {
 // (plain loops, whole-slab step and ZeroGrad).
 func BenchmarkTrainSample(b *testing.B) {
 	for _, name := range []string{"mlp10", "linear", "vanilla", "cnn", "cnn10", "cnn10-tanh", "digits64", "best", "convnetjs"} {
-		for _, naive := range []bool{false, true} {
-			variant := "fast"
-			if naive {
-				variant = "naive"
-			}
-			b.Run(fmt.Sprintf("%s/%s", name, variant), func(b *testing.B) { benchTrain(b, name, naive) })
+		p, _ := PresetByName(name)
+		if p.Opt == "sgd" {
+			b.Run(name+"/fused", func(b *testing.B) { benchTrain(b, name, false, true) })
 		}
+		b.Run(name+"/fast", func(b *testing.B) { benchTrain(b, name, false, false) })
+		b.Run(name+"/naive", func(b *testing.B) { benchTrain(b, name, true, false) })
 	}
 }
 

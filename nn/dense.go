@@ -223,3 +223,40 @@ func denseBackward(dx, dw, db, dy, x, w []float32, nz []int32, nIn, nOut int) {
 		dx[i] = dot(w[i*nOut:(i+1)*nOut], dy)
 	}
 }
+
+// denseBackwardSGD is denseBackward fused with a plain SGD step for one
+// sample: it overwrites dx (unless nil) from the weights before the step,
+// then applies w[i,o] -= lr·(x[i]·dy[o]) on the rows of the non-zero
+// inputs nz and b[o] -= lr·dy[o]. The result is bit-for-bit that of
+// denseBackward on zero gradients followed by SGD's w -= lr·g.
+func denseBackwardSGD(dx, w, b, dy, x []float32, nz []int32, nIn, nOut int, lr float32) {
+	dy = dy[:nOut]
+	if dx != nil {
+		denseBackward(dx, nil, nil, dy, x, w, nil, nIn, nOut)
+	}
+	a := -lr
+	for _, i32 := range nz {
+		i := int(i32) * nOut
+		xv := x[i32]
+		r := w[i : i+nOut]
+		r = r[:len(dy)]
+		o := 0
+		for ; o+8 <= len(r); o += 8 {
+			yy, gg := (*[8]float32)(r[o:]), (*[8]float32)(dy[o:])
+			yy[0] += a * float32(xv*gg[0])
+			yy[1] += a * float32(xv*gg[1])
+			yy[2] += a * float32(xv*gg[2])
+			yy[3] += a * float32(xv*gg[3])
+			yy[4] += a * float32(xv*gg[4])
+			yy[5] += a * float32(xv*gg[5])
+			yy[6] += a * float32(xv*gg[6])
+			yy[7] += a * float32(xv*gg[7])
+		}
+		for ; o < len(r); o++ {
+			r[o] += a * float32(xv*dy[o])
+		}
+	}
+	if b != nil {
+		axpy(b[:len(dy)], dy, a)
+	}
+}

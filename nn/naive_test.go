@@ -41,3 +41,50 @@ func TestNaiveModelMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainSampleSGDExact: the fused per-sample SGD gives bit-for-bit the
+// weights of TrainSample + Step(SGD) + ZeroGrad, fast and naive.
+func TestTrainSampleSGDExact(t *testing.T) {
+	for _, name := range trainable {
+		for _, naive := range []bool{false, true} {
+			a := mustPreset(t, name, 31)
+			b := a.Clone()
+			b.ZeroGrad()
+			if naive {
+				setNaive(a)
+				setNaive(b)
+			}
+			r := newRand(4)
+			sgd := NewSGD()
+			for range 6 {
+				x := sparseImage(r, a.In.Size(), 0.7)
+				y := r.IntN(a.Classes())
+				la := a.TrainSample(x, y)
+				a.Step(sgd, 0.05)
+				a.ZeroGrad()
+				lb := b.TrainSampleSGD(x, y, 0.05)
+				if la != lb {
+					t.Fatalf("%s naive=%v: loss %v fused, %v unfused", name, naive, lb, la)
+				}
+			}
+			if !slices.Equal(a.Params, b.Params) {
+				t.Errorf("%s naive=%v: fused SGD weights differ from TrainSample+Step+ZeroGrad", name, naive)
+			}
+			if slices.ContainsFunc(b.Grads, func(g float32) bool { return g != 0 }) {
+				t.Errorf("%s: TrainSampleSGD left non-zero gradients", name)
+			}
+		}
+	}
+	m := mustPreset(t, "mlp10", 1)
+	x := make([]float32, 784)
+	if a := testing.AllocsPerRun(20, func() { m.TrainSampleSGD(x, 3, 0.01) }); a != 0 {
+		t.Errorf("TrainSampleSGD: %v allocations, want 0", a)
+	}
+	m.TrainSample(x, 1)
+	defer func() {
+		if r := recover(); r == nil {
+			t.Error("TrainSampleSGD after TrainSample did not panic")
+		}
+	}()
+	m.TrainSampleSGD(x, 1, 0.01)
+}
