@@ -160,6 +160,9 @@ func build(name string, in Shape, head Head, specs []spec) (*Model, error) {
 			n := l.kh * l.kw * l.n * l.in.C
 			l.w = m.Params[l.wOff : l.wOff+n]
 			l.dw = m.Grads[l.wOff : l.wOff+n]
+			if l.in.C > 1 {
+				l.wt = make([]float32, n)
+			}
 		case kMaxPool:
 			l.arg = make([]int32, l.out.Size())
 		}

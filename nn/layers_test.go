@@ -188,7 +188,7 @@ func TestConvFastMatchesNaive(t *testing.T) {
 			n := convOut(tc.H, tc.KH, tc.s) * convOut(tc.W, tc.KW, tc.s) * tc.OD
 			y1, y2 := make([]float32, n), make([]float32, n)
 			convForwardNaive(y1, x, w, b, tc.H, tc.W, tc.C, tc.KH, tc.KW, tc.OD, tc.s)
-			convForward(y2, x, w, b, tc.H, tc.W, tc.C, tc.KH, tc.KW, tc.OD, tc.s)
+			convForward(y2, x, w, make([]float32, len(w)), b, tc.H, tc.W, tc.C, tc.KH, tc.KW, tc.OD, tc.s)
 			compareSlices(t, "y", y2, y1, 1e-5, 1e-5)
 			dy := sparseImage(r, n, 0.5) // zero gradients as after a max pool
 			for j := range dy {
@@ -236,7 +236,7 @@ func TestSeed000PoolConvChecks(t *testing.T) {
 	for _, f := range []struct {
 		name string
 		conv func(y, x, w, b []float32, H, W, C, KH, KW, OD, stride int)
-	}{{"convForward", convForward}, {"convForwardNaive", convForwardNaive}} {
+	}{{"convForward", convFast}, {"convForwardNaive", convForwardNaive}} {
 		got := make([]float32, 6*10*5)
 		if OH, OW := convOut(8, 3, 1), convOut(12, 3, 1); OH != 6 || OW != 10 {
 			t.Fatalf("conv output %dx%d, want 6x10", OH, OW)
@@ -257,7 +257,7 @@ func TestSeed000PoolConvChecks(t *testing.T) {
 	// ww = zeros((2,2,1,4)); ww[0,0,:,:] = 1+arange(4); conv(bb, ww) == [[[1],[2],[3]]].
 	w2 := make([]float32, 2*2*1*4)
 	copy(w2, []float32{1, 2, 3, 4})
-	for _, f := range []func(y, x, w, b []float32, H, W, C, KH, KW, OD, stride int){convForward, convForwardNaive} {
+	for _, f := range []func(y, x, w, b []float32, H, W, C, KH, KW, OD, stride int){convFast, convForwardNaive} {
 		got := make([]float32, 1*3*1)
 		f(got, bb, w2, nil, 2, 4, 4, 2, 2, 1, 1)
 		compareSlices(t, "conv(bb, ww)", got, []float32{1, 2, 3}, 0, 0)
@@ -284,4 +284,9 @@ func TestMaxPool(t *testing.T) {
 	want := make([]float32, 12)
 	want[1], want[6] = 2, 3
 	compareSlices(t, "dx", dx, want, 0, 0)
+}
+
+// convFast is convForward with its own transpose buffer.
+func convFast(y, x, w, b []float32, H, W, C, KH, KW, OD, stride int) {
+	convForward(y, x, w, make([]float32, len(w)), b, H, W, C, KH, KW, OD, stride)
 }

@@ -40,6 +40,7 @@ type layer struct {
 	wOff    int       // offset of w in the slabs
 	bOff    int       // offset of b in the slabs
 	nz      []int32   // dense: indices of the non-zero inputs of the last forward
+	wt      []float32 // conv with C > 1: weights transposed to (KH, KW, ID, OD)
 	arg     []int32   // maxpool: argmax index per output
 	needDx  bool      // a layer before this one has parameters
 	naive   bool      // use the plain-loop twins (benchmarks and tests)
@@ -60,7 +61,7 @@ func (l *layer) forward(y, x []float32) {
 			convForwardNaive(y, x, l.w, l.b, l.in.H, l.in.W, l.in.C, l.kh, l.kw, l.n, l.stride)
 			return
 		}
-		convForward(y, x, l.w, l.b, l.in.H, l.in.W, l.in.C, l.kh, l.kw, l.n, l.stride)
+		convForward(y, x, l.w, l.wt, l.b, l.in.H, l.in.W, l.in.C, l.kh, l.kw, l.n, l.stride)
 	case kAvgPool:
 		avgPoolForward(y, x, l.in.H, l.in.W, l.in.C)
 	case kMaxPool:
