@@ -1,0 +1,138 @@
+package train
+
+import (
+	"fmt"
+	"math"
+
+	"digitlab/nn"
+)
+
+// Data is a labelled data set as *datasets.Set provides it.
+type Data interface {
+	Len() int
+	// Sample writes sample i into dst (resliced, allocating only when
+	// cap(dst) is too small) and returns it.
+	Sample(dst []float32, i int) []float32
+	// Label returns the class index of sample i.
+	Label(i int) int
+}
+
+// Order is the order in which training samples are visited.
+type Order int
+
+const (
+	// Cycle visits the samples in the data's own order, epoch after
+	// epoch, as seed 000's next_training_example (shuffle the set once
+	// beforehand, as its preprocess does).
+	Cycle Order = iota
+	// Shuffle draws a new permutation at the start of every epoch from the
+	// session's seeded source, as seed 002's np.random.permutation.
+	Shuffle
+)
+
+func (o Order) String() string {
+	if o == Shuffle {
+		return "shuffle"
+	}
+	return "cycle"
+}
+
+// Config is what a Session trains with.
+type Config struct {
+	// Opt is "sgd", "momentum" or "adam".
+	Opt string
+	// Beta1 is momentum's β or Adam's β1 (0 means 0.9); Beta2 and Eps are
+	// Adam's (0 means 0.999 and 1e-7, Keras's defaults).
+	Beta1, Beta2, Eps float64
+	// Schedule gives the learning rate of optimiser step t:
+	// LR·T/(T+t), constant when AnnealT is 0.
+	Schedule nn.Schedule
+	// Batch is the mini-batch size: 1 takes a step after every sample
+	// (the seeds' per-sample SGD), N averages the gradients of N samples,
+	// 0 is the whole training set (full-batch gradient descent, seed 003).
+	// A batch never straddles two epochs: the last batch of an epoch may
+	// be smaller and is averaged over its own size (as Keras does).
+	Batch int
+	// Epochs or Steps ends training: after Epochs passes over the data, or
+	// after Steps optimiser steps. When both are set the first reached
+	// wins; when both are 0 training never ends.
+	Epochs, Steps int
+	// Order of the training samples; Seed seeds the shuffles.
+	Order Order
+	Seed  uint64
+	// Window is the number of recent training samples that the running
+	// loss and accuracy average over (0 means 1000).
+	Window int
+	// EvalEvery starts a test evaluation every EvalEvery training samples
+	// (and at 0 and at the end); 0 means never. EvalN limits it to the
+	// first EvalN test samples (0 = all of them).
+	EvalEvery, EvalN int
+}
+
+// FromPreset returns the training set-up of a seed preset: its optimiser
+// and constants, schedule, batch, epochs or steps, and seed 002's
+// per-epoch shuffle for the presets trained in epochs (seed 000's steps
+// cycle through the pre-shuffled set).
+func FromPreset(p nn.Preset) Config {
+	c := Config{Opt: p.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: p.Schedule(),
+		Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps, Order: Cycle, Seed: 42}
+	if c.Opt == "" {
+		c.Opt = "sgd"
+	}
+	if p.Epochs > 0 && p.Batch != 0 && p.Seed != "001" {
+		// Seed 002 draws a permutation per epoch; seed 001 walks the data
+		// in order; full batch (003) does not care.
+		c.Order = Shuffle
+	}
+	return c
+}
+
+// ConfigError is a configuration that cannot train.
+type ConfigError struct {
+	Field string
+	Msg   string
+}
+
+func (e *ConfigError) Error() string { return "train: " + e.Field + ": " + e.Msg }
+
+// newOptimizer validates c and returns its optimiser for n parameters.
+func (c *Config) newOptimizer(n int) (nn.Optimizer, error) {
+	b1 := c.Beta1
+	if b1 == 0 {
+		b1 = 0.9
+	}
+	switch c.Opt {
+	case "sgd":
+		return nn.NewSGD(), nil
+	case "momentum":
+		return nn.NewMomentum(n, float32(b1)), nil
+	case "adam":
+		b2, eps := c.Beta2, c.Eps
+		if b2 == 0 {
+			b2 = 0.999
+		}
+		if eps == 0 {
+			eps = 1e-7
+		}
+		return nn.NewAdam(n, float32(b1), float32(b2), float32(eps)), nil
+	}
+	return nil, &ConfigError{"Opt", fmt.Sprintf("unknown optimiser %q (want sgd, momentum or adam)", c.Opt)}
+}
+
+func (c *Config) validate() error {
+	switch {
+	case !(c.Schedule.LR >= 0) || math.IsInf(c.Schedule.LR, 0):
+		return &ConfigError{"LR", fmt.Sprintf("learning rate %g must be a finite number ≥ 0", c.Schedule.LR)}
+	case !(c.Schedule.AnnealT >= 0) || math.IsInf(c.Schedule.AnnealT, 0):
+		return &ConfigError{"AnnealT", fmt.Sprintf("anneal T %g must be a finite number ≥ 0", c.Schedule.AnnealT)}
+	case c.Batch < 0:
+		return &ConfigError{"Batch", fmt.Sprintf("batch size %d must be ≥ 0 (0 = full batch)", c.Batch)}
+	case c.Epochs < 0 || c.Steps < 0:
+		return &ConfigError{"Epochs", fmt.Sprintf("epochs %d and steps %d must be ≥ 0", c.Epochs, c.Steps)}
+	case c.Window < 0 || c.EvalEvery < 0 || c.EvalN < 0:
+		return &ConfigError{"Window", "window, eval-every and eval-n must be ≥ 0"}
+	case c.Order != Cycle && c.Order != Shuffle:
+		return &ConfigError{"Order", fmt.Sprintf("unknown order %d", c.Order)}
+	}
+	return nil
+}

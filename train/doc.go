@@ -1,0 +1,26 @@
+// Package train runs resumable training of an nn.Model on a data set.
+//
+// A Session keeps its whole position in fields — epoch, index into the
+// sample order, position inside the mini-batch, optimiser step count,
+// samples seen, and the progress of a test evaluation under way — and
+// does work only inside Step, which returns when its Budget (a number of
+// samples, or a deadline on an injectable clock) runs out. There is no
+// blocking Train: the page calls Step once per frame with a few
+// milliseconds, the command-line tool calls it in a loop and draws a
+// progress bar between calls. Splitting the work into more or fewer Step
+// calls gives bit-identical parameters.
+//
+//	m, _ := nn.NewPreset("cnn", rand.New(rand.NewPCG(42, 0)))
+//	cfg := train.FromPreset(p)           // optimiser, schedule, batch, length
+//	cfg.EvalEvery = 2000                 // test evaluation every 2000 samples
+//	s, err := train.NewSession(m, trainSet, testSet, cfg)
+//	for !s.Done() {
+//		if err := s.Step(train.Budget{Until: time.Now().Add(8 * time.Millisecond)}); err != nil {
+//			// *DivergedError: show err.Error(), wait for the user to press reset
+//		}
+//	}
+//	res := train.Evaluate(m, testSet)    // loss, accuracy, predictions
+//
+// The package is pure Go (standard library and nn only) and builds for
+// js/wasm. Step allocates nothing except when it appends a history point.
+package train

@@ -1,0 +1,87 @@
+package train
+
+import (
+	"math"
+
+	"digitlab/nn"
+)
+
+// Result is a model's performance on a data set: seed 000's judge (mean
+// cross-entropy and accuracy) plus the predictions for a confusion matrix
+// or seed 002's precision.
+type Result struct {
+	N    int
+	Loss float64 // mean −log p(true class), p floored at the smallest float32
+	Acc  float64
+	// Pred and Labels are the predicted and true class of each sample
+	// (only from Evaluate; nil from a session's periodic evaluation).
+	Pred, Labels []int
+}
+
+// Confusion returns the confusion matrix (row = true, column = predicted)
+// for k classes.
+func (r Result) Confusion(k int) []int { return nn.Confusion(r.Pred, r.Labels, k) }
+
+// Precision returns seed 002's macro precision for k classes.
+func (r Result) Precision(k int) float64 { return nn.Precision(r.Pred, r.Labels, k) }
+
+// evaluator accumulates a judge over samples one at a time, so that an
+// evaluation can be spread over many Step calls. Evaluate uses the same
+// code, so a sliced evaluation equals the synchronous one bit for bit.
+type evaluator struct {
+	next, n int // next sample index, samples to judge
+	loss    float64
+	correct int
+	x       []float32 // input buffer
+	probs   []float32 // class probabilities
+}
+
+func (e *evaluator) start(n int) { e.next, e.n, e.loss, e.correct = 0, n, 0, 0 }
+
+func (e *evaluator) done() bool { return e.next >= e.n }
+
+// one judges sample e.next of d and returns its prediction.
+func (e *evaluator) one(m *nn.Model, d Data) int {
+	i := e.next
+	e.x = d.Sample(e.x, i)
+	e.probs = m.Predict(e.probs, e.x)
+	y := d.Label(i)
+	e.loss -= math.Log(math.Max(float64(e.probs[y]), math.SmallestNonzeroFloat32))
+	p := nn.Argmax(e.probs)
+	if p == y {
+		e.correct++
+	}
+	e.next++
+	return p
+}
+
+func (e *evaluator) result() Result {
+	if e.n == 0 {
+		return Result{}
+	}
+	return Result{N: e.n, Loss: e.loss / float64(e.n), Acc: float64(e.correct) / float64(e.n)}
+}
+
+// Evaluate judges m on every sample of d, synchronously (for the command
+// line and experiments; the page uses a session's sliced evaluation). It
+// changes neither the weights nor the gradients.
+func Evaluate(m *nn.Model, d Data) Result {
+	return EvaluateN(m, d, d.Len())
+}
+
+// EvaluateN judges m on the first n samples of d (all if n ≥ d.Len()).
+func EvaluateN(m *nn.Model, d Data, n int) Result {
+	n = min(max(n, 0), d.Len())
+	var e evaluator
+	e.start(n)
+	pred := make([]int, n)
+	labels := make([]int, n)
+	for !e.done() {
+		i := e.next
+		pred[i] = e.one(m, d)
+		labels[i] = d.Label(i)
+	}
+	r := e.result()
+	r.Pred, r.Labels = pred, labels
+	return r
+}
