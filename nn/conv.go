@@ -97,31 +97,22 @@ func convForward(y, x, w, wt, b []float32, H, W, C, KH, KW, OD, stride int) {
 		}
 	}
 	for ih := 0; ih < H; ih++ {
-		// Output rows oh with oh*stride+kh == ih, 0 <= kh < KH.
+		// Input row ih feeds output rows oh with oh*stride <= ih < oh*stride+KH.
+		ohLo, ohHi := outRange(ih, KH, stride, OH)
 		for iw := 0; iw < W; iw++ {
 			xs := x[(ih*W+iw)*C : (ih*W+iw+1)*C]
+			owLo, owHi := -1, -1
 			for id, xv := range xs {
 				if xv == 0 {
 					continue
 				}
-				for kh := 0; kh < KH; kh++ {
-					oh := ih - kh
-					if oh < 0 {
-						break
-					}
-					if oh%stride != 0 || oh/stride >= OH {
-						continue
-					}
-					oh /= stride
-					for kw := 0; kw < KW; kw++ {
-						ow := iw - kw
-						if ow < 0 {
-							break
-						}
-						if ow%stride != 0 || ow/stride >= OW {
-							continue
-						}
-						ow /= stride
+				if owLo < 0 {
+					owLo, owHi = outRange(iw, KW, stride, OW)
+				}
+				for oh := ohLo; oh <= ohHi; oh++ {
+					kh := ih - oh*stride
+					for ow := owLo; ow <= owHi; ow++ {
+						kw := iw - ow*stride
 						ys := y[(oh*OW+ow)*OD : (oh*OW+ow+1)*OD]
 						t := ((kh*KW+kw)*C + id) * OD
 						wr := wt[t : t+OD]
@@ -146,6 +137,17 @@ func convForward(y, x, w, wt, b []float32, H, W, C, KH, KW, OD, stride int) {
 			}
 		}
 	}
+}
+
+// outRange returns the first and last output index o (0 <= o < n) of a
+// valid convolution with kernel k and stride s whose window o*s .. o*s+k-1
+// contains input index i; lo > hi when there is none.
+func outRange(i, k, s, n int) (lo, hi int) {
+	if j := i - k + 1; j > 0 {
+		lo = int((uint(j) + uint(s) - 1) / uint(s))
+	}
+	hi = min(int(uint(i)/uint(s)), n-1)
+	return lo, hi
 }
 
 // convBackward accumulates dw (and db unless nil) and overwrites dx unless

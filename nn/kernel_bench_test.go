@@ -53,4 +53,40 @@ func BenchmarkKernels(b *testing.B) {
 			clear(dw[:5000])
 		}
 	})
+	x2 := sparseImage(r, 12*12*8, 0.5)
+	w1 := randVec(r, 5*5*8, 0.1)
+	w2 := randVec(r, 5*5*16*8, 0.1)
+	wt2 := make([]float32, len(w2))
+	dw2 := make([]float32, len(w2))
+	y1 := make([]float32, 24*24*8)
+	y2 := make([]float32, 8*8*16)
+	dy2 := sparseImage(r, 8*8*16, 0.85)
+	dy1 := sparseImage(r, 24*24*8, 0.85)
+	dx2 := make([]float32, len(x2))
+	b.Run("conv1Forward28x5x5x8", func(b *testing.B) {
+		for b.Loop() {
+			convForward(y1, x, w1, nil, nil, 28, 28, 1, 5, 5, 8, 1)
+		}
+	})
+	b.Run("conv1Backward28x5x5x8", func(b *testing.B) {
+		for b.Loop() {
+			convBackward(nil, w1, nil, dy1, x, w1, 28, 28, 1, 5, 5, 8, 1)
+		}
+	})
+	b.Run("conv2Forward12x5x5x16x8", func(b *testing.B) {
+		for b.Loop() {
+			convForward(y2, x2, w2, wt2, nil, 12, 12, 8, 5, 5, 16, 1)
+		}
+	})
+	b.Run("conv2Backward12x5x5x16x8", func(b *testing.B) {
+		for b.Loop() {
+			convBackward(dx2, dw2, nil, dy2, x2, w2, 12, 12, 8, 5, 5, 16, 1)
+		}
+	})
+	b.Run("adam6k", func(b *testing.B) {
+		o := NewAdam(6000, 0.9, 0.999, 1e-7)
+		for b.Loop() {
+			o.Step(w[:6000], dw[:6000], 0.001)
+		}
+	})
 }
