@@ -110,6 +110,7 @@ func (o *Adam) Step(params, grads []float32, lr float32) {
 		m[i], v[i] = mi, vi
 		params[i] -= lr * (mi * c1) / (float32(math.Sqrt(float64(vi*c2))) + eps)
 	}
+	// (Adam runs once per mini-batch, so this loop is left plain.)
 }
 
 func (o *Adam) Reset() {

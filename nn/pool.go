@@ -44,16 +44,23 @@ func maxPoolForward(y []float32, arg []int32, x []float32, H, W, C int) {
 		for ow := 0; ow < OW; ow++ {
 			a := ((2*oh)*W + 2*ow) * C
 			o := (oh*OW + ow) * C
-			for c := 0; c < C; c++ {
-				i := a + c
-				best, bi := x[i], i
-				for _, j := range [3]int{a + C + c, a + W*C + c, a + W*C + C + c} {
-					if x[j] > best {
-						best, bi = x[j], j
-					}
+			x0, x1 := x[a:a+C], x[a+C:a+2*C]
+			x2, x3 := x[a+W*C:a+W*C+C], x[a+W*C+C:a+W*C+2*C]
+			ys, args := y[o:o+C], arg[o:o+C]
+			x1, x2, x3, args = x1[:len(x0)], x2[:len(x0)], x3[:len(x0)], args[:len(x0)]
+			for c, best := range x0 {
+				bi := a + c
+				if v := x1[c]; v > best {
+					best, bi = v, a+C+c
 				}
-				y[o+c] = best
-				arg[o+c] = int32(bi)
+				if v := x2[c]; v > best {
+					best, bi = v, a+W*C+c
+				}
+				if v := x3[c]; v > best {
+					best, bi = v, a+W*C+C+c
+				}
+				ys[c] = best
+				args[c] = int32(bi)
 			}
 		}
 	}
