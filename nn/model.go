@@ -316,7 +316,9 @@ func (m *Model) TrainSampleSGD(x []float32, label int, lr float32) float64 {
 
 // Backward back-propagates dy = dL/d(raw output) through the activations of
 // the last Forward and accumulates the parameter gradients into Grads. Use
-// it for losses of your own (HeadLinear). Panics if len(dy) is wrong.
+// it for losses of your own (HeadLinear). The model keeps x from Forward
+// (no copy): leave it unchanged until Backward returns. Panics if len(dy)
+// is wrong.
 func (m *Model) Backward(dy []float32) {
 	if len(dy) != len(m.dout) {
 		panic(fmt.Sprintf("nn: Backward got %d gradients, model has %d outputs", len(dy), len(m.dout)))
@@ -449,8 +451,8 @@ func scale(g []float32, s float32) {
 // last ZeroGrad. It does not zero the gradients: call ZeroGrad.
 func (m *Model) Step(opt Optimizer, lr float32) {
 	if _, ok := opt.(*sgd); ok && !m.spansFull {
-		for _, s := range m.spans {
-			opt.Step(m.Params[s.lo:s.hi], m.Grads[s.lo:s.hi], lr)
+		for _, s := range m.spans { // what (*sgd).Step does, per range
+			axpy(m.Params[s.lo:s.hi], m.Grads[s.lo:s.hi], -lr)
 		}
 		return
 	}
