@@ -36,6 +36,16 @@ type App struct {
 	budget   time.Duration
 	drawn    bool
 	onFrame1 func() // called after the first Draw (JS: window.digitlabStarted)
+
+	retry      ui.Button // shown in the bar while the data failed to load
+	loadState  LoadState // last seen data state, to report a failure once
+	statusArea ui.Rect   // right part of the bar: key hints or loading progress
+	jsErr      string    // last error of a JS API call (status().error)
+
+	updateMs, drawMs float64 // smoothed CPU time of Update and Draw (status)
+
+	redraw  ui.Redraw // skips Draw while nothing changed
+	drawNow bool      // this frame must be drawn
 }
 
 // NewApp builds the app with its scenes in tab order, applies the URL query
@@ -47,6 +57,7 @@ func NewApp(query string) *App {
 		start:  time.Now(),
 		w:      minW, h: minH,
 		budget: 8 * time.Millisecond,
+		retry:  ui.Button{Label: "Retry", Tip: "Download the data again"},
 	}
 	for _, s := range a.scenes {
 		a.tabs.Options = append(a.tabs.Options, s.Title())
@@ -77,6 +88,7 @@ func (a *App) sceneIndex(name string) int {
 // goTo shows the scene name (unknown: an error and the current scene stays)
 // and applies opts to it. Errors are shown in the banner and returned.
 func (a *App) goTo(name string, opts map[string]string) []error {
+	a.redraw.Invalidate()
 	var errs []error
 	i := a.sceneIndex(name)
 	if i < 0 {
@@ -98,6 +110,28 @@ func (a *App) report(errs []error) {
 			a.banner.Add(err.Error())
 		}
 	}
+}
+
+// setOptions applies options from window.digitlab.set: "scene" switches
+// scenes, the rest go to the (new) scene.
+func (a *App) setOptions(opts map[string]string) []error {
+	name := a.Scene().Name()
+	rest := map[string]string{}
+	var errs []error
+	for k, v := range opts {
+		if k == "scene" {
+			n, err := ui.SceneName(v)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			name = n
+			continue
+		}
+		rest[k] = v
+	}
+	a.report(errs)
+	return append(errs, a.goTo(name, rest)...)
 }
 
 // Scene returns the visible scene.
@@ -124,9 +158,18 @@ func (a *App) Layout(outsideW, outsideH int) (int, int) {
 // Update reads the input, routes the app's keys, lays out the frame and runs
 // the visible scene within its time budget.
 func (a *App) Update() error {
+	t0 := time.Now()
+	defer func() { a.updateMs = smooth(a.updateMs, time.Since(t0)) }()
 	now := time.Since(a.start)
 	a.reader.read(&a.in, now)
 	a.data.Poll()
+	if a.data.State == LoadFailed && a.loadState != LoadFailed {
+		a.banner.Add(a.data.ProgressText())
+	}
+	if a.data.State != a.loadState {
+		a.redraw.Invalidate()
+	}
+	a.loadState = a.data.State
 
 	a.routeKeys()
 
@@ -139,7 +182,9 @@ func (a *App) Update() error {
 	if a.tabs.Update(&a.in) {
 		a.cur = a.tabs.Index
 	}
-	a.data.UpdateRetry(&a.in)
+	if a.data.State == LoadFailed && a.retry.Update(&a.in) {
+		a.data.Retry()
+	}
 
 	a.adaptBudget()
 	ctx := &Context{
@@ -150,6 +195,10 @@ func (a *App) Update() error {
 		return err
 	}
 	a.tip.Update(&a.in)
+
+	_, _, tipOn := a.tip.Visible(now)
+	busy := a.Scene().Running() || a.data.State == Loading
+	a.drawNow = a.redraw.Need(&a.in, busy, a.w*dpr, a.h*dpr, tipOn)
 	return nil
 }
 
@@ -199,10 +248,17 @@ func (a *App) adaptBudget() {
 func (a *App) layoutBar() {
 	_, rest := a.bar.CutLeft(150, 0)
 	a.tabs.Rect = ui.Rect{X: rest.X, Y: rest.Y, W: min(4*130, rest.W), H: rest.H}
+	a.statusArea = ui.Rect{X: a.tabs.Rect.Right() + ui.Pad, Y: a.bar.Y, W: a.bar.Right() - a.tabs.Rect.Right() - 2*ui.Pad, H: a.bar.H}
+	a.retry.Rect = ui.Rect{X: a.statusArea.Right() - 70, Y: a.bar.Y + (a.bar.H-ui.RowH)/2, W: 70, H: ui.RowH}
 }
 
 // Draw draws the scene, then the frame on top of it.
 func (a *App) Draw(screen *ebiten.Image) {
+	if !a.drawNow && a.drawn {
+		return // the last picture is still on screen (not cleared every frame)
+	}
+	t0 := time.Now()
+	defer func() { a.drawMs = smooth(a.drawMs, time.Since(t0)) }()
 	screen.Fill(colBg)
 	a.Scene().Draw(screen)
 
@@ -221,18 +277,33 @@ func (a *App) Draw(screen *ebiten.Image) {
 	if !a.drawn {
 		a.drawn = true
 		if a.onFrame1 != nil {
-			a.onFrame1()
+			a.onFrame1() // Draw's only side effect: tell the page once
 		}
 	}
 }
 
-// drawBarStatus draws the key hints and the data loading state at the right
-// of the bar.
+// drawBarStatus draws, at the right of the bar, the loading progress
+// (bytes of total), the failure with its Retry button, or the key hints.
 func (a *App) drawBarStatus(screen *ebiten.Image) {
-	r := ui.Rect{X: a.tabs.Rect.Right(), Y: a.bar.Y, W: a.bar.Right() - a.tabs.Rect.Right(), H: a.bar.H}
-	hint := "1–4 tabs · space start/pause · s step · r reset"
-	if textWidth(hint, sizeSmall, FontRegular)+2*ui.Pad < r.W {
-		textIn(screen, hint, r, sizeSmall, FontRegular, colMuted, AlignEnd)
+	r := a.statusArea
+	switch a.data.State {
+	case Loading:
+		barR, line := r.CutBottom(12, 0)
+		textIn(screen, a.data.ProgressText(), line, sizeSmall, FontRegular, colMuted, AlignEnd)
+		track := ui.Rect{X: barR.X + ui.Pad, Y: barR.Y + 1, W: barR.W - 2*ui.Pad, H: 4}
+		fillRoundRect(screen, track, 2, colTrack)
+		track.W *= a.data.Fraction()
+		fillRoundRect(screen, track, 2, colAccent)
+	case LoadFailed:
+		msg, _ := r.CutRight(r.W-a.retry.Rect.W-ui.Gap, 0)
+		msg.X -= a.retry.Rect.W + ui.Gap
+		textIn(screen, "Data download failed", msg, sizeBody, FontBold, colBad, AlignEnd)
+		drawButton(screen, &a.retry)
+	default:
+		hint := "1-4 tabs   space start/pause   s step   r reset"
+		if textWidth(hint, sizeSmall, FontRegular)+2*ui.Pad < r.W {
+			textIn(screen, hint, r, sizeSmall, FontRegular, colMuted, AlignEnd)
+		}
 	}
 }
 
@@ -251,4 +322,13 @@ func (a *App) drawBanner(screen *ebiten.Image) {
 // content on the right, the layout every scene uses.
 func sidebar(area ui.Rect) (controls, content ui.Rect) {
 	return area.CutLeft(sidebarW, ui.Pad+4)
+}
+
+// smooth is an exponential moving average of durations in milliseconds.
+func smooth(avg float64, d time.Duration) float64 {
+	ms := float64(d) / float64(time.Millisecond)
+	if avg == 0 {
+		return ms
+	}
+	return avg + (ms-avg)/30
 }

@@ -102,7 +102,7 @@ func drawPath(dst *ebiten.Image, c color.Color) {
 		v.ColorB = float32(cb) / 0xffff
 		v.ColorA = float32(ca) / 0xffff
 	}
-	op := &ebiten.DrawTrianglesOptions{AntiAlias: true}
+	op := &ebiten.DrawTrianglesOptions{AntiAlias: false}
 	dst.DrawTriangles(pathVerts, pathIdx, whitePixel, op)
 }
 

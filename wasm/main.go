@@ -13,8 +13,11 @@ import (
 func main() {
 	query := js.Global().Get("location").Get("search").String()
 	app := NewApp(query)
+	installJSAPI(app)
+	app.onFrame1 = notifyStarted
 	ebiten.SetWindowTitle("Digit Lab")
-	ebiten.SetTPS(ebiten.SyncWithFPS) // one Update per frame: training gets one budget per frame
+	ebiten.SetTPS(ebiten.SyncWithFPS)        // one Update per frame: training gets one budget per frame
+	ebiten.SetScreenClearedEveryFrame(false) // App.Draw skips frames where nothing changed
 	if err := ebiten.RunGame(app); err != nil {
 		log.Print("digitlab: ", err)
 	}
