@@ -1,0 +1,156 @@
+package experiments
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"digitlab/datasets"
+	"digitlab/nn"
+	"digitlab/train"
+)
+
+// Tasks names the data a model trains on.
+var Tasks = []string{"4v9", "10", "digits8"}
+
+// ModelConfig is one model's training run with options of the user's
+// choosing. Start from ModelDefaults, which gives the preset's seed set-up.
+type ModelConfig struct {
+	Preset string
+	// Opt is "sgd", "momentum" or "adam"; LR and AnnealT make the
+	// schedule η·T/(T+t) (AnnealT 0 = constant).
+	Opt         string
+	LR, AnnealT float64
+	// Batch: 1 per-sample, N mini-batch, 0 full batch. Steps or Epochs
+	// (the other 0) is the training length.
+	Batch, Steps, Epochs int
+	// Task is "4v9" (MNIST 4 vs 9 as seed 000 prepares it), "10" (all ten
+	// MNIST digits in their order) or "digits8" (8×8 digits, 80/20 split).
+	// It must fit the preset (binary presets take 4v9).
+	Task string
+	// Noise adds clip(x + Noise·randn, 0, 1) to the training set (seed
+	// 000's stress test uses 1); TrainSize and TestSize keep the first so
+	// many samples (0 = all); Raw trains on raw pixel values.
+	Noise               float64
+	TrainSize, TestSize int
+	Raw                 bool
+	Order               train.Order
+}
+
+// ConfigError is an option that cannot work.
+type ConfigError struct {
+	Option string // e.g. "task"
+	Msg    string
+}
+
+func (e *ConfigError) Error() string { return "experiments: " + e.Option + ": " + e.Msg }
+
+var taskOfData = map[string]string{"mnist-4-9": "4v9", "mnist": "10", "digits8x8": "digits8"}
+
+// Trainable returns the names of the presets RunModel can train.
+func Trainable() []string {
+	var out []string
+	for _, p := range nn.Presets() {
+		if taskOfData[p.Data] != "" {
+			out = append(out, p.Name)
+		}
+	}
+	return out
+}
+
+// ModelDefaults returns the seed set-up of a preset: its optimiser,
+// schedule, batch, length, task, data sizes and pixel scaling.
+func ModelDefaults(preset string) (ModelConfig, error) {
+	p, err := nn.PresetByName(preset)
+	if err != nil {
+		return ModelConfig{}, &ConfigError{"preset", fmt.Sprintf("unknown preset %q (trainable: %s)", preset, strings.Join(Trainable(), ", "))}
+	}
+	task := taskOfData[p.Data]
+	if task == "" {
+		return ModelConfig{}, &ConfigError{"preset", fmt.Sprintf("preset %s is not trained on digits (trainable: %s)", preset, strings.Join(Trainable(), ", "))}
+	}
+	c := train.FromPreset(p)
+	return ModelConfig{Preset: p.Name, Opt: c.Opt, LR: p.LR, AnnealT: p.AnnealT, Batch: p.Batch, Steps: p.Steps, Epochs: p.Epochs,
+		Task: task, TrainSize: p.TrainN, TestSize: p.TestN, Raw: !p.Normalize, Order: c.Order}, nil
+}
+
+func (mc ModelConfig) validate() (nn.Preset, error) {
+	p, err := nn.PresetByName(mc.Preset)
+	if err != nil {
+		return p, &ConfigError{"preset", fmt.Sprintf("unknown preset %q (trainable: %s)", mc.Preset, strings.Join(Trainable(), ", "))}
+	}
+	want := taskOfData[p.Data]
+	switch {
+	case want == "":
+		return p, &ConfigError{"preset", fmt.Sprintf("preset %s is not trained on digits (trainable: %s)", mc.Preset, strings.Join(Trainable(), ", "))}
+	case mc.Task != want:
+		return p, &ConfigError{"task", fmt.Sprintf("preset %s trains on task %s, not %q (tasks: %s)", mc.Preset, want, mc.Task, strings.Join(Tasks, ", "))}
+	case !(mc.Noise >= 0) || math.IsInf(mc.Noise, 0):
+		return p, &ConfigError{"noise", fmt.Sprintf("noise σ %g must be a finite number ≥ 0", mc.Noise)}
+	case mc.TrainSize < 0 || mc.TestSize < 0:
+		return p, &ConfigError{"train-size", "sizes must be ≥ 0 (0 = all)"}
+	case mc.Steps < 0 || mc.Epochs < 0:
+		return p, &ConfigError{"steps", "steps and epochs must be ≥ 0"}
+	case mc.Steps == 0 && mc.Epochs == 0:
+		return p, &ConfigError{"steps", "give --steps or --epochs: training would never end"}
+	}
+	return p, nil
+}
+
+// RunModel trains one preset as mc says and judges it on both sets. The
+// table's summary is the model's layer table and the settings.
+func RunModel(d *Data, mc ModelConfig, c Config) (*Table, error) {
+	p, err := mc.validate()
+	if err != nil {
+		return nil, err
+	}
+	r := newRand(c.Seed)
+	var tr, te *datasets.Set
+	switch mc.Task {
+	case "4v9":
+		tr, te, err = d.FourNine(r)
+	case "10":
+		tr, te, err = d.Ten(mc.TrainSize, mc.TestSize, true)
+	case "digits8":
+		tr, te, err = d.Digits8(r)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if mc.TrainSize > 0 && mc.TrainSize < tr.Len() {
+		tr = tr.Head(mc.TrainSize)
+	}
+	if mc.TestSize > 0 && mc.TestSize < te.Len() {
+		te = te.Head(mc.TestSize)
+	}
+	if mc.Noise > 0 {
+		tr = tr.AddNoise(r, mc.Noise)
+	}
+	tr.SetNormalized(!mc.Raw)
+	te.SetNormalized(!mc.Raw)
+	cfg := train.Config{Opt: mc.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: nn.Schedule{LR: mc.LR, AnnealT: mc.AnnealT},
+		Batch: mc.Batch, Steps: mc.Steps, Epochs: mc.Epochs, Order: mc.Order}
+	rows, models, run, err := runSteps("model", c, r, []step{{label: p.Name, preset: p.Name, cfg: cfg, tr: tr, te: te}})
+	if err != nil {
+		var ce *train.ConfigError
+		if asConfig(err, &ce) {
+			return nil, &ConfigError{strings.ToLower(ce.Field), ce.Msg}
+		}
+		return nil, err
+	}
+	pix := "normalised"
+	if mc.Raw {
+		pix = "raw"
+	}
+	settings := fmt.Sprintf("%s on %s (%d train / %d test, %s pixels, noise σ=%g), %s η=%g anneal T=%g, batch %d, %s, order %v, seed %d",
+		p.Name, mc.Task, tr.Len(), te.Len(), pix, mc.Noise, mc.Opt, mc.LR, mc.AnnealT, mc.Batch, length(mc), mc.Order, c.Seed)
+	return &Table{Name: "model", Title: p.About, Seed: p.Seed, Rows: rows, Summary: models[0].Summary() + "\n" + settings,
+		Notes: []string{run.note()}}, nil
+}
+
+func length(mc ModelConfig) string {
+	if mc.Steps > 0 {
+		return fmt.Sprintf("%d steps", mc.Steps)
+	}
+	return fmt.Sprintf("%d epochs", mc.Epochs)
+}
