@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"digitlab/experiments"
+)
+
+// shared loads the data once for the runs that train.
+var shared = experiments.NewData()
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, isTerm bool, d *experiments.Data, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, env{stdout: &out, stderr: &errb, isTerm: isTerm, data: d})
+	return result{code, out.String(), errb.String()}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"run", "--help"}, {"run", "table000", "--help"}, {"run", "model", "-h"}} {
+		r := runCLI(t, false, shared, args...)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q; want 0 and nothing", args, r.code, r.stderr)
+		}
+		for _, want := range []string{"--seed", "--steps", "--epochs", "--quiet", "--preset", "--opt", "--lr", "--anneal", "--batch",
+			"--task", "--noise", "--train-size", "--test-size", "--raw", "--order", "Exit status", "table000", "stress000", "linear000",
+			"mlp10", "cnn10", "cnn10-tanh", "digits64"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%v: help lacks %q", args, want)
+			}
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	r := runCLI(t, false, shared, "list")
+	if r.code != 0 {
+		t.Fatalf("list: exit %d, %s", r.code, r.stderr)
+	}
+	for _, want := range append(experiments.Names(), experiments.Trainable()...) {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		desc string
+		args []string
+		want string // in the error line
+	}{
+		{"no command", nil, "no command"},
+		{"unknown command", []string{"train"}, `unknown command "train"`},
+		{"run without a name", []string{"run"}, "run needs an experiment"},
+		{"unknown experiment", []string{"run", "table001"}, `unknown experiment "table001"`},
+		{"bad flag", []string{"run", "table000", "--bogus"}, "bogus"},
+		{"bad number", []string{"run", "model", "--preset", "cnn", "--lr", "fast"}, "fast"},
+		{"negative steps", []string{"run", "table000", "--steps", "-3"}, "--steps"},
+		{"model flag on an experiment", []string{"run", "table000", "--lr", "0.1"}, "--lr applies to `run model` only"},
+		{"stray argument", []string{"run", "table000", "extra"}, `unexpected argument "extra"`},
+		{"model without preset", []string{"run", "model"}, "needs --preset"},
+		{"unknown preset", []string{"run", "model", "--preset", "resnet"}, `unknown preset "resnet"`},
+		{"untrainable preset", []string{"run", "model", "--preset", "landscape"}, "not trained on digits"},
+		{"task that does not fit", []string{"run", "model", "--preset", "cnn", "--task", "10"}, "trains on task 4v9"},
+		{"unknown optimiser", []string{"run", "model", "--preset", "cnn", "--opt", "rmsprop"}, `--opt "rmsprop"`},
+		{"unknown order", []string{"run", "model", "--preset", "cnn", "--order", "random"}, `--order "random"`},
+		{"negative batch", []string{"run", "model", "--preset", "cnn", "--batch", "-1"}, "--batch -1"},
+		{"steps and epochs", []string{"run", "model", "--preset", "cnn", "--steps", "5", "--epochs", "1"}, "not both"},
+		{"list with arguments", []string{"list", "all"}, "list takes no arguments"},
+	} {
+		t.Run(tc.desc, func(t *testing.T) {
+			r := runCLI(t, false, shared, tc.args...)
+			if r.code != 2 {
+				t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, r.code, r.stderr)
+			}
+			if strings.Count(r.stderr, "\n") != 1 || !strings.HasPrefix(r.stderr, "digitlab: ") || !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("%v: stderr %q, want one line \"digitlab: …%s…\"", tc.args, r.stderr, tc.want)
+			}
+			if r.stdout != "" {
+				t.Errorf("%v: stdout %q, want nothing", tc.args, r.stdout)
+			}
+		})
+	}
+}
+
+func TestMissingData(t *testing.T) {
+	t.Setenv("DIGITLAB_MNIST_DIR", t.TempDir())
+	for _, args := range [][]string{{"run", "table000"}, {"run", "model", "--preset", "mlp10", "--quiet"}} {
+		r := runCLI(t, false, experiments.NewData(), args...)
+		if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "go mod download") {
+			t.Errorf("%v without MNIST: exit %d, stderr %q; want 2 and one line saying how to get the data", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestRunModelPlain(t *testing.T) {
+	r := runCLI(t, false, shared, "run", "model", "--preset", "digits64", "--epochs", "30", "--seed", "1")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"Model", "Training Acc", "Training Loss", "Testing Acc", "Testing Loss", "digits64 |", "Total params", "30 epochs", "seed 1"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// Not a terminal: plain progress lines, no carriage returns.
+	if strings.Contains(r.stderr, "\r") || !strings.Contains(r.stderr, "100%") || !strings.Contains(r.stderr, "samples/s") || !strings.Contains(r.stderr, "ETA") {
+		t.Errorf("progress on a non-terminal:\n%q", r.stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(r.stderr), "\n") {
+		if !strings.HasPrefix(line, "model: ") {
+			t.Errorf("progress line %q", line)
+		}
+	}
+}
+
+func TestRunExperimentTerminal(t *testing.T) {
+	r := runCLI(t, true, shared, "run", "digits64", "--epochs", "10")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "\r") || !strings.Contains(r.stderr, "█") || !strings.HasSuffix(r.stderr, "\n") {
+		t.Errorf("progress on a terminal: %q, want a redrawn bar ending in a newline", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "seed 003 reports") {
+		t.Errorf("stdout lacks the seed's figures:\n%s", r.stdout)
+	}
+	q := runCLI(t, true, shared, "run", "digits64", "--epochs", "2", "--quiet")
+	if q.code != 0 || q.stderr != "" {
+		t.Errorf("--quiet: exit %d, stderr %q", q.code, q.stderr)
+	}
+}
+
+func TestDivergedExitsOne(t *testing.T) {
+	r := runCLI(t, false, shared, "run", "model", "--preset", "digits64", "--lr", "1e30", "--epochs", "20", "--quiet")
+	if r.code != 1 || !strings.Contains(r.stderr, "lower the learning rate") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("η=1e30: exit %d, stderr %q; want 1 and the divergence message", r.code, r.stderr)
+	}
+}
