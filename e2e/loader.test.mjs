@@ -1,0 +1,65 @@
+// index.html's loader: a real progress bar for main.wasm, clear messages
+// when WebAssembly is missing or a download fails, and a working retry.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp, screenshot } from './lib.mjs';
+
+let server, browser, page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ width: 1024, height: 640 });
+  page = browser.page;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the loader shows the bytes of main.wasm counted against its size, then hides', async () => {
+  // Record every text the loader shows, from before the page's own script.
+  await page.addInitScript(() => {
+    window.loaderTexts = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const what = document.getElementById('what');
+      new MutationObserver(() => window.loaderTexts.push(what.textContent))
+        .observe(what, { childList: true, characterData: true, subtree: true });
+    });
+  });
+  await openApp(page, server.url);
+  const texts = await page.evaluate(() => window.loaderTexts);
+  const progress = texts.filter((t) => /^Loading main\.wasm: [\d.]+ MB of [\d.]+ MB$/.test(t));
+  assert.ok(progress.length >= 2, `no byte progress shown; texts: ${JSON.stringify(texts.slice(0, 5))}`);
+  const last = progress[progress.length - 1].match(/([\d.]+) MB of ([\d.]+) MB/);
+  assert.equal(last[1], last[2], `the last progress text is ${progress[progress.length - 1]}`);
+  assert.equal(await page.isHidden('#loader'), true);
+});
+
+test('a failed download of main.wasm shows an error with a retry link that works', async () => {
+  let block = true;
+  await page.route('**/main.wasm', (route) => (block ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+  await page.goto(server.url);
+  await page.waitForSelector('#error', { state: 'visible', timeout: 30_000 });
+  const msg = await page.textContent('#errmsg');
+  assert.match(msg, /main\.wasm/);
+  assert.match(msg, /503/);
+  assert.equal(await page.isVisible('#retry'), true, 'no retry link');
+  await screenshot(page, 'loader-error');
+
+  block = false;
+  await page.click('#retry');
+  await page.waitForFunction(() => window.digitlabStartedAt !== undefined, null, { timeout: 60_000 });
+  assert.equal(await page.isHidden('#loader'), true);
+  await page.unroute('**/main.wasm');
+});
+
+test('a browser without WebAssembly gets a clear message', async () => {
+  const p = await browser.context.newPage();
+  await p.addInitScript(() => { delete window.WebAssembly; });
+  await p.goto(server.url);
+  await p.waitForSelector('#error', { state: 'visible', timeout: 10_000 });
+  assert.match(await p.textContent('#errmsg'), /WebAssembly/);
+  assert.equal(await p.isHidden('#retry'), true, 'retrying cannot help here');
+  await p.close();
+});

@@ -1,0 +1,160 @@
+// The frame around the scenes: loading without errors, the JS API contract,
+// each tab rendering, URL options, keyboard and mouse switching of tabs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
+  focusCanvas, screenshot, assertNotBlank, clickTab, scenes,
+} from './lib.mjs';
+
+let server, browser, page, errors;
+let defaults; // status() of a plain load
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ width: 1024, height: 640 });
+  page = browser.page;
+  errors = watchConsole(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the page loads with no console errors, hides the loader and fills the window with the canvas', async () => {
+  errors.length = 0;
+  await openApp(page, server.url);
+  await frames(page, 10);
+  await page.waitForTimeout(500);
+  assert.deepEqual(errors, [], 'console errors while loading');
+  assert.equal(await page.isHidden('#loader'), true, 'the loader is still shown after digitlabStarted()');
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('canvas').getBoundingClientRect();
+    return { w: r.width, h: r.height, x: r.x, y: r.y, vw: innerWidth, vh: innerHeight, scroll: document.documentElement.scrollHeight };
+  });
+  assert.equal(box.x, 0); assert.equal(box.y, 0);
+  assert.equal(box.w, box.vw, 'canvas width'); assert.equal(box.h, box.vh, 'canvas height');
+  assert.ok(box.scroll <= box.vh, `the page scrolls (${box.scroll} > ${box.vh})`);
+  defaults = await status(page);
+});
+
+test('window.digitlab follows the JS API contract', async () => {
+  const api = await page.evaluate(() => Object.fromEntries(
+    ['status', 'set', 'start', 'pause', 'reset', 'step', 'predict'].map((k) => [k, typeof window.digitlab[k]])));
+  for (const [k, t] of Object.entries(api)) assert.equal(t, 'function', `window.digitlab.${k} is ${t}`);
+
+  const st = await status(page);
+  const num = (v) => v === null || typeof v === 'number';
+  const checks = {
+    scene: (v) => scenes.includes(v),
+    ready: (v) => typeof v === 'boolean',
+    running: (v) => typeof v === 'boolean',
+    step: (v) => Number.isInteger(v) && v >= 0,
+    samplesPerSec: num,
+    fps: (v) => typeof v === 'number' && v >= 0,
+    task: (v) => typeof v === 'string' && v !== '',
+    model: (v) => typeof v === 'string' && v !== '',
+    trainLoss: num, trainAcc: num, testLoss: num, testAcc: num,
+    error: (v) => v === null || typeof v === 'string',
+  };
+  for (const [k, ok] of Object.entries(checks)) {
+    assert.ok(k in st, `status() has no ${k}: ${JSON.stringify(st)}`);
+    assert.ok(ok(st[k]), `status().${k} = ${JSON.stringify(st[k])} does not fit the contract`);
+  }
+  assert.equal(st.scene, 'digits', 'the default scene');
+  assert.ok(!st.error, `an error on a plain load: ${st.error}`);
+});
+
+test('each tab renders something (a screenshot that is not blank, different from the other tabs)', async () => {
+  const shots = [];
+  for (const name of scenes) {
+    errors.length = 0;
+    const errs = await page.evaluate((name) => window.digitlab.set({ scene: name }), name);
+    assert.deepEqual(Array.from(errs), [], `set({scene: ${name}})`);
+    await waitStatus(page, (s) => s.scene === name, { what: `scene ${name}` });
+    await frames(page, 10);
+    await page.waitForTimeout(700);
+    const shot = await screenshot(page, `scene-${name}`);
+    assertNotBlank(shot.stats, `the ${name} tab`);
+    assert.deepEqual(errors, [], `console errors on the ${name} tab`);
+    shots.push({ name, shot });
+  }
+  // The scenes must not all be the same picture: compare the area below the
+  // tab bar pairwise.
+  for (let i = 0; i < shots.length; i++) {
+    for (let j = i + 1; j < shots.length; j++) {
+      const a = shots[i].shot, b = shots[j].shot;
+      let diff = 0;
+      for (let k = 4 * a.width * 60; k < a.data.length; k += 4) {
+        if (Math.abs(a.data[k] - b.data[k]) + Math.abs(a.data[k + 1] - b.data[k + 1]) + Math.abs(a.data[k + 2] - b.data[k + 2]) > 30) diff++;
+      }
+      const frac = diff / (a.width * (a.height - 60));
+      assert.ok(frac > 0.01, `${shots[i].name} and ${shots[j].name} look the same (${(100 * frac).toFixed(2)}% of pixels differ)`);
+    }
+  }
+});
+
+test('URL options are applied and visible in status()', async () => {
+  await openApp(page, server.url, '?scene=digits&task=4v9&model=cnn&opt=momentum&lr=0.01');
+  let st = await status(page);
+  assert.equal(st.scene, 'digits');
+  assert.equal(st.task, '4v9');
+  assert.equal(st.model, 'cnn');
+  assert.equal(st.opt, 'momentum');
+  assert.equal(st.lr, 0.01);
+  assert.ok(!st.error, `error for valid options: ${st.error}`);
+
+  await openApp(page, server.url, '?scene=digits&model=linear');
+  assert.equal((await status(page)).model, 'linear');
+
+  await openApp(page, server.url, '?scene=ring');
+  assert.equal((await status(page)).scene, 'ring');
+});
+
+test('a bad URL option is reported and the default kept', async () => {
+  const def = defaults ?? await status(page);
+  await openApp(page, server.url, '?scene=digits&model=nosuchmodel');
+  let st = await status(page);
+  assert.equal(st.model, def.model, 'an unknown model should leave the default');
+  assert.match(String(st.error), /model/i, 'status().error should say which option was wrong');
+  await page.waitForTimeout(300);
+  await screenshot(page, 'bad-option');
+
+  await openApp(page, server.url, '?scene=nowhere');
+  st = await status(page);
+  assert.equal(st.scene, 'digits', 'an unknown scene shows the first one');
+  assert.match(String(st.error), /scene/i);
+});
+
+test('set() takes the URL keys and returns the errors', async () => {
+  await page.evaluate(() => window.digitlab.set({ scene: 'digits' }));
+  let errs = await page.evaluate(() => window.digitlab.set({ model: 'linear' }));
+  assert.deepEqual(Array.from(errs), [], 'set({model: "linear"})');
+  assert.equal((await status(page)).model, 'linear');
+
+  errs = await page.evaluate(() => window.digitlab.set({ model: 'bogus' }));
+  assert.equal(errs.length, 1, `set({model: "bogus"}) returned ${JSON.stringify(errs)}`);
+  assert.match(String(errs[0]), /model/i);
+  assert.equal((await status(page)).model, 'linear', 'a bad value keeps the current one');
+
+  errs = await page.evaluate(() => window.digitlab.set({ scene: 'descent' }));
+  assert.deepEqual(Array.from(errs), []);
+  await waitStatus(page, (s) => s.scene === 'descent', { what: 'set({scene: "descent"})' });
+});
+
+test('keys 1 to 4 switch the tabs', async () => {
+  await focusCanvas(page);
+  for (const i of [1, 2, 3, 0]) {
+    await page.keyboard.press(String(i + 1));
+    await waitStatus(page, (s) => s.scene === scenes[i], { timeout: 5000, what: `key ${i + 1} -> ${scenes[i]}` });
+  }
+});
+
+test('clicking a tab switches to it', async () => {
+  for (const name of ['ring', 'landscape', 'descent', 'digits']) {
+    await clickTab(page, name);
+    assert.equal((await status(page)).scene, name);
+  }
+  await screenshot(page, 'after-clicks');
+});
