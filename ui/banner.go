@@ -4,7 +4,8 @@ package ui
 // failed downloads) on top of the scene. The same message is not repeated.
 type Banner struct {
 	Msgs  []string
-	Close Button // the × at the right end
+	Lines []string // Msgs wrapped to the banner's width by Layout
+	Close Button   // the × at the right end
 	Rect  Rect
 }
 
@@ -28,16 +29,24 @@ func (b *Banner) Add(msg string) {
 // Visible reports whether there is anything to show.
 func (b *Banner) Visible() bool { return len(b.Msgs) > 0 }
 
-// Height is the banner's height for its messages (0 when empty).
+// BannerLineH is the height of one line of banner text.
+const BannerLineH = 20.0
+
+// Height is the banner's height for its wrapped lines (0 when empty).
 func (b *Banner) Height() float64 {
 	if len(b.Msgs) == 0 {
 		return 0
 	}
-	return float64(len(b.Msgs))*LabelH + 2*Pad
+	return float64(len(b.Lines))*BannerLineH + 2*Pad
 }
 
-// Layout places the banner at the top of area and returns the rest.
+// Layout wraps the messages to the width of area, places the banner at its
+// top and returns the rest.
 func (b *Banner) Layout(area Rect) (rest Rect) {
+	b.Lines = b.Lines[:0]
+	for _, m := range b.Msgs {
+		b.Lines = append(b.Lines, Wrap(m, area.W-3*Pad-RowH-16, FontSize)...)
+	}
 	b.Rect, rest = area.CutTop(b.Height(), 0)
 	b.Close.Label = "×"
 	b.Close.Tip = "Dismiss these messages (Esc)"
@@ -53,7 +62,7 @@ func (b *Banner) Update(in *Input) {
 		return
 	}
 	if b.Close.Update(in) || in.KeyPressed(KeyEscape) {
-		b.Msgs = b.Msgs[:0]
+		b.Msgs, b.Lines = b.Msgs[:0], b.Lines[:0]
 		in.DropKey(KeyEscape)
 		return
 	}

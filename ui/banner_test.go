@@ -1,6 +1,9 @@
 package ui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBannerDedupAndCap(t *testing.T) {
 	t.Parallel()
@@ -61,5 +64,25 @@ func TestBannerSwallowsPress(t *testing.T) {
 	b.Update(in)
 	if !in.Consumed() {
 		t.Errorf("a press on the banner text was not consumed")
+	}
+}
+
+func TestBannerWrapsLongMessages(t *testing.T) {
+	t.Parallel()
+	var b Banner
+	long := strings.Repeat("word ", 60)
+	b.Add(long)
+	b.Add("short")
+	rest := b.Layout(Rect{0, 0, 500, 600})
+	if len(b.Lines) < 3 {
+		t.Fatalf("a %d-character message in a 500-px banner gave %d lines, want it wrapped", len(long), len(b.Lines))
+	}
+	for _, l := range b.Lines {
+		if w := Measure(l, FontSize); w > 500 {
+			t.Errorf("line %q is %v px wide, more than the banner", l, w)
+		}
+	}
+	if rest.Y != b.Height() || b.Height() != float64(len(b.Lines))*BannerLineH+2*Pad {
+		t.Errorf("banner height %v, rest at %v; want %d lines of %v plus padding", b.Height(), rest.Y, len(b.Lines), BannerLineH)
 	}
 }

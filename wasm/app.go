@@ -198,6 +198,9 @@ func (a *App) Update() error {
 
 	_, _, tipOn := a.tip.Visible(now)
 	busy := a.Scene().Running() || a.data.State == Loading
+	if an, ok := a.Scene().(Animator); ok && an.Animating() {
+		busy = true
+	}
 	a.drawNow = a.redraw.Need(&a.in, busy, a.w*dpr, a.h*dpr, tipOn)
 	return nil
 }
@@ -312,8 +315,8 @@ func (a *App) drawBanner(screen *ebiten.Image) {
 	b := &a.banner
 	fillRect(screen, b.Rect, colBannerBg)
 	fillRect(screen, ui.Rect{X: b.Rect.X, Y: b.Rect.Y, W: 4, H: b.Rect.H}, colBad)
-	for i, m := range b.Msgs {
-		drawText(screen, m, b.Rect.X+ui.Pad+8, b.Rect.Y+ui.Pad+float64(i)*ui.LabelH, sizeBody, FontRegular, colText, AlignStart)
+	for i, m := range b.Lines {
+		drawText(screen, m, b.Rect.X+ui.Pad+8, b.Rect.Y+ui.Pad+1+float64(i)*ui.BannerLineH, sizeBody, FontRegular, colText, AlignStart)
 	}
 	drawButton(screen, &b.Close)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 
 	"digitlab/datasets"
@@ -144,19 +145,29 @@ func (d *Data) ProgressText() string {
 		return "Loading the data failed: " + d.Err.Error()
 	}
 	what := d.What
+	if strings.HasPrefix(what, "Unpacking") {
+		return what + "…"
+	}
 	if what == "" {
 		what = "data"
 	}
 	return fmt.Sprintf("Loading %s… %.1f / %.1f MB", what, float64(d.Loaded)/1e6, float64(d.Total)/1e6)
 }
 
-// LoadError wraps a failed download or a corrupt file with the file name.
+// LoadError wraps a failed download (File names it) or a downloaded file
+// that does not parse (Corrupt; the datasets error names the file).
 type LoadError struct {
-	File string
-	Err  error
+	File    string
+	Corrupt bool
+	Err     error
 }
 
-func (e *LoadError) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *LoadError) Error() string {
+	if e.Corrupt {
+		return "a downloaded file is damaged: " + e.Err.Error()
+	}
+	return e.File + ": " + e.Err.Error()
+}
 func (e *LoadError) Unwrap() error { return e.Err }
 
 // errHTTP is a non-2xx answer.

@@ -26,6 +26,8 @@ type Digits struct {
 	pending int // steps requested by Step(n), done in Update
 
 	controls, content ui.Rect
+	loading           DataStatusView
+	dataInfo          string
 }
 
 var (
@@ -83,6 +85,13 @@ func (d *Digits) Update(ctx *Context) error {
 	if d.reset.Update(ctx.In) {
 		d.Reset()
 	}
+	if !ctx.Data.Ready() {
+		d.loading.Update(ctx, panelContent(d.content, "x"))
+	} else if d.dataInfo == "" {
+		data := ctx.Data
+		d.dataInfo = fmt.Sprintf("MNIST: %d training and %d test images of %d×%d pixels; 8×8 digits: %d images.",
+			data.Train.Len(), data.Test.Len(), data.Train.W, data.Train.H, data.Digits.Len())
+	}
 	if d.running {
 		d.start.Label = "Pause"
 		d.steps++
@@ -105,8 +114,13 @@ func (d *Digits) Draw(screen *ebiten.Image) {
 	drawButton(screen, &d.reset)
 
 	in := drawPanel(screen, d.content, "Digits — train a classifier on handwritten digits")
+	if d.dataInfo == "" {
+		d.loading.Draw(screen)
+		return
+	}
 	drawText(screen, fmt.Sprintf("step %d", d.steps), in.X, in.Y+4, sizeBody, FontRegular, colMuted, AlignStart)
-	drawText(screen, "The model, its curves and the drawing pad appear here.", in.X, in.Y+28, sizeBody, FontRegular, colMuted, AlignStart)
+	drawText(screen, d.dataInfo, in.X, in.Y+28, sizeBody, FontRegular, colText, AlignStart)
+	drawText(screen, "The model, its curves and the drawing pad appear here.", in.X, in.Y+52, sizeBody, FontRegular, colMuted, AlignStart)
 }
 
 func (d *Digits) Status() map[string]any {

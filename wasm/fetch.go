@@ -30,9 +30,9 @@ func loadAll(attempt int, needDigits, needMNIST bool, p *loadProgress, out chan<
 		}
 		if isDigits {
 			p.what.Store("8×8 digits")
-			set, err := datasets.ReadDigitsCSV(yieldingReader(b), "digits.csv")
+			set, err := datasets.ReadDigitsCSV(yieldingReader(b), f.name)
 			if err != nil {
-				out <- loadResult{attempt: attempt, err: &LoadError{File: f.name, Err: err}}
+				out <- loadResult{attempt: attempt, err: &LoadError{File: f.name, Corrupt: true, Err: err}}
 				return
 			}
 			out <- loadResult{attempt: attempt, digits: set}
@@ -41,19 +41,19 @@ func loadAll(attempt int, needDigits, needMNIST bool, p *loadProgress, out chan<
 		files[f.name] = b
 	}
 	if needMNIST {
-		p.what.Store("MNIST (unpacking)")
+		p.what.Store("Unpacking MNIST")
 		train, err := datasets.ReadMNIST(yieldingReader(files[datasets.MNISTTrainImages]), yieldingReader(files[datasets.MNISTTrainLabels]), "train")
 		if err != nil {
-			out <- loadResult{attempt: attempt, err: &LoadError{File: "MNIST", Err: err}}
+			out <- loadResult{attempt: attempt, err: &LoadError{File: "MNIST", Corrupt: true, Err: err}}
 			return
 		}
 		test, err := datasets.ReadMNIST(yieldingReader(files[datasets.MNISTTestImages]), yieldingReader(files[datasets.MNISTTestLabels]), "t10k")
 		if err != nil {
-			out <- loadResult{attempt: attempt, err: &LoadError{File: "MNIST", Err: err}}
+			out <- loadResult{attempt: attempt, err: &LoadError{File: "MNIST", Corrupt: true, Err: err}}
 			return
 		}
 		if test.H != train.H || test.W != train.W {
-			out <- loadResult{attempt: attempt, err: &LoadError{File: "MNIST",
+			out <- loadResult{attempt: attempt, err: &LoadError{File: "MNIST", Corrupt: true,
 				Err: fmt.Errorf("test images are %d×%d, training images %d×%d", test.H, test.W, train.H, train.W)}}
 			return
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"syscall/js"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -9,32 +10,41 @@ import (
 	"digitlab/ui"
 )
 
-// keyIntents maps physical keys to the intents scenes and widgets see.
-var keyIntents = []struct {
-	key    ebiten.Key
-	intent ui.Key
-}{
-	{ebiten.KeySpace, ui.KeyStartPause},
-	{ebiten.KeyS, ui.KeyStep},
-	{ebiten.KeyR, ui.KeyReset},
-	{ebiten.KeyDigit1, ui.KeyTab1},
-	{ebiten.KeyDigit2, ui.KeyTab2},
-	{ebiten.KeyDigit3, ui.KeyTab3},
-	{ebiten.KeyDigit4, ui.KeyTab4},
-	{ebiten.KeyNumpad1, ui.KeyTab1},
-	{ebiten.KeyNumpad2, ui.KeyTab2},
-	{ebiten.KeyNumpad3, ui.KeyTab3},
-	{ebiten.KeyNumpad4, ui.KeyTab4},
-	{ebiten.KeyEscape, ui.KeyEscape},
-	{ebiten.KeyArrowLeft, ui.KeyLeft},
-	{ebiten.KeyArrowRight, ui.KeyRight},
-	{ebiten.KeyArrowUp, ui.KeyUp},
-	{ebiten.KeyArrowDown, ui.KeyDown},
+// keyIntents maps KeyboardEvent.key values to the intents scenes and
+// widgets see.
+var keyIntents = map[string]ui.Key{
+	" ": ui.KeyStartPause, "s": ui.KeyStep, "S": ui.KeyStep, "r": ui.KeyReset, "R": ui.KeyReset,
+	"1": ui.KeyTab1, "2": ui.KeyTab2, "3": ui.KeyTab3, "4": ui.KeyTab4,
+	"Escape": ui.KeyEscape, "ArrowLeft": ui.KeyLeft, "ArrowRight": ui.KeyRight,
+	"ArrowUp": ui.KeyUp, "ArrowDown": ui.KeyDown,
+}
+
+// listenKeys queues key intents from the page's keydown events. Reading
+// Ebiten's key state once per frame would miss a key pressed and released
+// between two frames (a quick tap, a test driver's press).
+func (r *inputReader) listenKeys() {
+	js.Global().Call("addEventListener", "keydown", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		e := args[0]
+		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+			return nil // browser shortcuts (Ctrl+R reloads, not resets)
+		}
+		k, ok := keyIntents[e.Get("key").String()]
+		if !ok {
+			return nil
+		}
+		arrow := k == ui.KeyLeft || k == ui.KeyRight || k == ui.KeyUp || k == ui.KeyDown
+		if e.Get("repeat").Bool() && !arrow {
+			return nil
+		}
+		r.keys = append(r.keys, k)
+		return nil
+	}))
 }
 
 // inputReader turns Ebiten's input state into one ui.Input per tick. It is
 // the only place that asks Ebiten about the mouse, touches and keys.
 type inputReader struct {
+	keys     []ui.Key // queued by the keydown listener
 	touchIDs []ebiten.TouchID
 	touch    ebiten.TouchID // the touch acting as the pointer, -1 if none
 	lastDown bool
@@ -42,7 +52,11 @@ type inputReader struct {
 	lastY    float64
 }
 
-func newInputReader() *inputReader { return &inputReader{touch: -1} }
+func newInputReader() *inputReader {
+	r := &inputReader{touch: -1}
+	r.listenKeys()
+	return r
+}
 
 // read fills in for this tick; now is the time since start.
 func (r *inputReader) read(in *ui.Input, now time.Duration) {
@@ -80,9 +94,6 @@ func (r *inputReader) read(in *ui.Input, now time.Duration) {
 	_, wy := ebiten.Wheel()
 	in.Wheel = wy
 
-	for _, k := range keyIntents {
-		if inpututil.IsKeyJustPressed(k.key) {
-			in.Keys = append(in.Keys, k.intent)
-		}
-	}
+	in.Keys = append(in.Keys, r.keys...)
+	r.keys = r.keys[:0]
 }

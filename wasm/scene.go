@@ -65,6 +65,13 @@ type Predictor interface {
 	Predict(pixels []float32) ([]float64, error)
 }
 
+// Animator is implemented by a scene that changes on screen while not
+// Running() and without input (an animation): the app skips drawing frames
+// where nothing changed, except while Animating() is true.
+type Animator interface {
+	Animating() bool
+}
+
 // Context is what the app hands a scene's Update every tick.
 type Context struct {
 	In     *ui.Input     // this tick's input; app keys (1–4, space, s, r) already removed
