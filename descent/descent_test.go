@@ -252,3 +252,41 @@ func TestClassify(t *testing.T) {
 		t.Errorf("Thresholds(6) = %v, %v, want 1/6, 1/3", z, d)
 	}
 }
+
+func TestLevels(t *testing.T) {
+	t.Parallel()
+	for _, fn := range Funcs() {
+		lv := fn.Levels(fn.View, 10)
+		if len(lv) < 5 {
+			t.Fatalf("%s: %d levels, want about 10", fn.Name, len(lv))
+		}
+		// the farthest corner's value bounds the levels
+		far := 0.0
+		for _, p := range []plot.Point{{X: fn.View.X0, Y: fn.View.Y0}, {X: fn.View.X1, Y: fn.View.Y1}, {X: fn.View.X0, Y: fn.View.Y1}, {X: fn.View.X1, Y: fn.View.Y0}} {
+			far = math.Max(far, math.Abs(fn.F(p.X, p.Y)-fn.OptValue))
+		}
+		for k, v := range lv {
+			dev := v - fn.OptValue
+			if fn.Maximum {
+				dev = -dev
+			}
+			if dev <= 0 || dev > far*1.05 {
+				t.Errorf("%s level %d = %v: deviation %v outside (0, %v]", fn.Name, k, v, dev, far)
+			}
+			if k > 0 {
+				prev := lv[k-1] - fn.OptValue
+				if fn.Maximum {
+					prev = -prev
+				}
+				if dev <= prev {
+					t.Errorf("%s levels not moving away from the optimum: %v", fn.Name, lv)
+				}
+			}
+		}
+	}
+	// f over [-1,4]x[-2,2.5]: the farthest corner is (4,2.5) or (-1,2.5):
+	// 3·9+6.25 = 33.25 → the last level is 4+33 = 37.
+	if lv := Bowl.Levels(Bowl.View, 10); lv[len(lv)-1] != 37 {
+		t.Errorf("Bowl last level = %v, want 37", lv[len(lv)-1])
+	}
+}

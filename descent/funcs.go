@@ -1,6 +1,10 @@
 package descent
 
-import "digitlab/plot"
+import (
+	"math"
+
+	"digitlab/plot"
+)
 
 // Func is a smooth 2-D function with its gradient, its optimum and a view
 // that shows it well. Both functions here are quadratics
@@ -75,3 +79,42 @@ func (e *UnknownFuncError) Error() string {
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+// Levels returns k level values for drawing fn's level curves over view:
+// opt ± D·(j/k)², j = 1..k, rounded to two significant digits, where D is
+// the largest |F - OptValue| at the view's corners and the optimum's
+// projection onto the view. Quadratic spacing makes the ellipses about
+// evenly spaced on screen. Values are strictly monotone (duplicates after
+// rounding are dropped), increasing away from a minimum and decreasing
+// away from a maximum. It panics if k < 1.
+func (fn *Func) Levels(view plot.Rect, k int) []float64 {
+	if k < 1 {
+		panic("descent: Levels needs k >= 1")
+	}
+	d := 0.0
+	for _, p := range [...]plot.Point{{X: view.X0, Y: view.Y0}, {X: view.X1, Y: view.Y0}, {X: view.X0, Y: view.Y1}, {X: view.X1, Y: view.Y1}} {
+		d = math.Max(d, math.Abs(fn.F(p.X, p.Y)-fn.OptValue))
+	}
+	s := 1.0
+	if fn.Maximum {
+		s = -1
+	}
+	var out []float64
+	for j := 1; j <= k; j++ {
+		v := d * float64(j*j) / float64(k*k)
+		v = roundSig(v, 2)
+		if v <= 0 || len(out) > 0 && fn.OptValue+s*v == out[len(out)-1] {
+			continue
+		}
+		out = append(out, fn.OptValue+s*v)
+	}
+	return out
+}
+
+func roundSig(v float64, digits int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	p := math.Pow(10, float64(digits)-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*p) / p
+}
