@@ -22,7 +22,8 @@ type Preset struct {
 	Data string
 	// Opt is "sgd", "momentum", "adam", or "" for models that are not trained.
 	Opt string
-	// LR and AnnealT make the Schedule: LR(t) = LR*T/(T+t), T = 0 constant.
+	// LR and AnnealT make the Schedule: LR(t) = LR*T/(T+t), T = 0
+	// constant; t counts optimiser steps (= samples at batch 1).
 	LR, AnnealT float64
 	// Beta1 is momentum's β or Adam's β1; Beta2 and Eps are Adam's.
 	Beta1, Beta2, Eps float64
@@ -73,8 +74,10 @@ var presets = []Preset{
 		Data: "mnist", Opt: "adam", LR: 0.01, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Batch: 32, Epochs: 20, TrainN: 1000, TestN: 1000, Normalize: true},
 	{Name: "digits64", Seed: "003", About: "64→32 ReLU→10 softmax on 8×8 digits, init randn·0.1", In: Shape{8, 8, 1}, Classes: 10,
 		Data: "digits8x8", Opt: "sgd", LR: 0.1, Batch: 0, Epochs: 100, Normalize: true},
-	{Name: "best", About: "conv 3×3×16 relu maxpool → conv 3×3×32 relu maxpool → dense 10 softmax, He init", In: mnistIn, Classes: 10,
-		Data: "mnist", Opt: "adam", LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Batch: 16, Epochs: 2, Normalize: true},
+	// best: measured natively (seed 1,2 of cmd-style loop, all 60k images):
+	// test accuracy 0.9851 after 1 epoch, 0.9903 after 2.
+	{Name: "best", About: "conv 3×3×16 relu maxpool → conv 3×3×32 relu maxpool → dense 10 softmax, He init, Adam with annealing", In: mnistIn, Classes: 10,
+		Data: "mnist", Opt: "adam", LR: 0.002, AnnealT: 3000, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Batch: 16, Epochs: 2, Normalize: true},
 	{Name: "convnetjs", About: "ConvNetJS-sized CNN: conv 5×5×8 relu maxpool → conv 5×5×16 relu maxpool → dense 10 softmax (valid padding)", In: mnistIn, Classes: 10,
 		Data: "mnist", Opt: "adam", LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Batch: 20, Epochs: 1, Normalize: true},
 	{Name: "landscape", Seed: "003", About: "2→n→1 ReLU, W~randn, b~0.2·randn (n = 3 by name; NewLandscape for others)", In: Vec(2), Classes: 1},
