@@ -144,7 +144,7 @@ func RunModel(d *Data, mc ModelConfig, c Config) (*Table, error) {
 	}
 	settings := fmt.Sprintf("%s on %s (%d train / %d test, %s pixels, noise σ=%g), %s η=%g anneal T=%g, batch %d, %s, order %v, seed %d",
 		p.Name, mc.Task, tr.Len(), te.Len(), pix, mc.Noise, mc.Opt, mc.LR, mc.AnnealT, mc.Batch, length(mc), mc.Order, c.Seed)
-	return &Table{Name: "model", Title: p.About, Seed: p.Seed, Rows: rows, Summary: models[0].Summary() + "\n" + settings,
+	return &Table{Name: "model", Title: p.About, Seed: p.Seed, Rows: rows, Summary: models[0].Model.Summary() + "\n" + settings,
 		Notes: []string{run.note()}}, nil
 }
 

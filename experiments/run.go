@@ -167,12 +167,15 @@ type step struct {
 	preset string
 	cfg    train.Config
 	tr, te *datasets.Set
+	// evalEvery > 0 judges the model on te every so many samples, into
+	// the session's History.
+	evalEvery int
 }
 
 // runSteps trains the steps in order, each model initialised from r just
 // before its training (as the seeds do), and returns a row per step and
-// the trained models.
-func runSteps(name string, c Config, r *rand.Rand, steps []step) ([]Row, []*nn.Model, *runner, error) {
+// the sessions that trained them.
+func runSteps(name string, c Config, r *rand.Rand, steps []step) ([]Row, []*train.Session, *runner, error) {
 	total := 0.0
 	for i := range steps {
 		c.applyLength(&steps[i].cfg)
@@ -180,13 +183,18 @@ func runSteps(name string, c Config, r *rand.Rand, steps []step) ([]Row, []*nn.M
 	}
 	run := newRunner(name, c, total)
 	var rows []Row
-	var models []*nn.Model
+	var sessions []*train.Session
 	for _, st := range steps {
 		m, err := nn.NewPreset(st.preset, r)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		s, err := train.NewSession(m, st.tr, nil, st.cfg)
+		var te train.Data
+		if st.evalEvery > 0 {
+			te = st.te
+			st.cfg.EvalEvery = st.evalEvery
+		}
+		s, err := train.NewSession(m, st.tr, te, st.cfg)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("%s: %s: %w", name, st.label, err)
 		}
@@ -194,9 +202,9 @@ func runSteps(name string, c Config, r *rand.Rand, steps []step) ([]Row, []*nn.M
 			return nil, nil, nil, err
 		}
 		rows = append(rows, judgeRow(st.label, m, st.tr, st.te))
-		models = append(models, m)
+		sessions = append(sessions, s)
 	}
-	return rows, models, run, nil
+	return rows, sessions, run, nil
 }
 
 // presetConfig returns the training set-up of a preset.
