@@ -19,6 +19,8 @@ Usage: ./build.sh [command]
   test          gofmt check, go vet (native and js/wasm), go test (native),
                 the ebiten-free packages' tests under js/wasm on Node
                 (with -short), then the browser tests in e2e/ on Chromium
+  test-go       only the Go part of test (gofmt, vet, native and wasm tests)
+  test-e2e      only the browser part of test (builds first)
   bench         benchmarks natively and under js/wasm, the size of main.wasm
                 (raw and gzip), and the page's figures in Chromium (time to
                 first frame, frames per second idle and while training)
@@ -77,7 +79,7 @@ mnist_dir() {
 # Packages that do not import Ebiten: they build and test natively without
 # X11/OpenGL headers, and under js/wasm on Node.
 pure_pkgs() {
-	go list -f '{{.ImportPath}}{{range .Deps}} {{.}}{{end}}' ./... |
+	go list -e -f '{{.ImportPath}}{{range .Deps}} {{.}}{{end}}' ./... |
 		awk '!/github.com\/hajimehoshi\/ebiten/ {print $1}'
 }
 # The pure packages minus the commands (servers and CLIs are native tools).
@@ -129,7 +131,7 @@ e2e() {
 	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node --test --test-reporter=spec ./*.test.mjs)
 }
 
-test_all() {
+test_go() {
 	need_go
 	need_node
 	local files
@@ -157,9 +159,14 @@ test_all() {
 		# shellcheck disable=SC2086
 		DIGITLAB_MNIST_DIR=$(mnist_dir) GOOS=js GOARCH=wasm go test -short -exec="$wd/go_js_wasm_exec" $wpkgs
 	fi
+}
+
+test_all() {
+	local t0=$SECONDS
+	test_go
 	build
 	e2e
-	step "all tests passed"
+	step "all tests passed in $((SECONDS - t0)) s"
 }
 
 bench() {
@@ -203,6 +210,11 @@ serve)
 	serve "$@"
 	;;
 test) test_all ;;
+test-go) test_go ;;
+test-e2e)
+	build
+	e2e
+	;;
 bench) bench ;;
 help | -h | --help) usage ;;
 *)
