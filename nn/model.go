@@ -448,7 +448,9 @@ func scale(g []float32, s float32) {
 // Step applies opt to Params with Grads and learning rate lr. It is
 // opt.Step(m.Params, m.Grads, lr), except that plain SGD (stateless, and a
 // no-op where the gradient is 0) visits only the ranges written since the
-// last ZeroGrad. It does not zero the gradients: call ZeroGrad.
+// last ZeroGrad (so gradients you wrote into Grads yourself may be
+// ignored by SGD: use opt.Step(m.Params, m.Grads, lr) then). It does not
+// zero the gradients: call ZeroGrad.
 func (m *Model) Step(opt Optimizer, lr float32) {
 	if _, ok := opt.(*sgd); ok && !m.spansFull {
 		for _, s := range m.spans { // what (*sgd).Step does, per range
@@ -468,7 +470,7 @@ func (m *Model) Clone() *Model {
 	}
 	copy(c.Params, m.Params)
 	copy(c.Grads, m.Grads)
-	c.spansFull = true
+	c.spansFull = m.spansFull || len(m.spans) > 0
 	return c
 }
 
