@@ -1,6 +1,7 @@
 package experiments
 
 import (
+	"digitlab/train"
 	"fmt"
 	"math"
 	"strings"
@@ -24,6 +25,9 @@ type Table struct {
 	Want []Row
 	// Summary is a layer table (cnn10-tanh) or a model description.
 	Summary string
+	// History holds, per row, the test evaluations taken during training
+	// (mlp10 after every epoch, as its seed prints them); nil otherwise.
+	History map[string][]train.Point
 	Notes   []string
 }
 
