@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"digitlab/plot"
 	"digitlab/ring"
@@ -50,7 +51,10 @@ type Ring struct {
 	learned              ring.Measures
 	zero                 []plot.Segment // learned z = 0 contour
 	learnDirty           bool
-	lastEval             time.Duration
+	grid                 *plot.Grid    // learned z sampled on the plane
+	dgrid                *plot.Grid    // designed z sampled on the plane
+	evalPhase            int           // 0: scores next, 1: region next
+	nextEval             time.Duration // ctx.Now of the next evaluation while running
 	rate                 float64       // samples per second while running (wall clock)
 	rateN                int           // samples since rateT
 	rateT                time.Duration // ctx.Now when rateN was reset
@@ -76,7 +80,9 @@ var (
 const (
 	ringSamplePoints = 3000 // points for the disagreement picture
 	ringSampleSeed   = 2026
-	ringEvalEvery    = 150 * time.Millisecond
+	ringEvalEvery    = 400 * time.Millisecond // while training: scores, then the region one frame later
+	ringGridN        = 65                     // learned z is sampled on ringGridN² points
+	ringDesignGridN  = 129                    // designed z likewise (piecewise linear: bilinear is close)
 )
 
 // NewRing returns the Ring scene with the seed's a = 1, b = 2 and the
@@ -84,23 +90,23 @@ const (
 func NewRing() *Ring {
 	d := ring.DefaultLearn()
 	r := &Ring{
-		a: ui.Slider{Label: "inner radius a", Min: 0, Max: 3.4, Step: 0.05, Value: 1, Format: "%.2f",
+		a: ui.Slider{Label: "a (inner)", Min: 0, Max: 3.4, Step: 0.05, Value: 1, Format: "%.2f",
 			Tip: "The designed net fires for a ≤ |x1|+|x2| ≤ b.\nb2 = [a+b, b, −b] follow from a and b."},
-		b: ui.Slider{Label: "outer radius b", Min: 0.1, Max: 3.5, Step: 0.05, Value: 2, Format: "%.2f",
+		b: ui.Slider{Label: "b (outer)", Min: 0.1, Max: 3.5, Step: 0.05, Value: 2, Format: "%.2f",
 			Tip: "The designed net fires for a ≤ |x1|+|x2| ≤ b.\nThe circle ring is a² ≤ x1²+x2² ≤ b²."},
 		optimal: ui.Toggle{Label: "best IoU", Tip: "Scale the diamond's radii to (a', b') that maximise\nintersection over union with the circular ring\n(found numerically): the seed's closing question."},
 		showDis: ui.Toggle{Label: "errors", On: true, Tip: "Random points where diamond and circle disagree:\norange = in the circle ring only (missed),\npurple = in the diamond ring only (extra)."},
 		kinks1:  ui.Toggle{Label: "kinks L1", Tip: "Layer 1 kinks: ReLU(±x1), ReLU(±x2) bend on the axes."},
 		kinks2:  ui.Toggle{Label: "kinks L2", Tip: "Layer 2 kinks: unit 1 bends on |x1|+|x2| = (a+b)/2,\nunits 2 and 3 on |x1|+|x2| = b. The inner edge r = a\nis where z = 0, not a kink: z = r − a on both sides."},
 
-		arch: ui.Choice{Label: "network", Options: []string{"2→4→3→1", "2→8→8→1", "2→16→16→1"}, Index: 1,
-			Tips: []string{"The seed's shape, now learned", "Two hidden layers of 8 ReLUs", "Two hidden layers of 16 ReLUs"}},
+		arch: ui.Choice{Label: "hidden layers (2→h1→h2→1)", Options: []string{"4, 3", "8, 8", "16, 16"}, Index: 1,
+			Tips: []string{"2→4→3→1: the seed's shape, now learned", "2→8→8→1: two hidden layers of 8 ReLUs", "2→16→16→1: two hidden layers of 16 ReLUs"}},
 		labels: ui.Choice{Label: "labels", Options: []string{"circle", "L1"},
 			Tip: "Which ring labels the training points"},
 		opt: ui.Choice{Label: "optimiser", Options: []string{"SGD", "mom.", "Adam"},
 			Tips: []string{"Plain SGD: w −= η g", "Momentum β = 0.9: m = βm + g, w −= η m", "Adam (β1 0.9, β2 0.999)"}},
-		lr: ui.Slider{Label: "learning rate η", Min: 1e-3, Max: 1, Log: true, Value: d.LR,
-			Tip: "Step size of each update"},
+		lr: ui.Slider{Label: "η", Min: 1e-3, Max: 1, Log: true, Value: d.LR,
+			Tip: "Learning rate η: the step size of each update"},
 		batch: ui.Slider{Label: "batch", Values: []float64{1, 2, 4, 8, 16, 32, 64, 128}, Value: float64(d.Batch), Format: "%.0f",
 			Tip: "Samples whose gradients are averaged per update"},
 		npts: ui.Slider{Label: "points", Values: []float64{100, 200, 500, 1000, 2000, 5000}, Value: float64(d.Points), Format: "%.0f",
@@ -179,21 +185,40 @@ func (r *Ring) rebuildTrainer() {
 	r.evaluate()
 }
 
-// evaluate refreshes the learned figures: losses, accuracies, the z = 0
-// contour and the region's area measures; the heatmap is re-rendered.
+// evaluate refreshes all learned figures at once (after a reset, a
+// relabel or single steps).
 func (r *Ring) evaluate() {
+	r.evalScores()
+	r.evalRegion()
+}
+
+// evalScores computes loss and accuracy on the training and held-out
+// points (2000 forward passes by default).
+func (r *Ring) evalScores() {
 	if r.tr == nil {
 		return
 	}
 	r.trainLoss, r.trainAcc = r.tr.Eval(false)
 	r.testLoss, r.testAcc = r.tr.Eval(true)
-	g := plot.SampleGrid(plotWorld(), 81, 81, r.tr.Logit)
+}
+
+// evalRegion samples the learned z on a grid, once, and derives from it
+// the z = 0 contour, the region's area measures and (via learnDirty) the
+// heatmap.
+func (r *Ring) evalRegion() {
+	if r.tr == nil {
+		return
+	}
+	if r.grid == nil {
+		r.grid = plot.NewGrid(plotWorld(), ringGridN, ringGridN)
+	}
+	r.grid.Fill(r.tr.Logit)
 	r.zero = r.zero[:0]
-	for _, c := range plot.Contours(g, []float64{0}) {
+	for _, c := range plot.Contours(r.grid, []float64{0}) {
 		r.zero = append(r.zero, c.Segs...)
 	}
-	r.learned = ring.RegionMeasures(func(x, y float64) bool { return r.tr.Logit(x, y) >= 0 },
-		r.a.Value, r.b.Value, ring.Plane, 80)
+	r.learned = ring.RegionMeasures(func(x, y float64) bool { return r.grid.Sample(x, y) >= 0 },
+		r.a.Value, r.b.Value, ring.Plane, 100)
 	r.learnDirty = true
 }
 
@@ -202,15 +227,26 @@ func plotWorld() plot.Rect {
 	return plot.Rect{X0: p.MinX, Y0: p.MinY, X1: p.MaxX, Y1: p.MaxY}
 }
 
+// panelChrome returns the height a panel adds around its content (title
+// and padding).
+func panelChrome() float64 {
+	box := ui.Rect{W: 200, H: 200}
+	in := panelContent(box, "x")
+	return box.H - in.H
+}
+
 func (r *Ring) layout(area ui.Rect) {
 	r.controls, r.content = sidebar(area)
-	designH := 24 + 2*(r.a.Height()+ui.Gap) + 2*(ui.RowH+ui.Gap) + 6*15 + 2*ui.Pad
+	const matrixLines = 6
+	designH := panelChrome() + r.a.Height() + 2*(ui.RowH+ui.Gap) + ui.Gap + matrixLines*matrixLineH
 	r.designBox, r.learnBox = r.controls.CutTop(designH, ui.Gap)
+	learnH := panelChrome() + 3*(r.arch.Height()+ui.Gap) + 2 + ui.RowH
+	r.learnBox.H = math.Min(r.learnBox.H, learnH)
 
 	col := ui.NewColumn(panelContent(r.designBox, "Designed 2→4→3→1"), ui.Gap)
-	r.a.Rect = col.Next(r.a.Height())
-	r.b.Rect = col.Next(r.b.Height())
-	t := col.Next(ui.RowH).SplitH(2, ui.Gap)
+	t := col.Next(r.a.Height()).SplitH(2, 2*ui.Gap)
+	r.a.Rect, r.b.Rect = t[0], t[1]
+	t = col.Next(ui.RowH).SplitH(2, ui.Gap)
 	r.optimal.Rect, r.showDis.Rect = t[0], t[1]
 	t = col.Next(ui.RowH).SplitH(2, ui.Gap)
 	r.kinks1.Rect, r.kinks2.Rect = t[0], t[1]
@@ -220,19 +256,19 @@ func (r *Ring) layout(area ui.Rect) {
 	r.arch.Rect = col.Next(r.arch.Height())
 	t = col.Next(r.labels.Height()).SplitH(2, ui.Gap)
 	r.labels.Rect, r.opt.Rect = t[0], t[1]
-	r.lr.Rect = col.Next(r.lr.Height())
-	t = col.Next(r.batch.Height()).SplitH(2, ui.Gap)
-	r.batch.Rect, r.npts.Rect = t[0], t[1]
+	t = col.Next(r.lr.Height()).SplitH(3, 2*ui.Gap)
+	r.lr.Rect, r.batch.Rect, r.npts.Rect = t[0], t[1], t[2]
 	col.Next(2)
 	t = col.Next(ui.RowH).SplitH(3, ui.Gap)
 	r.start.Rect, r.stepB.Rect, r.resetB.Rect = t[0], t[1], t[2]
 
-	in := panelContent(r.content, "Ring — a ReLU network built by hand, then learned")
-	const textH = 150
-	s := math.Max(40, math.Min((in.W-2*ui.Gap)/2, in.H-textH-ui.Gap-lineHeight(sizeSmall)))
+	in := panelContent(r.content, ringTitle)
+	titleH := lineHeight(sizeBody) + 4
+	textH := 10*lineHeight(sizeSmall) + ui.Gap
+	s := math.Max(40, math.Min((in.W-2*ui.Gap)/2, in.H-titleH-textH))
 	halves := in.SplitH(2, 2*ui.Gap)
 	for i, h := range halves {
-		p := ui.Rect{X: h.X + (h.W-s)/2, Y: h.Y + lineHeight(sizeBody) + 2, W: s, H: s}
+		p := ui.Rect{X: h.X + (h.W-s)/2, Y: h.Y + titleH, W: s, H: s}
 		txt := ui.Rect{X: h.X, Y: p.Bottom() + ui.Gap, W: h.W, H: math.Max(0, h.Bottom()-p.Bottom()-ui.Gap)}
 		if i == 0 {
 			r.plotL, r.textL = p, txt
@@ -241,6 +277,11 @@ func (r *Ring) layout(area ui.Rect) {
 		}
 	}
 }
+
+const (
+	ringTitle   = "Ring — a ReLU network built by hand, then learned"
+	matrixLineH = 15.0
+)
 
 func (r *Ring) Update(ctx *Context) error {
 	r.layout(ctx.Area)
@@ -330,20 +371,24 @@ func (r *Ring) train(ctx *Context) {
 		return
 	}
 	t0 := time.Now()
+	if r.running && ctx.Now >= r.nextEval {
+		// Spread the evaluation over two frames, then wait.
+		if r.evalPhase == 0 {
+			r.evalScores()
+			r.evalPhase, r.nextEval = 1, ctx.Now
+		} else {
+			r.evalRegion()
+			r.evalPhase, r.nextEval = 0, ctx.Now+ringEvalEvery
+		}
+	}
 	budget := ctx.Budget * 2 / 3
 	done := 0
 	if r.running {
 		chunk := max(1, 64/r.tr.Cfg.Batch)
-		for time.Since(t0) < budget {
+		for done == 0 || time.Since(t0) < budget { // at least one chunk a frame
 			r.tr.Run(chunk)
 			done += chunk
 		}
-	} else {
-		n := r.pending
-		r.tr.Run(n)
-		done, r.pending = n, 0
-	}
-	if r.running {
 		if r.rateFresh {
 			r.rateN, r.rateT, r.rateFresh = 0, ctx.Now, false
 		}
@@ -352,11 +397,11 @@ func (r *Ring) train(ctx *Context) {
 			r.rate = float64(r.rateN) / dt.Seconds()
 			r.rateN, r.rateT = 0, ctx.Now
 		}
+		return
 	}
-	if !r.running || ctx.Now-r.lastEval >= ringEvalEvery {
-		r.lastEval = ctx.Now
-		r.evaluate()
-	}
+	r.tr.Run(r.pending)
+	r.pending = 0
+	r.evaluate()
 }
 
 func (r *Ring) updateHover(in *ui.Input) {
@@ -405,7 +450,11 @@ func (r *Ring) render() {
 	if r.designDirty && r.left.RGBA() != nil {
 		img := r.left.RGBA()
 		m := math.Max(r.net.B-r.net.A, 0.2) / 2
-		plot.HeatmapFunc(img, plotWorld(), r.net.Score, plot.Diverging, plot.Norm{Min: -m, Max: m})
+		if r.dgrid == nil {
+			r.dgrid = plot.NewGrid(plotWorld(), ringDesignGridN, ringDesignGridN)
+		}
+		r.dgrid.Fill(r.net.Score)
+		plot.HeatmapGrid(img, r.dgrid, plot.Diverging, plot.Norm{Min: -m, Max: m})
 		fade(img, 0.6)
 		if r.showDis.On {
 			for _, p := range r.pts {
@@ -422,10 +471,9 @@ func (r *Ring) render() {
 	}
 	if r.learnDirty && r.right.RGBA() != nil {
 		img := r.right.RGBA()
-		if r.tr != nil {
-			p := func(x, y float64) float64 { return 1 / (1 + math.Exp(-r.tr.Logit(x, y))) }
-			g := plot.SampleGrid(plotWorld(), 97, 97, p)
-			plot.HeatmapGrid(img, g, plot.Diverging, plot.Norm{Min: 0, Max: 1})
+		if r.tr != nil && r.grid != nil {
+			p := func(x, y float64) float64 { return 1 / (1 + math.Exp(-r.grid.Sample(x, y))) }
+			plot.HeatmapFunc(img, plotWorld(), p, plot.Diverging, plot.Norm{Min: 0, Max: 1})
 			fade(img, 0.45)
 			for _, q := range r.tr.Pts {
 				if r.tr.Label(q) == 1 {
@@ -502,7 +550,7 @@ func (r *Ring) Draw(screen *ebiten.Image) {
 	drawButton(screen, &r.stepB)
 	drawButton(screen, &r.resetB)
 
-	drawPanel(screen, r.content, "Ring — a ReLU network built by hand, then learned")
+	drawPanel(screen, r.content, ringTitle)
 	r.drawDesigned(screen)
 	r.drawLearned(screen)
 	r.drawHover(screen)
@@ -536,7 +584,7 @@ func (r *Ring) drawMatrices(screen *ebiten.Image) {
 	lines = append(lines, fmt.Sprintf("W3 = [%s %s %s]   b3 = %s", g(n.W3[0]), g(n.W3[1]), g(n.W3[2]), g(n.B3)))
 	m := r.matrices
 	for i, l := range lines {
-		drawText(screen, l, m.X, m.Y+float64(i)*15, sizeSmall, FontMono, colText, AlignStart)
+		drawText(screen, l, m.X, m.Y+float64(i)*matrixLineH, sizeSmall, FontMono, colText, AlignStart)
 	}
 }
 
@@ -544,18 +592,44 @@ func screenViewport(p ui.Rect) plot.Viewport {
 	return plot.NewViewport(plotWorld(), plot.Rect{X0: p.X, Y0: p.Y, X1: p.Right(), Y1: p.Bottom()})
 }
 
-func strokeSegs(screen *ebiten.Image, v plot.Viewport, segs []ring.Segment, w float64, c color.Color) {
+// strokeSegs strokes all segments as one path: one anti-aliased draw call
+// instead of one per segment (hundreds of calls are slow in software GL).
+func strokeSegs[S ring.Segment | plot.Segment](screen *ebiten.Image, v plot.Viewport, segs []S, w float64, c color.Color) {
+	if len(segs) == 0 {
+		return
+	}
+	var p vector.Path
 	for _, s := range segs {
 		x0, y0, x1, y1 := v.SegmentToPixel(plot.Segment(s))
-		strokeLine(screen, x0, y0, x1, y1, w, c)
+		p.MoveTo(px(x0), px(y0))
+		p.LineTo(px(x1), px(y1))
 	}
+	op := &vector.StrokeOptions{Width: px(w), LineCap: vector.LineCapRound}
+	pathVerts, pathIdx = p.AppendVerticesAndIndicesForStroke(pathVerts[:0], pathIdx[:0], op)
+	drawPath(screen, c)
+}
+
+// fillDots fills discs of radius rad around the given pixel positions as
+// one path.
+func fillDots(screen *ebiten.Image, xy [][2]float64, rad float64, c color.Color) {
+	var p vector.Path
+	for _, q := range xy {
+		p.MoveTo(px(q[0]+rad), px(q[1]))
+		p.Arc(px(q[0]), px(q[1]), px(rad), 0, 2*math.Pi, vector.Clockwise)
+		p.Close()
+	}
+	pathVerts, pathIdx = p.AppendVerticesAndIndicesForFilling(pathVerts[:0], pathIdx[:0])
+	drawPath(screen, c)
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
 
 func (r *Ring) drawDesigned(screen *ebiten.Image) {
 	p := r.plotL
-	title := fmt.Sprintf("designed: z ≥ 0 for %.3g ≤ |x1|+|x2| ≤ %.3g", r.meas.DA, r.meas.DB)
+	title := fmt.Sprintf("designed: %.3g ≤ |x1|+|x2| ≤ %.3g", r.meas.DA, r.meas.DB)
+	if textWidth(title, sizeBody, FontBold) > r.textL.W {
+		title = "designed"
+	}
 	drawText(screen, title, p.X+p.W/2, p.Y-lineHeight(sizeBody)-2, sizeBody, FontBold, colText, AlignCenter)
 	r.left.Draw(screen, p)
 	v := screenViewport(p)
@@ -571,35 +645,38 @@ func (r *Ring) drawDesigned(screen *ebiten.Image) {
 			strokeSegs(screen, v, k.Segs, 1.2, colKink2)
 		}
 	}
-	for i, t := range ring.SeedTests {
+	var all, in, out [][2]float64
+	for _, t := range ring.SeedTests {
 		x, y := v.ToPixel(t.X1, t.X2)
-		c := colBad
+		all = append(all, [2]float64{x, y})
 		if r.net.InRing(t.X1, t.X2) {
-			c = colGood
+			in = append(in, [2]float64{x, y})
+		} else {
+			out = append(out, [2]float64{x, y})
 		}
-		fillCircle(screen, x, y, 5, colPanel)
-		fillCircle(screen, x, y, 3.8, c)
+	}
+	fillDots(screen, all, 5, colPanel)
+	fillDots(screen, in, 3.8, colGood)
+	fillDots(screen, out, 3.8, colBad)
+	for i, q := range all {
 		dy := -16.0
 		if i%2 == 1 {
 			dy = 5
 		}
-		drawText(screen, fmt.Sprint(i+1), x, y+dy, sizeSmall, FontBold, colText, AlignCenter)
+		drawText(screen, fmt.Sprint(i+1), q[0], q[1]+dy, sizeSmall, FontBold, colText, AlignCenter)
 	}
 	strokeRect(screen, p, 1, colBorder)
 
 	c := &textCursor{screen: screen, x: r.textL.X, y: r.textL.Y, w: r.textL.W}
 	m := r.meas
-	c.para(fmt.Sprintf("diamond vs circle ring %.3g ≤ √(x1²+x2²) ≤ %.3g:  missed %s · extra %s · IoU %.3f",
-		m.A, m.B, pct(m.Missed), pct(m.Extra), m.IoU), FontBold, colText)
+	c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(m.Missed), pct(m.Extra), m.IoU), FontBold, colText)
 	if r.optimal.On {
-		c.para(fmt.Sprintf("best-IoU diamond a' = %.3f, b' = %.3f: IoU %+.3f over the seed's diamond (%.3f)",
+		c.para(fmt.Sprintf("best-IoU radii a' = %.3f, b' = %.3f: IoU %+.3f over the seed's %.3f",
 			m.DA, m.DB, r.fit.Gain(), r.fit.Base.IoU), FontRegular, colText)
 	} else {
-		c.para(fmt.Sprintf("best IoU %.3f at a' = %.3f, b' = %.3f (toggle best IoU)",
-			r.fit.Best.IoU, r.fit.Best.DA, r.fit.Best.DB), FontRegular, colMuted)
+		c.para(fmt.Sprintf("best IoU %.3f at a' = %.3f, b' = %.3f", r.fit.Best.IoU, r.fit.Best.DA, r.fit.Best.DB), FontRegular, colMuted)
 	}
-	c.para(fmt.Sprintf("%d of %d random points disagree: %d missed (orange), %d extra (purple)",
-		r.nMissed+r.nExtra, len(r.pts), r.nMissed, r.nExtra), FontRegular, colMuted)
+	c.para(fmt.Sprintf("of %d points: %d missed (orange), %d extra (purple)", len(r.pts), r.nMissed, r.nExtra), FontRegular, colMuted)
 	c.y += 4
 
 	// The seed's seven test points in two columns: label, z, verdict.
@@ -609,6 +686,9 @@ func (r *Ring) drawDesigned(screen *ebiten.Image) {
 		zW = math.Max(zW, textWidth(fmt.Sprintf("z = %.2f", r.net.Score(tp.X1, tp.X2)), sizeSmall, FontRegular))
 	}
 	colW := labelW + zW + textWidth("out", sizeSmall, FontBold) + 5*ui.Gap
+	if 2*colW > c.w {
+		colW = c.w / 2
+	}
 	for i, tp := range ring.SeedTests {
 		z := r.net.Score(tp.X1, tp.X2)
 		verdict, vc := "out", colBad
@@ -638,9 +718,11 @@ func (c *textCursor) para(s string, f Font, col color.Color) {
 
 func (r *Ring) drawLearned(screen *ebiten.Image) {
 	p := r.plotR
-	title := "learned: p(in) and z = 0"
+	title := "learned"
 	if r.tr != nil {
-		title = fmt.Sprintf("learned %s on %s labels", r.tr.Cfg.Arch, r.tr.Cfg.Labels)
+		if t := fmt.Sprintf("learned %s, %s labels", r.tr.Cfg.Arch, r.tr.Cfg.Labels); textWidth(t, sizeBody, FontBold) <= r.textR.W {
+			title = t
+		}
 	}
 	drawText(screen, title, p.X+p.W/2, p.Y-lineHeight(sizeBody)-2, sizeBody, FontBold, colText, AlignCenter)
 	r.right.Draw(screen, p)
@@ -650,10 +732,7 @@ func (r *Ring) drawLearned(screen *ebiten.Image) {
 	} else {
 		strokeSegs(screen, v, ring.ClipAll(append(ring.Diamond(r.a.Value), ring.Diamond(r.b.Value)...), ring.Plane), 1.2, colCircle)
 	}
-	for _, s := range r.zero {
-		x0, y0, x1, y1 := v.SegmentToPixel(s)
-		strokeLine(screen, x0, y0, x1, y1, 2.5, colOutline)
-	}
+	strokeSegs(screen, v, r.zero, 2.5, colOutline)
 	strokeRect(screen, p, 1, colBorder)
 
 	c := &textCursor{screen: screen, x: r.textR.X, y: r.textR.Y, w: r.textR.W}
@@ -662,11 +741,11 @@ func (r *Ring) drawLearned(screen *ebiten.Image) {
 		return
 	}
 	c.para(fmt.Sprintf("accuracy: train %s · held-out %s", pct(r.trainAcc), pct(r.testAcc)), FontBold, colText)
-	c.para(fmt.Sprintf("cross-entropy: train %.3f · held-out %.3f (fifty-fifty: %.3f)", r.trainLoss, r.testLoss, math.Ln2), FontRegular, colText)
+	c.para(fmt.Sprintf("loss: train %.3f · held-out %.3f (chance %.3f)", r.trainLoss, r.testLoss, math.Ln2), FontRegular, colText)
 	lm := r.learned
-	c.para(fmt.Sprintf("region z ≥ 0 vs circle ring: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), FontRegular, colText)
+	c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), FontRegular, colText)
 	c.para(fmt.Sprintf("update %d · epoch %d · seed %d · %.0f samples/s", r.tr.Steps(), r.tr.Epoch(), r.seed, r.rate), FontRegular, colMuted)
-	c.para("dots: training points, dark = in the ring, white = outside; green: z = 0", FontRegular, colMuted)
+	c.para("dots: dark = in the ring, white = outside; green: z = 0", FontRegular, colMuted)
 }
 
 // drawHover draws the pointer's figures in a small box beside it.
