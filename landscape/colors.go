@@ -54,8 +54,28 @@ func hsv(h, s, v float64) color.RGBA {
 // RenderHeatmap overwrites dst with Φ over world (dst.Bounds() mapped onto
 // world, y up) in cm through n. Pre-activations are stepped along each row
 // (they are affine in x) so each pixel costs n multiply-adds.
+//
+// Colours come from a 1024-entry table of cm over n's range (a channel
+// differs by at most 1 from cm.At(n.T(z))).
 func (nt *Net) RenderHeatmap(dst *image.RGBA, world plot.Rect, cm plot.ColorMap, n plot.Norm) {
-	nt.render(dst, world, func(z float64, _ Pattern) color.RGBA { return cm.At(n.T(z)) })
+	const bins = 1024
+	var lut [bins]color.RGBA
+	for k := range lut {
+		lut[k] = cm.At(float64(k) / (bins - 1))
+	}
+	nan := cm.At(math.NaN())
+	nt.render(dst, world, func(z float64, _ Pattern) color.RGBA {
+		t := n.T(z)
+		switch {
+		case math.IsNaN(t):
+			return nan
+		case t <= 0:
+			return lut[0]
+		case t >= 1:
+			return lut[bins-1]
+		}
+		return lut[int(t*(bins-1)+0.5)]
+	})
 }
 
 // RenderPatterns overwrites dst with PatternColor of the activation pattern

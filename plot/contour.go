@@ -2,7 +2,7 @@ package plot
 
 import (
 	"math"
-	"sort"
+	"strconv"
 )
 
 // Contour is the level curve {f = Level} of a Grid as unordered segments in
@@ -191,17 +191,11 @@ type Label struct {
 // ContourLabels places labels for each contour: on every joined polyline at
 // least minLen long (world units), one label at the middle of its arc
 // length, then one more every spacing world units along it (spacing <= 0
-// means one per polyline). Texts are formatted with the spacing of the
-// levels (so 0.5-spaced levels read "1.5", not "1.5000001").
+// means one per polyline). Texts are FormatLevel of the level.
 func ContourLabels(cs []Contour, minLen, spacing float64) []Label {
-	lv := make([]float64, len(cs))
-	for k, c := range cs {
-		lv[k] = c.Level
-	}
-	step := levelStep(lv)
 	var out []Label
 	for _, c := range cs {
-		text := FormatTick(c.Level, step)
+		text := FormatLevel(c.Level)
 		for _, pl := range Polylines(c.Segs) {
 			total := polyLen(pl)
 			if total < minLen || total == 0 {
@@ -226,19 +220,19 @@ func ContourLabels(cs []Contour, minLen, spacing float64) []Label {
 	return out
 }
 
-func levelStep(lv []float64) float64 {
-	s := append([]float64(nil), lv...)
-	sort.Float64s(s)
-	step := math.Inf(1)
-	for k := 1; k < len(s); k++ {
-		if d := s[k] - s[k-1]; d > 0 && d < step {
-			step = d
-		}
+// FormatLevel writes a level value as short as it can be read: rounded to
+// 6 significant digits, then without trailing zeros ("8.4", "3994.1",
+// "0.3" for 0.30000000000000004, "-2"), exponent form beyond 1e6 or below
+// 1e-4 in magnitude.
+func FormatLevel(v float64) string {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
-	if math.IsInf(step, 1) {
-		return 1
+	if a := math.Abs(v); a >= 1e6 || a < 1e-4 {
+		return strconv.FormatFloat(v, 'g', 3, 64)
 	}
-	return step
+	p := math.Pow(10, 6-math.Ceil(math.Log10(math.Abs(v))))
+	return strconv.FormatFloat(math.Round(v*p)/p, 'f', -1, 64)
 }
 
 func polyLen(pl []Point) float64 {

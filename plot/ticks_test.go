@@ -81,3 +81,19 @@ func TestFormatTick(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatLevel(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		v    float64
+		want string
+	}{
+		{8.4, "8.4"}, {4000 - 5.9, "3994.1"}, {0.30000000000000004, "0.3"}, {-2, "-2"},
+		{22, "22"}, {0, "0"}, {1.23456789, "1.23457"}, {2.5e7, "2.5e+07"},
+	}
+	for _, tc := range tests {
+		if got := FormatLevel(tc.v); got != tc.want {
+			t.Errorf("FormatLevel(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}

@@ -257,7 +257,6 @@ func (d *Descent) updatePointer(in *ui.Input) {
 		d.hLevel = plot.Contours(g, []float64{lv})[0].Segs
 		d.hLevelAt = lv
 	}
-	in.OfferTip(d.plotR, "Click to start a path here. Wheel zooms, arrow keys pan.")
 }
 
 func (d *Descent) recompute() {
@@ -373,7 +372,14 @@ func (d *Descent) drawFigures(dst *ebiten.Image) {
 	y += lh
 	drawText(dst, fmt.Sprintf("%s(x, y) = %.6g", d.fnc().Name, p.Value()), r.X, y, sizeBody, FontRegular, colText, AlignStart)
 	y += lh
-	drawText(dst, "state: "+p.State().String(), r.X, y, sizeBody, FontBold, stateCol, AlignStart)
+	state := p.State().String()
+	switch p.State() {
+	case descent.Running:
+		state = "on its way"
+	case descent.Stopped:
+		state = fmt.Sprintf("stopped after %d steps", descent.MaxSteps)
+	}
+	drawText(dst, "state: "+state, r.X, y, sizeBody, FontBold, stateCol, AlignStart)
 	y += lh + 6
 	c := descent.Classify(d.fnc(), d.eta.Value, d.sgn())
 	drawText(dst, fmt.Sprintf("each step multiplies the distance to\nthe optimum by %.3g in x, %.3g in y\nprediction: %s", c.RX, c.RY, c.All),
@@ -433,7 +439,7 @@ func (d *Descent) drawPlot(screen *ebiten.Image) {
 			vector.DrawFilledCircle(clip, float32(px), float32(py), 6*s, colText, true)
 			vector.DrawFilledCircle(clip, float32(px), float32(py), 3.5*s, colPanel, true)
 		} else {
-			drawText(screen, "the path left the view", d.plotR.X+8, d.plotR.Y+6, sizeBody, FontBold, colBad, AlignStart)
+			drawText(screen, "the path left the view", d.plotR.X+24, d.plotR.Y+6, sizeBody, FontBold, colBad, AlignStart)
 		}
 	}
 	if d.hover {
@@ -441,6 +447,7 @@ func (d *Descent) drawPlot(screen *ebiten.Image) {
 	}
 	strokeRect(screen, d.plotR, 1, colBorder)
 	lsAxes(screen, vp, d.plotR, "x", "y")
+	lsHint(screen, d.plotR, "click: start here · wheel: zoom · arrows: pan")
 }
 
 // drawArrows draws ∇F at the pointer (fixed length, its direction is the

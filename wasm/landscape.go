@@ -192,7 +192,7 @@ func (l *Landscape) layout(area ui.Rect) {
 	l.hoverR = col.Next(3 * lineHeight(sizeBody))
 
 	in := panelContent(l.content, landscapeTitle)
-	right, left := in.CutRight(math.Max(250, in.W*0.36), ui.Pad+4)
+	right, left := in.CutRight(math.Max(250, in.W*0.3), ui.Pad+4)
 	capH := 3*lineHeight(sizeSmall+1) + 4
 	_, left = left.CutBottom(capH, 6)
 	sq := left.Square()
@@ -209,7 +209,7 @@ func (l *Landscape) layout(area ui.Rect) {
 	// inner plot area of the chart: title line above, ticks left and below
 	_, ci := l.chartR.CutTop(2*lineHeight(sizeBody)+2, 2)
 	ci.X += 40
-	ci.W -= 44
+	ci.W -= 40 + 14
 	ci.H -= 20
 	l.chartIn = ci
 }
@@ -280,20 +280,29 @@ func (l *Landscape) updatePointer(in *ui.Input) {
 		}
 	}
 	if l.surface.On {
-		in.OfferTip(l.plotR, "Drag sideways to turn the surface")
 		return
 	}
-	// Hover read-out at the pointer, rounded to what a pixel resolves; Φ
-	// and the active units are evaluated at the rounded point.
+	// Hover read-out at the pointer snapped to a lattice of about a
+	// hundredth of the view (0.05 on [-2,2]²), so that round points such
+	// as the seed's (1,-1) can be hit; Φ and the active units are
+	// evaluated at the snapped point, where the cross is drawn.
 	x, y := l.vp.ToWorld(in.X*Scale(), in.Y*Scale())
-	sx, _ := l.vp.Scale()
-	dec := max(0, int(math.Ceil(-math.Log10(10/sx))))
-	p := math.Pow(10, float64(dec))
-	l.hx, l.hy = math.Round(x*p)/p, math.Round(y*p)/p
+	st := plot.NiceStep(l.vp.World.W(), 100)
+	l.hx, l.hy = snap(x, st), snap(y, st)
 	l.hphi = l.net.Eval(l.hx, l.hy)
 	l.hactive = l.net.ActiveUnits(l.hactive, l.hx, l.hy)
 	l.hover = true
-	in.OfferTip(l.plotR, "Drag to draw a line: Φ along it is plotted on the right. Wheel zooms, arrow keys pan.")
+}
+
+// snap rounds v to a multiple of step, cleaned of binary noise
+// (0.30000000000000004 → 0.3).
+func snap(v, step float64) float64 {
+	r := math.Round(v/step) * step
+	c, err := strconv.ParseFloat(strconv.FormatFloat(r, 'g', 12, 64), 64)
+	if err != nil {
+		return r
+	}
+	return c
 }
 
 // recompute renders the heatmap (or pattern tint) and the geometry for
@@ -322,12 +331,14 @@ func (l *Landscape) recompute() {
 func (l *Landscape) buildMesh() {
 	cam := landscape.DefaultCamera
 	cam.Azimuth = l.az
+	cam.ZScale = 1
 	w := l.vp.World
 	m := landscape.SurfaceMesh(l.net.Eval, w, 49, 49, cam)
 	l.mesh = m
-	// Fit a fixed box (the projection of any camera lies in ±1.9) so the
-	// picture does not jump while turning.
-	box := plot.Rect{X0: -1.6, Y0: -1.45, X1: 1.6, Y1: 1.45}
+	// Fit the box every azimuth's projection lies in, so the picture does
+	// not jump while turning: |x| <= √2, |y| <= √2·sin(el) + zs·cos(el).
+	hy := math.Sqrt2*math.Sin(cam.Elevation) + m.Cam.ZScale*math.Cos(cam.Elevation)
+	box := plot.Rect{X0: -1.45, Y0: -hy - 0.05, X1: 1.45, Y1: hy + 0.05}
 	l.meshVP = plot.Fit(box, lsDev(l.plotR))
 	l.verts, l.idx = l.verts[:0], l.idx[:0]
 	for _, q := range m.Quads {
@@ -507,6 +518,15 @@ func (l *Landscape) drawPlane(screen *ebiten.Image) {
 	}
 	strokeRect(screen, l.plotR, 1, colBorder)
 	lsAxes(screen, l.vp, l.plotR, "x₁", "x₂")
+	lsHint(screen, l.plotR, "drag: draw a line · wheel: zoom · arrows: pan")
+}
+
+// lsHint writes a short usage hint in the bottom-right corner of r.
+func lsHint(dst *ebiten.Image, r ui.Rect, s string) {
+	w := textWidth(s, sizeSmall, FontRegular) + 8
+	b := ui.Rect{X: r.Right() - w - 4, Y: r.Bottom() - 20, W: w, H: 16}
+	fillRoundRect(dst, b, 3, color.RGBA{255, 255, 255, 210})
+	drawText(dst, s, b.X+4, b.Y+1, sizeSmall, FontRegular, colMuted, AlignStart)
 }
 
 // lsAxes draws nice ticks of vp's world below and left of r (logical).
@@ -646,7 +666,7 @@ func (l *Landscape) Status() map[string]any {
 		"seed":      int(l.seed),
 		"pieces":    l.net.Pieces(w),
 		"segments":  r.Segments(),
-		"kinks":     r.Kinks(),
+		"lineKinks": r.Kinks(),
 		"kinkLines": len(l.net.Kinks(w)),
 		"line":      []float64{l.line[0].X, l.line[0].Y, l.line[1].X, l.line[1].Y},
 		"view":      []float64{w.X0, w.Y0, w.X1, w.Y1},
