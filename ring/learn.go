@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"time"
 
 	"digitlab/nn"
+	"digitlab/train"
 )
 
 // Labels says which ring labels the training points.
@@ -115,27 +117,36 @@ func NewModel(a Arch, rng *rand.Rand) (*nn.Model, error) {
 	return m, nil
 }
 
-// Trainer trains a network on sampled ring points, resumably: Run(n) does
-// n updates and returns, keeping its place in the epoch. It allocates
-// nothing per update.
+// Trainer trains a network on sampled ring points with a train.Session:
+// Run and RunUntil do a bounded amount of work and return, keeping the
+// place in the shuffled epoch, so the page calls them in slices of a
+// frame's budget. Neither allocates.
 type Trainer struct {
 	Cfg   LearnConfig
 	Model *nn.Model
 	Pts   []Point // training points, labelled by both rings
-	Test  []Point // held-out points (as many, at most 2000), same distribution
+	Test  []Point // held-out points (as many, at least 500, at most 2000), same distribution
 
-	opt   nn.Optimizer
-	rng   *rand.Rand
-	x     []float32 // (N, 2) row-major: x[2i], x[2i+1]
-	y     []int     // label of point i under Cfg.Labels (1 = in the ring)
-	perm  []int     // visiting order of the current epoch
-	pos   int       // next index into perm
-	epoch int       // completed epochs
-	steps int       // completed updates
-	loss  float64   // running mean loss (exponential, ~1 epoch)
+	sess  *train.Session
+	data  pointSet
+	base  [2]int // steps and epochs of sessions replaced by SetBatch
 	in    [2]float32
-	out   []float32
+	testY []int
 }
+
+// pointSet is the training points as train.Data: x is (N, 2) row-major,
+// y the label of each point under the current ring (1 = in the ring). The
+// session reads labels as it goes, so Relabel takes effect at once.
+type pointSet struct {
+	x []float32
+	y []int
+}
+
+func (d *pointSet) Len() int { return len(d.y) }
+func (d *pointSet) Sample(dst []float32, i int) []float32 {
+	return append(dst[:0], d.x[2*i], d.x[2*i+1])
+}
+func (d *pointSet) Label(i int) int { return d.y[i] }
 
 // NewTrainer validates cfg and returns a trainer with fresh weights and
 // points drawn from a generator seeded with cfg.Seed.
@@ -148,33 +159,35 @@ func NewTrainer(cfg LearnConfig) (*Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Trainer{Cfg: cfg, Model: m, rng: rng, loss: math.NaN(), out: make([]float32, 0, 2)}
-	switch cfg.Opt {
-	case "sgd":
-		t.opt = nn.NewSGD()
-	case "momentum":
-		t.opt = nn.NewMomentum(len(m.Params), 0.9)
-	case "adam":
-		t.opt = nn.NewAdam(len(m.Params), 0.9, 0.999, 1e-8)
-	}
+	t := &Trainer{Cfg: cfg, Model: m}
 	t.Pts = Sample(make([]Point, 0, cfg.Points), rng, cfg.Points, Plane)
 	t.Test = Sample(nil, rng, min(max(cfg.Points, 500), 2000), Plane)
-	t.x = make([]float32, 2*cfg.Points)
+	t.data.x = make([]float32, 2*cfg.Points)
 	for i, p := range t.Pts {
-		t.x[2*i], t.x[2*i+1] = float32(p.X1), float32(p.X2)
+		t.data.x[2*i], t.data.x[2*i+1] = float32(p.X1), float32(p.X2)
 	}
-	t.y = make([]int, cfg.Points)
-	t.perm = make([]int, cfg.Points)
-	for i := range t.perm {
-		t.perm[i] = i
-	}
-	t.shuffle()
+	t.data.y = make([]int, cfg.Points)
+	t.testY = make([]int, len(t.Test))
 	t.Relabel(cfg.A, cfg.B, cfg.Labels)
+	if err := t.newSession(); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
-func (t *Trainer) shuffle() {
-	t.rng.Shuffle(len(t.perm), func(i, j int) { t.perm[i], t.perm[j] = t.perm[j], t.perm[i] })
+// newSession starts a session on the model's current weights with the
+// config's optimiser, η and batch: samples in a new random order every
+// epoch, no test evaluation (Eval does that on demand).
+func (t *Trainer) newSession() error {
+	s, err := train.NewSession(t.Model, &t.data, nil, train.Config{
+		Opt: t.Cfg.Opt, Schedule: nn.Schedule{LR: t.Cfg.LR}, Batch: t.Cfg.Batch,
+		Order: train.Shuffle, Seed: t.Cfg.Seed, Window: min(1000, t.Cfg.Points),
+	})
+	if err != nil {
+		return err
+	}
+	t.sess = s
+	return nil
 }
 
 // Relabel changes the ring (radii and which norm) the points are labelled
@@ -189,7 +202,10 @@ func (t *Trainer) Relabel(a, b float64, l Labels) error {
 	Label(t.Pts, a, b, a, b)
 	Label(t.Test, a, b, a, b)
 	for i, p := range t.Pts {
-		t.y[i] = t.label(p)
+		t.data.y[i] = t.label(p)
+	}
+	for i, p := range t.Test {
+		t.testY[i] = t.label(p)
 	}
 	return nil
 }
@@ -213,65 +229,70 @@ func (t *Trainer) SetLR(lr float64) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	if err := t.sess.SetSchedule(nn.Schedule{LR: lr}); err != nil {
+		return err
+	}
 	t.Cfg.LR = lr
 	return nil
 }
 
 // SetBatch changes the batch size for the following updates; a
-// *ConfigError if it is out of range.
+// *ConfigError if it is out of range. It continues from the current
+// weights in a new session: the optimiser's state (momentum, Adam's
+// moments) and the epoch's order start afresh; Steps and Epoch keep
+// counting.
 func (t *Trainer) SetBatch(n int) error {
 	c := t.Cfg
 	c.Batch = n
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	t.Cfg.Batch = n
-	return nil
-}
-
-// Run does n updates. Each update accumulates the gradient of Cfg.Batch
-// samples taken in the epoch's shuffled order, averages it and takes one
-// optimiser step; an epoch ends when every point has been used once, and
-// the next one is reshuffled.
-func (t *Trainer) Run(n int) {
-	inv := float32(1 / float64(t.Cfg.Batch))
-	decay := 1 / math.Max(1, float64(len(t.perm)))
-	for range n {
-		t.Model.ZeroGrad()
-		var sum float64
-		for range t.Cfg.Batch {
-			i := t.perm[t.pos]
-			t.in[0], t.in[1] = t.x[2*i], t.x[2*i+1]
-			l := t.Model.TrainSample(t.in[:], t.y[i])
-			sum += l
-			if math.IsNaN(t.loss) {
-				t.loss = l
-			} else {
-				t.loss += decay * (l - t.loss)
-			}
-			t.pos++
-			if t.pos == len(t.perm) {
-				t.pos = 0
-				t.epoch++
-				t.shuffle()
-			}
-		}
-		t.Model.ScaleGrads(inv)
-		t.Model.Step(t.opt, float32(t.Cfg.LR))
-		t.steps++
+	if n == t.Cfg.Batch {
+		return nil
 	}
+	t.base[0] += t.sess.Steps()
+	t.base[1] += t.sess.Epoch()
+	t.Cfg.Batch = n
+	return t.newSession()
 }
 
-// Steps is the number of updates done, Epoch the number of completed
-// passes over the points, Seen the number of samples used.
-func (t *Trainer) Steps() int { return t.steps }
+// Run trains on the next n samples (an optimiser step after every
+// Cfg.Batch of them, and at the end of each epoch). It returns the
+// session's *train.DivergedError if the weights stopped being finite;
+// training then stays stopped.
+func (t *Trainer) Run(n int) error {
+	if n <= 0 {
+		return nil
+	}
+	return t.sess.Step(train.Budget{Samples: n})
+}
 
-// Epoch returns the number of completed passes over the training points.
-func (t *Trainer) Epoch() int { return t.epoch }
+// RunUntil trains until the deadline (checked every few samples).
+func (t *Trainer) RunUntil(deadline time.Time) error {
+	return t.sess.Step(train.Budget{Until: deadline})
+}
 
-// RunningLoss is an exponential running mean of the per-sample training
-// loss over about one epoch (NaN before the first update).
-func (t *Trainer) RunningLoss() float64 { return t.loss }
+// Err is the error that stopped training, if any.
+func (t *Trainer) Err() error { return t.sess.Err() }
+
+// Steps is the number of optimiser steps taken.
+func (t *Trainer) Steps() int { return t.base[0] + t.sess.Steps() }
+
+// Epoch is the number of completed passes over the training points.
+func (t *Trainer) Epoch() int { return t.base[1] + t.sess.Epoch() }
+
+// Seen is the number of training samples used in the current session.
+func (t *Trainer) Seen() int64 { return t.sess.Seen() }
+
+// Rate is the training speed in samples per second (see train.Session.Rate).
+func (t *Trainer) Rate() float64 { return t.sess.Rate() }
+
+// Running returns the mean loss and accuracy over the last (up to 1000)
+// training samples; NaN before the first.
+func (t *Trainer) Running() (loss, acc float64) {
+	loss, acc, _ = t.sess.Running()
+	return loss, acc
+}
 
 // Logit returns the network's raw output z at (x1, x2); the predicted region
 // is z ≥ 0 (p ≥ ½).
@@ -280,25 +301,28 @@ func (t *Trainer) Logit(x1, x2 float64) float64 {
 	return float64(t.Model.Forward(t.in[:])[0])
 }
 
-// Eval returns the mean cross-entropy and the accuracy (z ≥ 0 means "in")
-// on the training points (test false) or the held-out points (test true),
-// labelled by the current ring.
+// Eval returns the mean cross-entropy and the accuracy (z ≥ 0 means "in",
+// the region drawn) on the training points (test false) or the
+// held-out points (test true), labelled by the current ring.
 func (t *Trainer) Eval(test bool) (loss, acc float64) {
-	pts := t.Pts
+	x, y := t.data.x, t.data.y
 	if test {
-		pts = t.Test
+		x, y = nil, t.testY
 	}
 	var hit int
-	for _, p := range pts {
-		t.in[0], t.in[1] = float32(p.X1), float32(p.X2)
-		y := t.label(p)
-		loss += t.Model.Loss(t.in[:], y)
+	for i := range y {
+		if test {
+			t.in[0], t.in[1] = float32(t.Test[i].X1), float32(t.Test[i].X2)
+		} else {
+			t.in[0], t.in[1] = x[2*i], x[2*i+1]
+		}
+		loss += t.Model.Loss(t.in[:], y[i])
 		z := t.Model.Forward(t.in[:])[0]
-		if (z >= 0) == (y == 1) {
+		if (z >= 0) == (y[i] == 1) {
 			hit++
 		}
 	}
-	n := float64(len(pts))
+	n := float64(len(y))
 	return loss / n, float64(hit) / n
 }
 

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"digitlab/train"
 )
 
 // The acceptance test: 2→8→8→1 trained by SGD on the circular ring
@@ -12,7 +14,7 @@ import (
 // several fixed seeds and both rings of the seed.
 func TestTrainerReaches95(t *testing.T) {
 	t.Parallel()
-	const maxSteps, chunk = 10000, 250
+	const maxSamples, chunk = 80000, 2000
 	for _, ab := range [][2]float64{{1, 2}, {0.5, 1.5}} {
 		for _, seed := range []uint64{1, 2, 3} {
 			c := DefaultLearn()
@@ -22,12 +24,15 @@ func TestTrainerReaches95(t *testing.T) {
 				t.Fatal(err)
 			}
 			acc := 0.0
-			for tr.Steps() < maxSteps && acc < 0.95 {
+			for tr.Seen() < maxSamples && acc < 0.95 {
 				tr.Run(chunk)
 				_, acc = tr.Eval(false)
 			}
 			_, testAcc := tr.Eval(true)
 			t.Logf("ring (%v,%v) seed %d: train accuracy %.3f, held-out %.3f after %d updates (%d epochs)", ab[0], ab[1], seed, acc, testAcc, tr.Steps(), tr.Epoch())
+			if err := tr.Err(); err != nil {
+				t.Fatal(err)
+			}
 			if acc < 0.95 {
 				t.Errorf("ring (%v,%v) seed %d: accuracy %.3f after %d updates, want ≥ 0.95", ab[0], ab[1], seed, acc, tr.Steps())
 			}
@@ -46,29 +51,56 @@ func TestTrainerResumable(t *testing.T) {
 	c.Points, c.Batch, c.Opt = 100, 7, "adam"
 	one, _ := NewTrainer(c)
 	two, _ := NewTrainer(c)
-	one.Run(50)
+	one.Run(350)
 	for range 10 {
-		two.Run(5)
+		two.Run(35)
 	}
 	if !slices.Equal(one.Model.Params, two.Model.Params) {
-		t.Errorf("Run(50) and 10×Run(5) give different weights")
+		t.Errorf("Run(350) and 10×Run(35) give different weights")
 	}
-	if one.Steps() != 50 || one.Epoch() != 50*7/100 {
-		t.Errorf("Steps() = %d, Epoch() = %d, want 50, %d", one.Steps(), one.Epoch(), 50*7/100)
+	// An epoch of 100 points in batches of 7 is 14 full steps and one of
+	// 2; 350 samples are 3 epochs (45 steps) and 7 more steps of 7.
+	if one.Steps() != 52 || one.Epoch() != 3 || one.Seen() != 350 {
+		t.Errorf("Steps() = %d, Epoch() = %d, Seen() = %d, want 52, 3, 350", one.Steps(), one.Epoch(), one.Seen())
 	}
 	c.Seed = 2
 	other, _ := NewTrainer(c)
-	other.Run(50)
+	other.Run(350)
 	if slices.Equal(one.Model.Params, other.Model.Params) {
 		t.Errorf("seeds 1 and 2 give the same weights")
+	}
+}
+
+// SetBatch keeps the weights and the counts; SetLR rejects nonsense.
+func TestTrainerSetBatchLR(t *testing.T) {
+	t.Parallel()
+	tr, _ := NewTrainer(DefaultLearn())
+	tr.Run(80) // 10 steps of 8
+	w := slices.Clone(tr.Model.Params)
+	if err := tr.SetBatch(32); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(w, tr.Model.Params) || tr.Steps() != 10 {
+		t.Errorf("SetBatch changed the weights or the step count (%d, want 10)", tr.Steps())
+	}
+	tr.Run(64)
+	if tr.Steps() != 12 {
+		t.Errorf("Steps() = %d after 64 more samples in batches of 32, want 12", tr.Steps())
+	}
+	var ce *ConfigError
+	if err := tr.SetBatch(0); !errors.As(err, &ce) {
+		t.Errorf("SetBatch(0) error = %v, want *ConfigError", err)
+	}
+	if err := tr.SetLR(-1); !errors.As(err, &ce) || tr.Cfg.LR != 0.1 {
+		t.Errorf("SetLR(-1) error = %v (LR now %v), want *ConfigError and 0.1 kept", err, tr.Cfg.LR)
 	}
 }
 
 func TestTrainerNoAllocs(t *testing.T) {
 	c := DefaultLearn()
 	tr, _ := NewTrainer(c)
-	tr.Run(1)
-	if n := testing.AllocsPerRun(20, func() { tr.Run(3) }); n != 0 {
+	tr.Run(8)
+	if n := testing.AllocsPerRun(20, func() { tr.Run(24) }); n != 0 {
 		t.Errorf("Run allocates %v times per call, want 0", n)
 	}
 	if n := testing.AllocsPerRun(20, func() { tr.Logit(0.3, -1) }); n != 0 {
@@ -82,7 +114,7 @@ func TestTrainerEval(t *testing.T) {
 	c := DefaultLearn()
 	c.Points = 300
 	tr, _ := NewTrainer(c)
-	tr.Run(200)
+	tr.Run(1600)
 	for _, test := range []bool{false, true} {
 		pts := tr.Pts
 		if test {
@@ -164,5 +196,22 @@ func TestLearnConfigValidate(t *testing.T) {
 	}
 	if err := DefaultLearn().Validate(); err != nil {
 		t.Errorf("DefaultLearn().Validate() = %v", err)
+	}
+}
+
+// Divergence is reported as the session's typed error and stops training.
+func TestTrainerDiverges(t *testing.T) {
+	t.Parallel()
+	c := DefaultLearn()
+	c.Opt, c.LR, c.Batch, c.Arch = "momentum", 1, 1, Arch{16, 16}
+	tr, _ := NewTrainer(c)
+	err := tr.Run(20000)
+	var de *train.DivergedError
+	if !errors.As(err, &de) {
+		t.Fatalf("momentum with η = 1: Run error = %v, want *train.DivergedError", err)
+	}
+	steps := tr.Steps()
+	if err := tr.Run(100); !errors.As(err, &de) || tr.Steps() != steps {
+		t.Errorf("after divergence Run = %v and took %d more steps, want the same error and none", err, tr.Steps()-steps)
 	}
 }

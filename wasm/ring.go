@@ -55,10 +55,6 @@ type Ring struct {
 	dgrid                *plot.Grid    // designed z sampled on the plane
 	evalPhase            int           // 0: scores next, 1: region next
 	nextEval             time.Duration // ctx.Now of the next evaluation while running
-	rate                 float64       // samples per second while running (wall clock)
-	rateN                int           // samples since rateT
-	rateT                time.Duration // ctx.Now when rateN was reset
-	rateFresh            bool          // restart the rate window at the next update
 
 	hover          string  // what the pointer is over (plots), drawn next to it
 	hoverX, hoverY float64 // pointer position (logical)
@@ -181,7 +177,6 @@ func (r *Ring) rebuildTrainer() {
 	r.trErr = ""
 	r.tr = tr
 	r.pending = 0
-	r.rate, r.rateFresh = 0, true
 	r.evaluate()
 }
 
@@ -327,6 +322,7 @@ func (r *Ring) Update(ctx *Context) error {
 	if r.batch.Update(in) && r.tr != nil {
 		r.tr.SetBatch(int(r.batch.Value))
 	}
+	r.start.Disabled = r.tr == nil || r.tr.Err() != nil
 	if r.start.Update(in) {
 		if r.running {
 			r.Pause()
@@ -334,7 +330,7 @@ func (r *Ring) Update(ctx *Context) error {
 			r.Start()
 		}
 	}
-	r.stepB.Disabled = r.running || r.tr == nil
+	r.stepB.Disabled = r.running || r.tr == nil || r.tr.Err() != nil
 	if r.stepB.Update(in) {
 		r.Step(1)
 	}
@@ -381,27 +377,19 @@ func (r *Ring) train(ctx *Context) {
 			r.evalPhase, r.nextEval = 0, ctx.Now+ringEvalEvery
 		}
 	}
-	budget := ctx.Budget * 2 / 3
-	done := 0
+	var err error
 	if r.running {
-		chunk := max(1, 64/r.tr.Cfg.Batch)
-		for done == 0 || time.Since(t0) < budget { // at least one chunk a frame
-			r.tr.Run(chunk)
-			done += chunk
-		}
-		if r.rateFresh {
-			r.rateN, r.rateT, r.rateFresh = 0, ctx.Now, false
-		}
-		r.rateN += done * r.tr.Cfg.Batch
-		if dt := ctx.Now - r.rateT; dt > time.Second {
-			r.rate = float64(r.rateN) / dt.Seconds()
-			r.rateN, r.rateT = 0, ctx.Now
-		}
-		return
+		err = r.tr.RunUntil(t0.Add(ctx.Budget * 2 / 3))
+	} else {
+		err = r.tr.Run(r.pending * r.tr.Cfg.Batch)
+		r.pending = 0
+		r.evaluate()
 	}
-	r.tr.Run(r.pending)
-	r.pending = 0
-	r.evaluate()
+	if err != nil { // diverged: stop and say so until reset
+		r.running = false
+		r.trErr = err.Error()
+		r.evaluate()
+	}
 }
 
 func (r *Ring) updateHover(in *ui.Input) {
@@ -736,15 +724,17 @@ func (r *Ring) drawLearned(screen *ebiten.Image) {
 	strokeRect(screen, p, 1, colBorder)
 
 	c := &textCursor{screen: screen, x: r.textR.X, y: r.textR.Y, w: r.textR.W}
-	if r.tr == nil {
+	if r.trErr != "" {
 		c.para(r.trErr, FontRegular, colBad)
+	}
+	if r.tr == nil {
 		return
 	}
 	c.para(fmt.Sprintf("accuracy: train %s · held-out %s", pct(r.trainAcc), pct(r.testAcc)), FontBold, colText)
 	c.para(fmt.Sprintf("loss: train %.3f · held-out %.3f (chance %.3f)", r.trainLoss, r.testLoss, math.Ln2), FontRegular, colText)
 	lm := r.learned
 	c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), FontRegular, colText)
-	c.para(fmt.Sprintf("update %d · epoch %d · seed %d · %.0f samples/s", r.tr.Steps(), r.tr.Epoch(), r.seed, r.rate), FontRegular, colMuted)
+	c.para(fmt.Sprintf("update %d · epoch %d · seed %d · %.0f samples/s", r.tr.Steps(), r.tr.Epoch(), r.seed, r.rateShown()), FontRegular, colMuted)
 	c.para("dots: dark = in the ring, white = outside; green: z = 0", FontRegular, colMuted)
 }
 
@@ -792,12 +782,15 @@ func (r *Ring) Status() map[string]any {
 		"arch": ringArchNames[r.arch.Index], "labels": ringLabelNames[r.labels.Index],
 		"opt": ringOptNames[r.opt.Index], "lr": r.lr.Value, "batch": int(r.batch.Value),
 		"points": int(r.npts.Value), "seed": int(r.seed),
-		"step": 0, "epoch": 0, "samplesPerSec": r.rate,
+		"step": 0, "epoch": 0, "samplesPerSec": 0.0,
 		"trainLoss": math.NaN(), "trainAcc": math.NaN(), "testLoss": math.NaN(), "testAcc": math.NaN(),
 		"learnedMissed": math.NaN(), "learnedExtra": math.NaN(), "learnedIoU": math.NaN(),
 	}
 	if r.tr != nil {
 		st["step"], st["epoch"] = r.tr.Steps(), r.tr.Epoch()
+		if r.running {
+			st["samplesPerSec"] = r.tr.Rate()
+		}
 		st["trainLoss"], st["trainAcc"] = r.trainLoss, r.trainAcc
 		st["testLoss"], st["testAcc"] = r.testLoss, r.testAcc
 		st["learnedMissed"], st["learnedExtra"], st["learnedIoU"] = r.learned.Missed, r.learned.Extra, r.learned.IoU
@@ -916,13 +909,21 @@ func (r *Ring) Set(opts map[string]string) []error {
 	return errs
 }
 
+// rateShown is the training speed while running, 0 when paused.
+func (r *Ring) rateShown() float64 {
+	if !r.running || r.tr == nil {
+		return 0
+	}
+	return r.tr.Rate()
+}
+
 func (r *Ring) Start() {
-	if r.tr != nil && !r.running {
-		r.running, r.rateFresh = true, true
+	if r.tr != nil && r.tr.Err() == nil {
+		r.running = true
 	}
 }
 
-func (r *Ring) Pause()        { r.running, r.rate = false, 0 }
+func (r *Ring) Pause()        { r.running = false }
 func (r *Ring) Running() bool { return r.running }
 
 // Step queues n updates, done in the next Update.
