@@ -61,18 +61,20 @@
 //
 // NewTrainer(cfg) builds a 2→H1→H2→1 ReLU network with a sigmoid head
 // (package nn; He-normal weights, biases uniform in [-½, ½]), samples
-// cfg.Points training points and as many held-out points (at most 2000) in
-// Plane, labels them by the circular or the L1 ring, and trains it with SGD,
-// momentum or Adam on the binary cross-entropy. Trainer.Run(n) does n
-// updates of cfg.Batch samples each and returns: it keeps its place in the
-// shuffled epoch, so the page calls it in slices of a frame's time budget.
+// cfg.Points training points and as many held-out points (500 to 2000) in
+// Plane, labels them by the circular or the L1 ring, and trains it on the
+// binary cross-entropy with a train.Session (SGD, momentum or Adam, a new
+// random order every epoch). Trainer.Run(n) trains on the next n samples
+// and RunUntil(deadline) until a deadline; both return, keeping their
+// place, so the page calls them in slices of a frame's time budget, and
+// both return the session's *train.DivergedError if the weights blow up.
 // Relabel changes the ring under a running trainer; Eval reports loss and
-// accuracy; RegionMeasures compares the learned region z ≥ 0 with the
-// circular ring on a grid.
+// accuracy on all training or held-out points; RegionMeasures compares the
+// learned region z ≥ 0 with the circular ring on a grid.
 //
 //	tr, _ := ring.NewTrainer(ring.DefaultLearn()) // (1, 2), 2→8→8→1, SGD η 0.1, batch 8
-//	for tr.Steps() < 2000 {
-//		tr.Run(100)
+//	for tr.Seen() < 16000 && tr.Err() == nil {
+//		tr.RunUntil(time.Now().Add(5 * time.Millisecond))
 //	}
-//	loss, acc := tr.Eval(true) // about 0.1 and 0.95
+//	loss, acc := tr.Eval(true) // held out: about 0.15 and 0.94
 package ring
