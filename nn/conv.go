@@ -118,6 +118,25 @@ func convForward(y, x, w, wt, b []float32, H, W, C, KH, KW, OD, stride int) {
 						wr := wt[t : t+OD]
 						wr = wr[:len(ys)]
 						od := 0
+						for ; od+16 <= len(ys); od += 16 {
+							yy, ww := (*[16]float32)(ys[od:]), (*[16]float32)(wr[od:])
+							yy[0] += ww[0] * xv
+							yy[1] += ww[1] * xv
+							yy[2] += ww[2] * xv
+							yy[3] += ww[3] * xv
+							yy[4] += ww[4] * xv
+							yy[5] += ww[5] * xv
+							yy[6] += ww[6] * xv
+							yy[7] += ww[7] * xv
+							yy[8] += ww[8] * xv
+							yy[9] += ww[9] * xv
+							yy[10] += ww[10] * xv
+							yy[11] += ww[11] * xv
+							yy[12] += ww[12] * xv
+							yy[13] += ww[13] * xv
+							yy[14] += ww[14] * xv
+							yy[15] += ww[15] * xv
+						}
 						for ; od+8 <= len(ys); od += 8 {
 							yy, ww := (*[8]float32)(ys[od:]), (*[8]float32)(wr[od:])
 							yy[0] += ww[0] * xv
