@@ -1,0 +1,139 @@
+// The Digits scene (issue 5): train the seed's CNN on 4 vs 9 to ≥ 0.97 test
+// accuracy without freezing the page, draw a digit on the pad with mouse
+// events and check predict() agrees, and blow training up with η = 100.
+// Screenshots of each state go to e2e/screenshots/digits-scene-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
+  screenshot, assertNotBlank,
+} from './lib.mjs';
+
+let server, browser, page, errors;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ width: 1024, height: 640 });
+  page = browser.page;
+  errors = watchConsole(page);
+  await openApp(page, server.url, '?scene=digits&task=4v9&model=cnn');
+  await waitStatus(page, (s) => s.ready && s.built, { timeout: 180_000, what: 'data loaded and the model built' });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const argmax = (v) => v.reduce((b, x, i) => (x > v[b] ? i : b), 0);
+
+test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing', async () => {
+  let st = await status(page);
+  assert.equal(st.task, '4v9');
+  assert.equal(st.model, 'cnn');
+  assert.equal(st.opt, 'momentum', "the seed's optimiser is the default");
+  assert.equal(st.step, 0);
+  await page.evaluate(() => window.digitlab.start());
+  const fps = [];
+  const deadline = Date.now() + 400_000;
+  let shot = false;
+  for (;;) {
+    await page.waitForTimeout(1000);
+    st = await status(page);
+    if (st.step > 0) fps.push(st.fps);
+    if (!shot && st.step > 500) {
+      assertNotBlank((await screenshot(page, 'digits-scene-training')).stats, 'the training view');
+      shot = true;
+    }
+    if (st.testAcc >= 0.97 && st.testAccHistory.length >= 2) break;
+    assert.ok(!st.diverged, `diverged: ${st.divergedMsg}`);
+    assert.ok(Date.now() < deadline, `test accuracy ${st.testAcc} after ${st.step} steps; last status ${JSON.stringify(st)}`);
+  }
+  await page.evaluate(() => window.digitlab.pause());
+  st = await waitStatus(page, (s) => !s.running, { what: 'paused' });
+  assert.ok(st.epoch >= 0 && st.samplesPerSec > 0, `epoch ${st.epoch}, samples/s ${st.samplesPerSec}`);
+  assert.ok(Number.isFinite(st.trainLoss) && st.trainAcc > 0.9, `running train figures ${st.trainLoss} ${st.trainAcc}`);
+  fps.sort((a, b) => a - b);
+  const median = fps[Math.floor(fps.length / 2)];
+  console.log(`cnn 4v9: test acc ${st.testAcc} at step ${st.step}, ${st.samplesPerSec.toFixed(0)} samples/s, median fps ${median.toFixed(1)} (min ${fps[0].toFixed(1)})`);
+  assert.ok(median > 15, `median fps ${median} while training`);
+  await frames(page, 3);
+  await screenshot(page, 'digits-scene-trained');
+  for (const view of ['weights', 'mistakes']) {
+    await page.evaluate((v) => window.digitlab.set({ view: v }), view);
+    if (view === 'mistakes') await waitStatus(page, (s) => s.fullTestAcc !== null, { timeout: 60_000, what: 'the mistakes judged' });
+    await frames(page, 5);
+    assertNotBlank((await screenshot(page, `digits-scene-${view}`)).stats, `the ${view} view`);
+  }
+  assert.deepEqual(errors, []);
+});
+
+// drawStroke drags the mouse through points given in pad units (0..1).
+async function drawStroke(rect, pts) {
+  const [x, y, w, h] = rect;
+  const at = ([u, v]) => [x + u * w, y + v * h];
+  await page.mouse.move(...at(pts[0]));
+  await page.mouse.down();
+  for (const p of pts.slice(1)) {
+    await page.mouse.move(...at(p), { steps: 4 });
+  }
+  await page.mouse.up();
+  await frames(page, 3);
+}
+
+test('drawing on the pad: the prediction appears and changes, predict() agrees', async () => {
+  await page.evaluate(() => window.digitlab.set({ view: 'draw' }));
+  await frames(page, 3);
+  let st = await status(page);
+  assert.equal(st.view, 'draw');
+  assert.ok(st.padEmpty, 'the pad starts empty');
+  assert.equal(st.padPred, -1, 'no prediction for an empty pad');
+  const rect = st.padRect;
+  assert.ok(rect[2] > 100 && rect[3] > 100, `pad rect ${rect}`);
+
+  // A four: a slanted left stroke, a bar, a long right stroke.
+  await drawStroke(rect, [[0.35, 0.15], [0.28, 0.55], [0.72, 0.55]]);
+  st = await waitStatus(page, (s) => !s.padEmpty && s.padPred >= 0, { what: 'a prediction for the drawing' });
+  const first = st.padProbs;
+  await drawStroke(rect, [[0.62, 0.15], [0.62, 0.88]]);
+  st = await waitStatus(page, (s) => s.padProbs.length && s.padProbs[1] !== first[1], { what: 'the prediction to change' });
+  await screenshot(page, 'digits-scene-pad');
+
+  const probs = await page.evaluate((px) => window.digitlab.predict(px), st.padPixels);
+  assert.ok(Array.isArray(probs) && probs.length === st.padProbs.length, `predict returned ${probs}`);
+  assert.equal(argmax(probs), st.padPred, `predict() says ${argmax(probs)}, the pad shows ${st.padPred}`);
+  for (let i = 0; i < probs.length; i++) {
+    assert.ok(Math.abs(probs[i] - st.padProbs[i]) < 1e-6, `class ${i}: predict ${probs[i]} vs pad ${st.padProbs[i]}`);
+  }
+
+  await page.evaluate(() => window.digitlab.set({ view: 'draw' }));
+  // "show what the network sees" toggle and Clear are widgets: drive them by status only.
+  assert.deepEqual(errors, []);
+});
+
+test('eta = 100 diverges with a message; reset recovers', async () => {
+  await page.evaluate(() => window.digitlab.set({ view: 'train', lr: 100 }));
+  await page.evaluate(() => window.digitlab.reset());
+  let st = await waitStatus(page, (s) => s.step === 0 && s.lr === 100 && s.built, { what: 'reset with eta 100' });
+  await page.evaluate(() => window.digitlab.start());
+  st = await waitStatus(page, (s) => s.diverged, { timeout: 60_000, what: 'divergence' });
+  assert.equal(st.running, false, 'training pauses when it diverges');
+  assert.match(st.divergedMsg, /NaN|Inf/);
+  assert.match(st.divergedMsg, /learning rate|reset/);
+  await frames(page, 3);
+  await screenshot(page, 'digits-scene-diverged');
+  const steps = st.step;
+  await page.waitForTimeout(500);
+  assert.equal((await status(page)).step, steps, 'no training after divergence');
+
+  await page.evaluate(() => window.digitlab.set({ lr: 0.01 }));
+  await page.evaluate(() => window.digitlab.reset());
+  st = await waitStatus(page, (s) => !s.diverged && s.step === 0 && s.built, { what: 'reset' });
+  assert.equal(st.divergedMsg, '');
+  await page.evaluate(() => window.digitlab.start());
+  st = await waitStatus(page, (s) => s.step > 50 && Number.isFinite(s.trainLoss), { timeout: 60_000, what: 'training again' });
+  assert.ok(!st.diverged);
+  await page.evaluate(() => window.digitlab.pause());
+  await screenshot(page, 'digits-scene-recovered');
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,596 @@
+package main
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"digitlab/digitsview"
+	"digitlab/nn"
+	"digitlab/plot"
+	"digitlab/ui"
+)
+
+// Colours of the probability bars, as in seed 003: the true class red,
+// the predicted class green, the others blue.
+var (
+	colBarTrue  = color.RGBA{0xd6, 0x3a, 0x2f, 0xff}
+	colBarPred  = color.RGBA{0x2e, 0x9e, 0x4f, 0xff}
+	colBarOther = color.RGBA{0x3b, 0x6f, 0xd6, 0xff}
+)
+
+const matrixRowH = 15.0 // height of one row of the 8×8 matrix
+
+// Update lays out the scene, handles its input and trains within budget.
+func (d *digitsScene) Update(ctx *Context) error {
+	u := &d.ui
+	u.controls, u.content = sidebar(ctx.Area)
+	d.updateControls(ctx.In)
+	top, rest := u.content.CutTop(ui.RowH, ui.Gap)
+	vw := math.Min(330, top.W*0.5)
+	u.view.Rect, u.info = top.CutRight(vw, ui.Gap)
+	u.view.Update(ctx.In)
+
+	d.tick(ctx)
+
+	u.waiting = d.sess == nil && d.buildErr == nil && !sources(ctx.Data).Ready(d.cfg.Task)
+	if u.waiting {
+		u.dataView.Update(ctx, rest)
+		d.pollLoad(ctx)
+		return nil
+	}
+	switch digitViews[u.view.Index] {
+	case "train":
+		d.layoutTrain(rest, ctx.In)
+	case "weights":
+		d.layoutWeights(rest)
+	case "mistakes":
+		d.layoutMistakes(rest, ctx.In)
+	case "draw":
+		d.layoutDraw(rest, ctx.In)
+	}
+	d.updatePadPrediction()
+	d.pollLoad(ctx)
+	return nil
+}
+
+// ---- Training view: current image, bars, matrix, charts ----
+
+func (d *digitsScene) layoutTrain(r ui.Rect, in *ui.Input) {
+	u := &d.ui
+	leftW := math.Min(272, r.W*0.4)
+	left, right := r.CutLeft(leftW, ui.Gap+4)
+	matH := 8*matrixRowH + 2*ui.Pad + ui.LabelH + 8 + lineHeight(sizeSmall)
+	u.matPanel, u.imgPanel = left.CutBottom(matH, ui.Gap)
+	in2 := panelContent(u.imgPanel, "Current image")
+	side := d.imageSide()
+	avail := math.Min(in2.W, in2.H-lineHeight(sizeBody)-96)
+	k := math.Max(1, math.Floor(avail/float64(side)))
+	s := k * float64(side)
+	u.imgRect = ui.Rect{X: in2.X + (in2.W-s)/2, Y: in2.Y, W: s, H: s}
+	u.barsRect = ui.Rect{X: in2.X, Y: in2.Bottom() - 84, W: in2.W, H: 84}
+
+	d.hoverPx = -1
+	if in.Hover(u.imgRect) && d.curX != nil {
+		c := int((in.X - u.imgRect.X) / u.imgRect.W * float64(side))
+		rr := int((in.Y - u.imgRect.Y) / u.imgRect.H * float64(side))
+		if c >= 0 && c < side && rr >= 0 && rr < side {
+			d.hoverPx = rr*side + c
+			in.OfferTip(u.imgRect, fmt.Sprintf("pixel (row %d, col %d) = %s", rr, c, digitsview.Cell(float64(d.curX[d.hoverPx]), d.cfg.Raw)))
+		}
+	}
+	d.refreshCurrent()
+
+	h := (right.H - ui.Gap) / 2
+	lossP, accP := right.CutTop(h, ui.Gap)
+	c := d.curves()
+	u.loss = layoutChart(lossP, "Loss (mean cross-entropy)", c.LossChart())
+	u.acc = layoutChart(accP, "Accuracy", c.AccChart())
+}
+
+// imageSide is the side of the task's images: 28 or 8.
+func (d *digitsScene) imageSide() int {
+	if d.cfg.Task == "digits8" {
+		return 8
+	}
+	return 28
+}
+
+// curves collects the chart data: the recorder's running figures and the
+// session's test points.
+func (d *digitsScene) curves() digitsview.Curves {
+	c := digitsview.Curves{Classes: d.cfg.Classes(), TrainStep: d.rec.Step, TrainLoss: d.rec.Loss, TrainAcc: d.rec.Acc}
+	if d.sess != nil {
+		h := d.sess.History()
+		u := &d.ui
+		u.testStep, u.testLoss, u.testAcc = u.testStep[:0], u.testLoss[:0], u.testAcc[:0]
+		for _, p := range h {
+			u.testStep = append(u.testStep, float64(p.Step))
+			u.testLoss = append(u.testLoss, p.TestLoss)
+			u.testAcc = append(u.testAcc, p.TestAcc)
+		}
+		c.TestStep, c.TestLoss, c.TestAcc = u.testStep, u.testLoss, u.testAcc
+	}
+	return c
+}
+
+// refreshCurrent loads the current image's pixels and the model's
+// probabilities for it, and re-renders its picture when it changed.
+func (d *digitsScene) refreshCurrent() {
+	if d.sess == nil || d.cur.index < 0 || d.cur.gen != d.gen {
+		d.curX, d.curP = nil, nil
+		return
+	}
+	set := d.prep.Train
+	if d.cur.test {
+		set = d.prep.Test
+	}
+	if d.cur.index >= set.Len() {
+		return
+	}
+	d.curX = set.Sample(d.curX, d.cur.index)
+	d.curP = d.model.Predict(d.curP, d.curX)
+	if d.curKey != d.cur || d.running {
+		d.curKey = d.cur
+		side := d.imageSide()
+		d.curPix.SetSize(side, side)
+		renderDigit(d.curPix.RGBA(), d.curX, side, d.pixelMax())
+		d.curPix.Upload()
+	}
+}
+
+// pixelMax is the largest input value: 1, or 255 / 16 for raw pixels.
+func (d *digitsScene) pixelMax() float64 {
+	if !d.cfg.Raw {
+		return 1
+	}
+	if d.cfg.Task == "digits8" {
+		return 16
+	}
+	return 255
+}
+
+// renderDigit draws a side×side image (white ink on black, as the seeds
+// show them) into dst at one pixel per image pixel.
+func renderDigit(dst *image.RGBA, x []float32, side int, mx float64) {
+	plot.ScaleGray(dst, image.Rect(0, 0, side, side), x, side, side, plot.Gray, plot.Norm{Min: 0, Max: mx})
+}
+
+// currentLabel returns the true class of the current image.
+func (d *digitsScene) currentLabel() int {
+	if d.sess == nil || d.cur.index < 0 {
+		return -1
+	}
+	if d.cur.test {
+		return d.prep.Test.Label(d.cur.index)
+	}
+	return d.prep.Train.Label(d.cur.index)
+}
+
+// className is the digit a class stands for.
+func (d *digitsScene) className(k int) string {
+	if d.prep.Test != nil && k >= 0 && k < len(d.prep.Test.Names) {
+		return d.prep.Test.Names[k]
+	}
+	return fmt.Sprint(k)
+}
+
+func (d *digitsScene) drawTrain(screen *ebiten.Image) {
+	u := &d.ui
+	title := "Current image"
+	if d.cur.test {
+		title = "Test image (a mistake)"
+	} else if d.sess != nil {
+		title = "Current training image"
+	}
+	in := drawPanel(screen, u.imgPanel, title)
+	if d.curX == nil {
+		textIn(screen, d.waitText(), u.imgRect, sizeBody, FontRegular, colMuted, AlignCenter)
+	} else {
+		d.curPix.Draw(screen, u.imgRect)
+		strokeRect(screen, u.imgRect.Inset(-1), 1, colBorder)
+		side := d.imageSide()
+		cell := u.imgRect.W / float64(side)
+		r0, c0 := d.blockOrigin()
+		strokeRect(screen, ui.Rect{X: u.imgRect.X + float64(c0)*cell - 1, Y: u.imgRect.Y + float64(r0)*cell - 1,
+			W: float64(min(8, side))*cell + 2, H: float64(min(8, side))*cell + 2}, 1.5, colAccent2)
+		if d.hoverPx >= 0 {
+			hr, hc := d.hoverPx/side, d.hoverPx%side
+			strokeRect(screen, ui.Rect{X: u.imgRect.X + float64(hc)*cell, Y: u.imgRect.Y + float64(hr)*cell, W: cell, H: cell}, 1.5, colAccent)
+		}
+		label := d.currentLabel()
+		pred := nn.Argmax(d.curP)
+		y := u.imgRect.Bottom() + 4
+		verdict, vc := "right", colGood
+		if pred != label {
+			verdict, vc = "wrong", colBad
+		}
+		drawText(screen, fmt.Sprintf("label %s, predicted %s", d.className(label), d.className(pred)), in.X, y, sizeBody, FontRegular, colText, AlignStart)
+		drawText(screen, verdict, in.Right(), y, sizeBody, FontBold, vc, AlignEnd)
+		d.drawBars(screen, u.barsRect, d.curP, label)
+	}
+	d.drawMatrix(screen)
+	drawChart(screen, &u.loss)
+	drawChart(screen, &u.acc)
+}
+
+// blockOrigin is the top-left of the 8×8 block the matrix shows: around
+// the hovered pixel, else the centre of the image.
+func (d *digitsScene) blockOrigin() (r0, c0 int) {
+	side := d.imageSide()
+	if d.hoverPx >= 0 {
+		return digitsview.BlockAt(d.hoverPx/side, d.hoverPx%side, side, side)
+	}
+	return digitsview.BlockAt(side/2, side/2, side, side)
+}
+
+// drawMatrix prints the 8×8 block's values (seed 003, section 1), each
+// cell shaded like its pixel.
+func (d *digitsScene) drawMatrix(screen *ebiten.Image) {
+	u := &d.ui
+	in := drawPanel(screen, u.matPanel, "Pixel values (8x8 block)")
+	if d.curX == nil {
+		return
+	}
+	side := d.imageSide()
+	r0, c0 := d.blockOrigin()
+	m := digitsview.Matrix(d.curX, side, side, r0, c0)
+	drawText(screen, fmt.Sprintf("rows %d-%d, cols %d-%d (hover the image)", r0, r0+7, c0, c0+7), in.X, in.Y, sizeSmall, FontRegular, colMuted, AlignStart)
+	grid := ui.Rect{X: in.X, Y: in.Y + lineHeight(sizeSmall) + 2, W: in.W, H: 8 * matrixRowH}
+	cw := grid.W / 8
+	mx := d.pixelMax()
+	for i := range 8 {
+		for j := range 8 {
+			v := m[i][j]
+			cell := ui.Rect{X: grid.X + float64(j)*cw, Y: grid.Y + float64(i)*matrixRowH, W: cw - 1, H: matrixRowH - 1}
+			t := 0.0
+			if !math.IsNaN(v) {
+				t = math.Max(0, math.Min(1, v/mx))
+			}
+			g := uint8(255 - 200*t)
+			fillRect(screen, cell, color.RGBA{g, g, g, 0xff})
+			fg := colText
+			if t > 0.55 {
+				fg = colPanel
+			}
+			if d.hoverPx >= 0 && d.hoverPx == (r0+i)*side+c0+j {
+				strokeRect(screen, cell, 1.5, colAccent)
+			}
+			textIn(screen, digitsview.Cell(v, d.cfg.Raw), cell, sizeSmall-1, FontMono, fg, AlignCenter)
+		}
+	}
+}
+
+// drawBars draws one vertical bar per class (seed 003's colours) with the
+// class names under them and the predicted probability over its bar.
+func (d *digitsScene) drawBars(screen *ebiten.Image, r ui.Rect, probs []float32, label int) {
+	if len(probs) == 0 {
+		return
+	}
+	lblH := lineHeight(sizeSmall)
+	area := ui.Rect{X: r.X, Y: r.Y + lblH, W: r.W, H: r.H - 2*lblH - 2}
+	vals := make([]float64, len(probs))
+	for i, p := range probs {
+		vals[i] = float64(p)
+	}
+	pred := nn.Argmax(probs)
+	gap := math.Min(6, area.W/float64(len(vals))*0.2)
+	bars := plot.ProbBars(plot.Rect{X0: area.X, Y0: area.Y, X1: area.Right(), Y1: area.Bottom()}, vals, gap, true)
+	for _, b := range bars {
+		full := ui.Rect{X: b.Full.X0, Y: b.Full.Y0, W: b.Full.W(), H: b.Full.H()}
+		fillRect(screen, full, color.RGBA{0xf1, 0xf3, 0xf6, 0xff})
+		c := colBarOther
+		switch b.Index {
+		case label:
+			c = colBarTrue
+		case pred:
+			c = colBarPred
+		}
+		fillRect(screen, ui.Rect{X: b.Fill.X0, Y: b.Fill.Y0, W: b.Fill.W(), H: b.Fill.H()}, c)
+		drawText(screen, d.className(b.Index), full.X+full.W/2, area.Bottom()+2, sizeSmall, FontRegular, colText, AlignCenter)
+		if b.Index == pred {
+			drawText(screen, fmt.Sprintf("%.2f", vals[b.Index]), full.X+full.W/2, b.Fill.Y0-lblH, sizeSmall, FontBold, c, AlignCenter)
+		}
+	}
+	strokeLine(screen, area.X, area.Bottom(), area.Right(), area.Bottom(), 1, colBorder)
+}
+
+// waitText says why there is nothing to show yet.
+func (d *digitsScene) waitText() string {
+	switch {
+	case d.buildErr != nil:
+		return "cannot train: see the message above"
+	case d.sess == nil:
+		return "loading the data…"
+	}
+	return ""
+}
+
+// ---- Weights view ----
+
+func (d *digitsScene) layoutWeights(r ui.Rect) {
+	u := &d.ui
+	u.wPanel = r
+	in := panelContent(r, "Weights")
+	_, in = in.CutTop(lineHeight(sizeBody)+4, 4)
+	leg, in := in.CutBottom(30, ui.Gap)
+	u.wLegend = leg
+	u.wArea = in
+	step := 0
+	if d.sess != nil {
+		step = d.sess.Steps()
+	}
+	resized := u.wPix.Fit(in)
+	if d.model == nil {
+		return
+	}
+	// Redraw at most ~4 times a second while training.
+	due := step != u.weightsAt && time.Since(u.weightsTime) > 250*time.Millisecond
+	if resized || u.weightsDirty || due {
+		w, ok := digitsview.FirstLayer(d.model)
+		u.weights, u.weightsOK = w, ok
+		img := u.wPix.RGBA()
+		clear(img.Pix)
+		if ok && len(w.Maps) > 0 {
+			gap := int(6 * Scale())
+			cells := digitsview.Grid(img.Rect, len(w.Maps), w.Maps[0].W, w.Maps[0].H, gap)
+			w.Render(img, cells)
+		}
+		u.wPix.Upload()
+		u.weightsAt, u.weightsDirty, u.weightsTime = step, false, time.Now()
+	}
+}
+
+func (d *digitsScene) drawWeights(screen *ebiten.Image) {
+	u := &d.ui
+	in := drawPanel(screen, u.wPanel, "Weights")
+	if d.model == nil {
+		textIn(screen, d.waitText(), u.wArea, sizeBody, FontRegular, colMuted, AlignCenter)
+		return
+	}
+	w := u.weights
+	more := ""
+	if w.Total > len(w.Maps) {
+		more = fmt.Sprintf(" (the first %d shown)", len(w.Maps))
+	}
+	drawText(screen, fmt.Sprintf("%s%s, at step %d", w.Title, more, u.weightsAt), in.X, in.Y, sizeBody, FontRegular, colText, AlignStart)
+	u.wPix.Draw(screen, u.wArea)
+	// Colour legend: red negative, white zero, blue positive.
+	leg := u.wLegend
+	bar := ui.Rect{X: leg.X, Y: leg.Y + 4, W: math.Min(240, leg.W/2), H: 10}
+	n := 60
+	for i := range n {
+		t := float64(i) / float64(n-1)
+		c := plot.Diverging.At(t)
+		fillRect(screen, ui.Rect{X: bar.X + bar.W*float64(i)/float64(n), Y: bar.Y, W: bar.W/float64(n) + 0.5, H: bar.H}, c)
+	}
+	strokeRect(screen, bar, 1, colBorder)
+	ty := bar.Bottom() + 1
+	drawText(screen, fmt.Sprintf("%.2g", w.Norm.Min), bar.X, ty, sizeSmall, FontRegular, colMuted, AlignStart)
+	drawText(screen, "0", bar.X+bar.W/2, ty, sizeSmall, FontRegular, colMuted, AlignCenter)
+	drawText(screen, fmt.Sprintf("+%.2g", w.Norm.Max), bar.Right(), ty, sizeSmall, FontRegular, colMuted, AlignEnd)
+	drawText(screen, "red: negative weight, white: zero, blue: positive (one scale for all)", bar.Right()+16, bar.Y-2, sizeSmall, FontRegular, colMuted, AlignStart)
+}
+
+// ---- Mistakes view ----
+
+const (
+	mistImg  = 56.0 // thumbnail side
+	mistBars = 30.0 // mini bars under it
+)
+
+func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
+	u := &d.ui
+	leftW := math.Min(272, r.W*0.4)
+	left, right := r.CutLeft(leftW, ui.Gap+4)
+	u.mistBig = left
+	u.mistPanel = right
+	grid := panelContent(right, "Misclassified test images")
+	_, grid = grid.CutTop(lineHeight(sizeBody)+4, 4)
+	cw, ch := mistImg+10, mistImg+mistBars+lineHeight(sizeSmall)+10
+	cols := max(1, int(grid.W/cw))
+	rows := max(0, int(grid.H/ch))
+	n := min(len(d.judge.Wrong), cols*rows)
+	u.mistCells = u.mistCells[:0]
+	for i := range n {
+		u.mistCells = append(u.mistCells, ui.Rect{X: grid.X + float64(i%cols)*cw, Y: grid.Y + float64(i/cols)*ch, W: cw - 10, H: ch - 10})
+	}
+	for i, c := range u.mistCells {
+		if in.Hover(c) {
+			w := d.judge.Wrong[i]
+			in.OfferTip(c, fmt.Sprintf("test image %d: label %s, predicted %s (p = %.2f); click to see it large",
+				w.Index, d.className(w.Label), d.className(w.Pred), w.Probs[w.Pred]))
+		}
+		if in.PressedIn(c) {
+			in.Consume()
+			u.sel = i
+			d.cur = imageRef{test: true, index: d.judge.Wrong[i].Index, gen: d.gen}
+		}
+	}
+	if u.sel >= len(d.judge.Wrong) {
+		u.sel = -1
+	}
+	// The thumbnails: one panel image, re-rendered when the judge finishes a pass.
+	key := [3]int{d.judge.Passes(), d.gen, len(u.mistCells)}
+	resized := u.mistPix.Fit(grid)
+	if (resized || key != u.mistKey) && d.sess != nil {
+		u.mistKey = key
+		img := u.mistPix.RGBA()
+		clear(img.Pix)
+		side := d.imageSide()
+		s := Scale()
+		var x []float32
+		for i, c := range u.mistCells {
+			x = d.prep.Test.Sample(x, d.judge.Wrong[i].Index)
+			rr := image.Rect(int((c.X-grid.X)*s), int((c.Y-grid.Y)*s), int((c.X-grid.X+mistImg)*s), int((c.Y-grid.Y+mistImg)*s))
+			plot.ScaleGray(img, rr, x, side, side, plot.Gray, plot.Norm{Min: 0, Max: d.pixelMax()})
+		}
+		u.mistPix.Upload()
+	}
+	u.mistGrid = grid
+	in2 := panelContent(left, "Selected mistake")
+	s := math.Floor(math.Min(in2.W, in2.H-lineHeight(sizeBody)-110)/float64(d.imageSide())) * float64(d.imageSide())
+	u.mistImgRect = ui.Rect{X: in2.X + (in2.W-s)/2, Y: in2.Y, W: s, H: s}
+	u.mistBigBars = ui.Rect{X: in2.X, Y: u.mistImgRect.Bottom() + lineHeight(sizeBody) + 12, W: in2.W, H: 90}
+	if d.cur.test {
+		d.refreshCurrent()
+	}
+}
+
+func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
+	u := &d.ui
+	in := drawPanel(screen, u.mistPanel, "Misclassified test images")
+	j := &d.judge
+	switch {
+	case d.sess == nil:
+		drawText(screen, d.waitText(), in.X, in.Y, sizeBody, FontRegular, colMuted, AlignStart)
+	case !j.Done:
+		drawText(screen, fmt.Sprintf("judging the test set… %.0f%%", 100*j.Progress()), in.X, in.Y, sizeBody, FontRegular, colMuted, AlignStart)
+	default:
+		drawText(screen, fmt.Sprintf("%d of %d wrong (accuracy %.4f) at step %d", j.WrongTotal, j.N, j.Acc, j.Step),
+			in.X, in.Y, sizeBody, FontRegular, colText, AlignStart)
+	}
+	u.mistPix.Draw(screen, u.mistGrid)
+	for i, c := range u.mistCells {
+		w := j.Wrong[i]
+		img := ui.Rect{X: c.X, Y: c.Y, W: mistImg, H: mistImg}
+		if i == u.sel {
+			strokeRect(screen, img.Inset(-3), 2, colAccent)
+		}
+		d.drawMiniBars(screen, ui.Rect{X: c.X, Y: img.Bottom() + 2, W: mistImg, H: mistBars}, w.Probs, w.Label)
+		drawText(screen, fmt.Sprintf("%s→%s", d.className(w.Label), d.className(w.Pred)), c.X+mistImg/2, img.Bottom()+mistBars+3, sizeSmall, FontRegular, colText, AlignCenter)
+	}
+	// The selected one, large.
+	bin := drawPanel(screen, u.mistBig, "Selected mistake")
+	if !d.cur.test || d.curX == nil {
+		textIn(screen, "click a mistake", u.mistImgRect, sizeBody, FontRegular, colMuted, AlignCenter)
+		return
+	}
+	d.curPix.Draw(screen, u.mistImgRect)
+	label, pred := d.currentLabel(), nn.Argmax(d.curP)
+	drawText(screen, fmt.Sprintf("test image %d: label %s, predicted %s", d.cur.index, d.className(label), d.className(pred)),
+		bin.X, u.mistImgRect.Bottom()+6, sizeBody, FontRegular, colText, AlignStart)
+	d.drawBars(screen, u.mistBigBars, d.curP, label)
+}
+
+// drawMiniBars draws small probability bars without labels.
+func (d *digitsScene) drawMiniBars(screen *ebiten.Image, r ui.Rect, probs []float32, label int) {
+	vals := make([]float64, len(probs))
+	for i, p := range probs {
+		vals[i] = float64(p)
+	}
+	pred := nn.Argmax(probs)
+	for _, b := range plot.ProbBars(plot.Rect{X0: r.X, Y0: r.Y, X1: r.Right(), Y1: r.Bottom()}, vals, 1, true) {
+		fillRect(screen, ui.Rect{X: b.Full.X0, Y: b.Full.Y0, W: b.Full.W(), H: b.Full.H()}, color.RGBA{0xf1, 0xf3, 0xf6, 0xff})
+		c := colBarOther
+		switch b.Index {
+		case label:
+			c = colBarTrue
+		case pred:
+			c = colBarPred
+		}
+		fillRect(screen, ui.Rect{X: b.Fill.X0, Y: b.Fill.Y0, W: b.Fill.W(), H: math.Max(b.Fill.H(), 1)}, c)
+	}
+}
+
+// ---- Draw ----
+
+// Draw draws the scene as laid out by Update.
+func (d *digitsScene) Draw(screen *ebiten.Image) {
+	d.drawControls(screen)
+	d.drawInfo(screen)
+	drawChoice(screen, &d.ui.view)
+	if d.ui.waiting {
+		d.ui.dataView.Draw(screen)
+		return
+	}
+	switch digitViews[d.ui.view.Index] {
+	case "train":
+		d.drawTrain(screen)
+	case "weights":
+		d.drawWeights(screen)
+	case "mistakes":
+		d.drawMistakes(screen)
+	case "draw":
+		d.drawPad(screen)
+	}
+	d.drawDiverged(screen)
+}
+
+// drawInfo writes the live figures on the line above the views.
+func (d *digitsScene) drawInfo(screen *ebiten.Image) {
+	r := d.ui.info
+	var text string
+	switch {
+	case d.buildErr != nil:
+		textIn(screen, "cannot train: "+d.buildErr.Error(), r, sizeBody, FontBold, colBad, AlignStart)
+		return
+	case d.sess == nil:
+		textIn(screen, d.waitText(), r, sizeBody, FontRegular, colMuted, AlignStart)
+		return
+	}
+	s := d.sess
+	p := d.cfg.Preset()
+	ep := fmt.Sprintf("epoch %.2f", d.epochs())
+	if p.Epochs > 0 {
+		ep += fmt.Sprintf("/%d", p.Epochs)
+	}
+	step := fmt.Sprintf("step %d", s.Steps())
+	if p.Steps > 0 {
+		step += fmt.Sprintf("/%d", p.Steps)
+	}
+	text = fmt.Sprintf("%s · %s · %s/s", step, ep, compact(d.wallRate))
+	_, acc, _, _ := d.testFigures()
+	if !math.IsNaN(acc) {
+		text += fmt.Sprintf(" · test %.4f", acc)
+	}
+	c := colText
+	switch {
+	case d.finished:
+		text += "  done"
+		c = colGood
+	case d.loaded != "":
+		text += "  loaded " + d.loaded
+	}
+	textIn(screen, text, r, sizeBody, FontRegular, c, AlignStart)
+}
+
+// compact formats a rate: 1234 → "1234 samples", 12345 → "12.3k samples".
+func compact(v float64) string {
+	if v >= 10000 {
+		return fmt.Sprintf("%.1fk samples", v/1000)
+	}
+	return fmt.Sprintf("%.0f samples", v)
+}
+
+// drawDiverged explains a blown-up run over the content area.
+func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
+	if d.diverged == nil {
+		return
+	}
+	c := d.ui.content
+	box := ui.Rect{X: c.X + c.W/2 - 230, Y: c.Y + 90, W: 460, H: 150}
+	fillRoundRect(screen, box, corner, colBannerBg)
+	strokeRoundRect(screen, box, corner, 2, colBad)
+	in := box.Inset(14)
+	drawText(screen, "Training diverged", in.X, in.Y, sizeTitle, FontBold, colBad, AlignStart)
+	msg := d.diverged.Error()
+	if len(msg) > 7 && msg[:7] == "train: " {
+		msg = msg[7:]
+	}
+	lines := ui.Wrap("The "+msg+". The steps were so large that the weights overshot and grew without bound.", in.W, sizeBody)
+	seedLR := d.cfg.LR / 100
+	if p, err := nn.PresetByName(d.cfg.Model); err == nil {
+		seedLR = p.LR
+	}
+	lines = append(lines, ui.Wrap(fmt.Sprintf("Set a smaller eta (the preset uses %g) and press Reset (r).", seedLR), in.W, sizeBody)...)
+	y := in.Y + lineHeight(sizeTitle) + 6
+	for _, l := range lines {
+		drawText(screen, l, in.X, y, sizeBody, FontRegular, colText, AlignStart)
+		y += lineHeight(sizeBody)
+	}
+}
