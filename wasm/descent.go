@@ -535,6 +535,8 @@ func (d *Descent) Status() map[string]any {
 		"sign":  descentSigns[d.sign.Index],
 		"eta":   d.eta.Value,
 		"start": []float64{d.start.X, d.start.Y},
+		"plot":  []float64{d.plotR.X, d.plotR.Y, d.plotR.W, d.plotR.H},
+		"view":  []float64{d.vp.World.X0, d.vp.World.Y0, d.vp.World.X1, d.vp.World.Y1},
 	}
 	if d.path != nil {
 		q := d.path.Point()

@@ -523,7 +523,7 @@ func (l *Landscape) drawPlane(screen *ebiten.Image) {
 
 // lsHint writes a short usage hint in the bottom-right corner of r.
 func lsHint(dst *ebiten.Image, r ui.Rect, s string) {
-	w := textWidth(s, sizeSmall, FontRegular) + 8
+	w := textWidth(s, sizeSmall, FontRegular) + 16
 	b := ui.Rect{X: r.Right() - w - 4, Y: r.Bottom() - 20, W: w, H: 16}
 	fillRoundRect(dst, b, 3, color.RGBA{255, 255, 255, 210})
 	drawText(dst, s, b.X+4, b.Y+1, sizeSmall, FontRegular, colMuted, AlignStart)
@@ -672,6 +672,7 @@ func (l *Landscape) Status() map[string]any {
 		"view":      []float64{w.X0, w.Y0, w.X1, w.Y1},
 		"tint":      l.tint.On,
 		"surface":   l.surface.On,
+		"plot":      []float64{l.plotR.X, l.plotR.Y, l.plotR.W, l.plotR.H},
 		"hover":     nil,
 		"phi":       nil,
 		"active":    nil,
