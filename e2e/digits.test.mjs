@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  focusCanvas, screenshot, assertNotBlank,
+  focusCanvas, pressKey, screenshot, assertNotBlank,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -57,24 +57,24 @@ test('space, s and r drive the run (start/pause, single step, reset)', async () 
   assert.equal(st.running, false, 'training runs before start');
   const step0 = st.step;
 
-  await page.keyboard.press('s');
+  await pressKey(page, 's');
   st = await waitStatus(page, (s) => s.step > step0, { timeout: 10_000, what: 'a single step (key s)' });
   assert.equal(st.running, false, 'key s must not start the run');
 
-  await page.keyboard.press('Space');
+  await pressKey(page, 'Space');
   st = await waitStatus(page, (s) => s.running, { timeout: 5000, what: 'running after space' });
   const stepA = st.step;
   st = await waitStatus(page, (s) => s.step > stepA + 10, { timeout: 20_000, what: 'steps while running' });
   const fps = await medianFPS(3, 500);
   await screenshot(page, 'digits-training');
 
-  await page.keyboard.press('Space');
+  await pressKey(page, 'Space');
   st = await waitStatus(page, (s) => !s.running, { timeout: 5000, what: 'paused after the second space' });
   const stepB = st.step;
   await page.waitForTimeout(500);
   assert.equal((await status(page)).step, stepB, 'steps continue while paused');
 
-  await page.keyboard.press('r');
+  await pressKey(page, 'r');
   await waitStatus(page, (s) => s.step === 0 && !s.running, { timeout: 5000, what: 'step 0 after r' });
   assert.ok(fps > 15, `median fps ${fps.toFixed(1)} while training`);
 });
@@ -95,14 +95,26 @@ test('start(), pause(), step(n), reset() from JavaScript', async () => {
 test('predict() returns class probabilities for a 784-pixel image', async () => {
   await openApp(page, server.url, '?scene=digits&task=4v9&model=linear');
   await waitStatus(page, (s) => s.ready, { timeout: 120_000, what: 'ready' });
-  // A vertical bar, roughly a "1".
-  const p = await page.evaluate(() => {
-    const px = new Array(784).fill(0);
-    for (let y = 4; y < 24; y++) for (let x = 13; x < 16; x++) px[y * 28 + x] = 1;
-    return Array.from(window.digitlab.predict(px));
-  });
-  assert.ok(p.length >= 2, `predict returned ${JSON.stringify(p)}`);
+  // A vertical bar, roughly a "1". The model may be built a frame or two
+  // after the data is ready: ask until it answers.
+  let p = null;
+  for (const deadline = Date.now() + 15_000; p === null && Date.now() < deadline;) {
+    p = await page.evaluate(() => {
+      const px = new Array(784).fill(0);
+      for (let y = 4; y < 24; y++) for (let x = 13; x < 16; x++) px[y * 28 + x] = 1;
+      const out = window.digitlab.predict(px);
+      return out === null ? null : Array.from(out);
+    });
+    if (p === null) await page.waitForTimeout(200);
+  }
+  assert.ok(p !== null, `predict() still returns null; status().error: ${(await status(page)).error}`);
+  assert.equal(p.length, 2, `predict for 4 vs 9 returned ${JSON.stringify(p)}`);
   for (const v of p) assert.ok(v >= 0 && v <= 1, `probability ${v} outside [0, 1]`);
   const sum = p.reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(sum - 1) < 1e-4, `probabilities sum to ${sum}`);
+
+  // A wrong length is refused with a reason.
+  const bad = await page.evaluate(() => window.digitlab.predict([1, 2, 3]));
+  assert.equal(bad, null, 'predict of 3 numbers should return null');
+  assert.match(String((await status(page)).error), /784/);
 });

@@ -147,6 +147,24 @@ export async function focusCanvas(page) {
   await page.focus('canvas');
 }
 
+// pressKey presses key and holds it for two frames: the app reads its input
+// once per tick, and a press shorter than a tick could fall between two.
+export async function pressKey(page, key) {
+  await page.keyboard.down(key);
+  await frames(page, 2);
+  await page.keyboard.up(key);
+  await frames(page, 1);
+}
+
+// clickAt clicks at (x, y) in CSS pixels, holding the button for two frames.
+export async function clickAt(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 1);
+}
+
 // screenshot saves the page as e2e/screenshots/<name>.png and returns the
 // decoded image with its pixel statistics.
 export async function screenshot(page, name) {
@@ -186,16 +204,20 @@ export function assertNotBlank(stats, what) {
   if (!ok) throw new Error(`${what} looks blank: ${JSON.stringify(stats)}`);
 }
 
-// clickTabByName reaches a scene with the mouse: it clicks along the tab bar
-// at the top of the window until status().scene is name. Tabs are found by
-// trying, not by coordinates, so the test holds whatever the layout.
-export async function clickTab(page, name, { barY = 22, step = 24 } = {}) {
+// findTabs clicks along the tab bar at the top of the window, left to
+// right, and returns where a click showed each scene ({digits: x, …}). Tabs
+// are found by trying, not from coordinates, so this holds whatever the
+// layout; a scene counts where a click switched to it. It stops as soon as
+// every scene was seen.
+export async function findTabs(page, { barY = 22, step = 60 } = {}) {
   const width = page.viewportSize().width;
-  for (let x = step / 2; x < width; x += step) {
-    await page.mouse.click(x, barY);
-    await frames(page, 2);
-    const st = await status(page);
-    if (st.scene === name) return x;
+  const found = {};
+  let prev = (await status(page)).scene;
+  for (let x = step / 2; x < width && Object.keys(found).length < scenes.length; x += step) {
+    await clickAt(page, x, barY);
+    const { scene } = await status(page);
+    if (scene !== prev && !(scene in found)) found[scene] = x;
+    prev = scene;
   }
-  throw new Error(`no click along the tab bar (y=${barY}) showed scene ${name}`);
+  return found;
 }

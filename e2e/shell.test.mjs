@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  focusCanvas, screenshot, assertNotBlank, clickTab, scenes,
+  focusCanvas, pressKey, screenshot, assertNotBlank, findTabs, clickAt, scenes,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -146,15 +146,22 @@ test('set() takes the URL keys and returns the errors', async () => {
 test('keys 1 to 4 switch the tabs', async () => {
   await focusCanvas(page);
   for (const i of [1, 2, 3, 0]) {
-    await page.keyboard.press(String(i + 1));
+    await pressKey(page, String(i + 1));
     await waitStatus(page, (s) => s.scene === scenes[i], { timeout: 5000, what: `key ${i + 1} -> ${scenes[i]}` });
   }
 });
 
 test('clicking a tab switches to it', async () => {
+  await page.evaluate(() => window.digitlab.set({ scene: 'ring' }));
+  await waitStatus(page, (s) => s.scene === 'ring', { what: 'ring' });
+  const tabs = await findTabs(page);
+  assert.deepEqual(Object.keys(tabs).sort(), [...scenes].sort(), `clicks along the tab bar reached only ${JSON.stringify(tabs)}`);
+  // Tabs are in order, left to right.
+  const xs = scenes.map((s) => tabs[s]);
+  assert.deepEqual(xs, [...xs].sort((a, b) => a - b), `tabs out of order: ${JSON.stringify(tabs)}`);
   for (const name of ['ring', 'landscape', 'descent', 'digits']) {
-    await clickTab(page, name);
-    assert.equal((await status(page)).scene, name);
+    await clickAt(page, tabs[name], 22);
+    await waitStatus(page, (s) => s.scene === name, { timeout: 5000, what: `a click on the ${name} tab` });
   }
   await screenshot(page, 'after-clicks');
 });
