@@ -96,13 +96,34 @@ func maxFinite(vs ...[]float64) float64 {
 	return m
 }
 
-// xRange is [0, last step] (at least [0, 10]), so both charts share their x axis.
+// xRange is [0, NiceCeil(last step)] (at least [0, 10]), so both charts
+// share their x axis and the axis changes only now and then while the
+// curves grow into it.
 func (c Curves) xRange() plot.Norm {
-	hi := math.Max(10, maxFinite(c.TrainStep, c.TestStep))
+	hi := maxFinite(c.TrainStep, c.TestStep)
 	if math.IsNaN(hi) {
-		hi = 10
+		hi = 0
 	}
-	return plot.Norm{Min: 0, Max: hi}
+	return plot.Norm{Min: 0, Max: NiceCeil(math.Max(10, hi))}
+}
+
+// niceSteps are the mantissas NiceCeil rounds up to.
+var niceSteps = []float64{1, 1.2, 1.5, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10}
+
+// NiceCeil returns the smallest m·10^k ≥ v with m in 1, 1.2, 1.5, 1.8, 2, 2.5,
+// 3, 3.5, 4, 5, 6, 7, 8 (so a value fills at least 80% of the range). v ≤ 0 or
+// not finite gives 1.
+func NiceCeil(v float64) float64 {
+	if !(v > 0) || math.IsInf(v, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, m := range niceSteps {
+		if x := m * p; x >= v*(1-1e-12) {
+			return x
+		}
+	}
+	return 10 * p
 }
 
 // LossChart is the mean cross-entropy against steps: the running training

@@ -90,6 +90,22 @@ func TestChartsWithNaNAndEmpty(t *testing.T) {
 	}
 }
 
+func TestNiceCeil(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ v, want float64 }{
+		{10, 10}, {11, 12}, {1118, 1200}, {1201, 1500}, {15001, 18000}, {0.3, 0.3}, {0, 1}, {nan, 1}, {inf, 1}, {799, 800}, {801, 1000},
+	}
+	for _, tc := range tests {
+		got := NiceCeil(tc.v)
+		if math.Abs(got-tc.want) > 1e-9*tc.want {
+			t.Errorf("NiceCeil(%v) = %v, want %v", tc.v, got, tc.want)
+		}
+		if tc.v > 0 && !math.IsInf(tc.v, 0) && (got < tc.v || got > 1.25*tc.v) {
+			t.Errorf("NiceCeil(%v) = %v, not in [v, 1.25v]", tc.v, got)
+		}
+	}
+}
+
 func TestRecorder(t *testing.T) {
 	t.Parallel()
 	var r Recorder

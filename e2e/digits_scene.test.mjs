@@ -137,3 +137,40 @@ test('eta = 100 diverges with a message; reset recovers', async () => {
   await screenshot(page, 'digits-scene-recovered');
   assert.deepEqual(errors, []);
 });
+
+// clickRect clicks the centre of a [x, y, w, h] rectangle from status().
+async function clickRect(r) {
+  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+}
+
+test('save the weights as a file and load them back; a file that does not fit is refused', async () => {
+  let st = await waitStatus(page, (s) => s.built && s.model === 'cnn', { what: 'a cnn model' });
+  if (st.step < 10) {
+    await page.evaluate(() => window.digitlab.step(20));
+    st = await waitStatus(page, (s) => s.step >= 10, { timeout: 60_000, what: 'a few steps' });
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), clickRect(st.saveRect)]);
+  const name = download.suggestedFilename();
+  assert.match(name, /^digitlab-cnn-step\d+\.weights$/);
+  const file = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  const bytes = await readFile(file);
+  assert.ok(bytes.length > 100, `weights file of ${bytes.length} bytes`);
+
+  // Back in, after a reset: the session starts from the loaded weights.
+  await page.evaluate(() => window.digitlab.reset());
+  st = await waitStatus(page, (s) => s.built && s.step === 0, { what: 'reset' });
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(st.loadRect)]);
+  await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+  st = await waitStatus(page, (s) => s.weightsFile === name, { timeout: 20_000, what: 'the weights loaded' });
+  assert.equal(st.messages.length, 0, `messages: ${st.messages}`);
+
+  // A file for another model: a clear error, the model unchanged.
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(st.loadRect)]);
+  await chooser.setFiles({ name: 'junk.weights', mimeType: 'application/octet-stream', buffer: Buffer.from('not a weights file at all') });
+  st = await waitStatus(page, (s) => s.messages.length > 0, { timeout: 20_000, what: 'an error for a foreign file' });
+  assert.match(st.messages.join(' '), /junk\.weights.*does not fit model cnn/);
+  assert.equal(st.weightsFile, name, 'the loaded weights stay');
+  await frames(page, 3);
+  await screenshot(page, 'digits-scene-load-error');
+});

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -32,10 +33,14 @@ func layoutChart(panel ui.Rect, title string, ch digitsview.Chart) chartView {
 	return chartView{panel: panel, plot: in, title: title, ch: ch, lay: ch.LineChart.Layout()}
 }
 
-// drawChart draws the card, grid, ticks, axis titles, the dashed baseline,
-// the series (clipped to the range; NaN never drawn) with the test points
-// as dots, and the legend.
-func drawChart(dst *ebiten.Image, cv *chartView) {
+// chartKey identifies what drawChartFrame draws (for the chrome cache).
+func chartKey(cv *chartView) string {
+	return fmt.Sprint(cv.panel, cv.plot, cv.title, cv.lay.World, cv.lay.XTicks, cv.lay.YTicks, cv.ch.Baseline, cv.ch.BaselineLabel, cv.lay.Empty)
+}
+
+// drawChartFrame draws what changes rarely: the card, grid, ticks, axis
+// titles, the dashed baseline and the legend.
+func drawChartFrame(dst *ebiten.Image, cv *chartView) {
 	drawPanel(dst, cv.panel, cv.title)
 	p, l := cv.plot, cv.lay
 	if p.W < 20 || p.H < 20 {
@@ -77,9 +82,37 @@ func drawChart(dst *ebiten.Image, cv *chartView) {
 		if ty < p.Y {
 			ty = y + 2
 		}
-		drawText(dst, cv.ch.BaselineLabel, p.Right()-4, ty, sizeSmall, FontRegular, colMuted, AlignEnd)
+		tw := textWidth(cv.ch.BaselineLabel, sizeSmall, FontRegular)
+		fillRect(dst, ui.Rect{X: p.Right() - 8 - tw, Y: ty, W: tw + 6, H: lineHeight(sizeSmall)}, colPanel)
+		drawText(dst, cv.ch.BaselineLabel, p.Right()-5, ty, sizeSmall, FontRegular, colMuted, AlignEnd)
 	}
 
+	if l.Empty {
+		textIn(dst, "no data yet: press Start", p, sizeBody, FontRegular, colMuted, AlignCenter)
+	}
+
+	// Legend above the plot, right-aligned.
+	x := p.Right()
+	y := p.Y - 18
+	for i := len(cv.ch.Series) - 1; i >= 0; i-- {
+		s := cv.ch.Series[i]
+		w := textWidth(s.Name, sizeSmall, FontRegular)
+		x -= w
+		drawText(dst, s.Name, x, y+1, sizeSmall, FontRegular, colText, AlignStart)
+		x -= 20
+		fillRect(dst, ui.Rect{X: x, Y: y + 7, W: 14, H: 2.5}, s.Color)
+		x -= 12
+	}
+}
+
+// drawChartData draws the series (clipped to the range; NaN never drawn)
+// with the test points as dots, each series as one path.
+func drawChartData(dst *ebiten.Image, cv *chartView) {
+	p, l := cv.plot, cv.lay
+	if p.W < 20 || p.H < 20 {
+		return
+	}
+	v := plot.NewViewport(l.World, plot.Rect{X0: p.X, Y0: p.Y, X1: p.Right(), Y1: p.Bottom()})
 	for i, s := range l.Series {
 		w := 1.6
 		if i == 1 {
@@ -101,22 +134,6 @@ func drawChart(dst *ebiten.Image, cv *chartView) {
 		}
 		sp.stroke(dst, w, s.Color)
 		dots.fill(dst, s.Color)
-	}
-	if l.Empty {
-		textIn(dst, "no data yet: press Start", p, sizeBody, FontRegular, colMuted, AlignCenter)
-	}
-
-	// Legend above the plot, right-aligned.
-	x := p.Right()
-	y := p.Y - 18
-	for i := len(cv.ch.Series) - 1; i >= 0; i-- {
-		s := cv.ch.Series[i]
-		w := textWidth(s.Name, sizeSmall, FontRegular)
-		x -= w
-		drawText(dst, s.Name, x, y+1, sizeSmall, FontRegular, colText, AlignStart)
-		x -= 20
-		strokeLine(dst, x, y+8, x+14, y+8, 2.5, s.Color)
-		x -= 12
 	}
 }
 
@@ -153,7 +170,7 @@ func (b *pathBuilder) stroke(dst *ebiten.Image, w float64, c color.Color) {
 	if b.n == 0 {
 		return
 	}
-	op := &vector.StrokeOptions{Width: px(w), LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound}
+	op := &vector.StrokeOptions{Width: px(w), LineJoin: vector.LineJoinBevel}
 	pathVerts, pathIdx = b.p.AppendVerticesAndIndicesForStroke(pathVerts[:0], pathIdx[:0], op)
 	drawPath(dst, c)
 }

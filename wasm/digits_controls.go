@@ -72,6 +72,7 @@ type digitsUI struct {
 	padProbsRect, padInfo       ui.Rect
 	waiting                     bool // the task's data is not loaded yet
 	dataView                    DataStatusView
+	chrome, imgLayer            layerCache
 }
 
 func (d *digitsScene) initUI() {
@@ -135,6 +136,10 @@ func (d *digitsScene) syncWidgets() {
 	u.lr.Value, u.anneal.Value = c.LR, c.AnnealT
 	u.batch.Value, u.trainN.Value = float64(c.Batch), float64(c.TrainN)
 	u.noise.Value, u.raw.On = c.Noise, c.Raw
+	u.raw.Label = "raw pixels 0..255"
+	if c.Task == "digits8" {
+		u.raw.Label = "raw pixels 0..16"
+	}
 	u.seed.Label = fmt.Sprintf("seed %d", c.Seed)
 }
 
@@ -257,6 +262,9 @@ func (d *digitsScene) drawControls(screen *ebiten.Image) {
 		src = "seed " + p.Seed
 	}
 	text := fmt.Sprintf("%s (%s): %s", d.cfg.Model, src, p.About)
+	if d.cfg.Raw {
+		text += ". Raw pixels: a first-layer sum over 784 inputs of up to 255 is in the hundreds, so sigmoid units saturate and their gradients vanish; switch raw off to compare."
+	}
 	for _, l := range ui.Wrap(text, u.controls.W-2*ui.Pad, sizeSmall) {
 		if y+lineHeight(sizeSmall) > bottom {
 			break

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -11,6 +12,11 @@ import (
 	"digitlab/pad"
 	"digitlab/plot"
 	"digitlab/ui"
+)
+
+const (
+	padTitle = "Draw a digit (mouse or finger)"
+	seeTitle = "What the network sees"
 )
 
 // layoutDraw places the drawing pad and the network's view of it, and
@@ -23,8 +29,9 @@ func (d *digitsScene) layoutDraw(r ui.Rect, in *ui.Input) {
 	side := math.Max(120, math.Min(r.W-300-ui.Gap-4-2*ui.Pad, r.H-chrome))
 	left, right := r.CutLeft(side+2*ui.Pad, ui.Gap+4)
 	left.H = math.Min(left.H, side+chrome)
+	right.H = left.H
 	u.padPanel, u.seePanel = left, right
-	pin := panelContent(left, "Draw a digit (mouse or finger)")
+	pin := panelContent(left, padTitle)
 	ctl, pin := pin.CutBottom(ui.RowH, ui.Gap)
 	side = math.Min(pin.W, pin.H)
 	u.padRect = ui.Rect{X: pin.X + (pin.W-side)/2, Y: pin.Y, W: side, H: side}
@@ -56,7 +63,7 @@ func (d *digitsScene) layoutDraw(r ui.Rect, in *ui.Input) {
 		in.OfferTip(pr, "Draw a digit here; the network's answer updates as you draw")
 	}
 
-	sin := panelContent(right, "What the network sees")
+	sin := panelContent(right, seeTitle)
 	u.seeRect = ui.Rect{X: sin.X, Y: sin.Y, W: 168, H: 168}
 	u.padInfo = ui.Rect{X: u.seeRect.Right() + 2*ui.Gap, Y: sin.Y, W: sin.Right() - u.seeRect.Right() - 2*ui.Gap, H: 168}
 	u.padBars = ui.Rect{X: sin.X, Y: u.seeRect.Bottom() + 3*ui.Gap, W: sin.W, H: math.Min(180, sin.Bottom()-u.seeRect.Bottom()-3*ui.Gap)}
@@ -84,17 +91,21 @@ func (d *digitsScene) updatePadPrediction() {
 		d.padP = d.padP[:0]
 		return
 	}
-	if d.padVer == d.pad.Version() && d.padModel == d.gen && !d.running && d.pending == 0 && len(d.padP) > 0 {
+	same := d.padVer == d.pad.Version() && d.padModel == d.gen && len(d.padP) > 0
+	// While training, follow the learning a few times a second.
+	if same && (d.sess == nil || d.padStep == d.sess.Steps() || time.Since(d.padAt) < 250*time.Millisecond) {
 		return
 	}
 	d.padX = pad.MNIST(d.padX, d.pad.Pix, d.pad.N)
 	d.padP = d.predict(d.padP, d.padIn, d.padX)
-	d.padVer, d.padModel = d.pad.Version(), d.gen
+	d.padVer, d.padModel, d.padAt = d.pad.Version(), d.gen, time.Now()
+	if d.sess != nil {
+		d.padStep = d.sess.Steps()
+	}
 }
 
 func (d *digitsScene) drawPad(screen *ebiten.Image) {
 	u := &d.ui
-	drawPanel(screen, u.padPanel, "Draw a digit (mouse or finger)")
 	if u.see.On {
 		u.seePix.Draw(screen, u.padRect)
 	} else {
@@ -104,10 +115,6 @@ func (d *digitsScene) drawPad(screen *ebiten.Image) {
 	if d.pad.Empty() {
 		textIn(screen, "draw here", u.padRect, sizeTitle, FontRegular, colTrack, AlignCenter)
 	}
-	drawButton(screen, &u.clear)
-	drawToggle(screen, &u.see)
-
-	drawPanel(screen, u.seePanel, "What the network sees")
 	u.seePix.Draw(screen, u.seeRect)
 	strokeRect(screen, u.seeRect.Inset(-1), 1, colBorder)
 	info := u.padInfo

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -24,6 +25,8 @@ var (
 )
 
 const matrixRowH = 15.0 // height of one row of the 8×8 matrix
+
+const matTitle = "Pixel values (8x8 block)"
 
 // Update lays out the scene, handles its input and trains within budget.
 func (d *digitsScene) Update(ctx *Context) error {
@@ -132,9 +135,14 @@ func (d *digitsScene) refreshCurrent() {
 	if d.cur.index >= set.Len() {
 		return
 	}
+	if d.curKey == d.cur && d.curStep == d.sess.Steps() && d.curX != nil {
+		return
+	}
 	d.curX = set.Sample(d.curX, d.cur.index)
 	d.curP = d.model.Predict(d.curP, d.curX)
-	if d.curKey != d.cur || d.running {
+	d.curStep = d.sess.Steps()
+	d.curStamp++
+	if d.curKey != d.cur {
 		d.curKey = d.cur
 		side := d.imageSide()
 		d.curPix.SetSize(side, side)
@@ -179,15 +187,30 @@ func (d *digitsScene) className(k int) string {
 	return fmt.Sprint(k)
 }
 
+// imgTitle is the title of the current-image panel.
+func (d *digitsScene) imgTitle() string {
+	switch {
+	case d.cur.test:
+		return "Test image (a mistake)"
+	case d.sess != nil:
+		return "Current training image"
+	}
+	return "Current image"
+}
+
 func (d *digitsScene) drawTrain(screen *ebiten.Image) {
 	u := &d.ui
-	title := "Current image"
-	if d.cur.test {
-		title = "Test image (a mistake)"
-	} else if d.sess != nil {
-		title = "Current training image"
-	}
-	in := drawPanel(screen, u.imgPanel, title)
+	key := fmt.Sprint(d.curStamp, d.curX == nil, d.hoverPx, u.imgPanel, u.imgRect, u.matPanel, d.cfg.Raw, d.waitText())
+	u.imgLayer.draw(screen, key, d.drawCurrent)
+	drawChartData(screen, &u.loss)
+	drawChartData(screen, &u.acc)
+}
+
+// drawCurrent draws the current image with its block and hover marks, its
+// label and prediction, the bars and the 8×8 matrix.
+func (d *digitsScene) drawCurrent(screen *ebiten.Image) {
+	u := &d.ui
+	in := panelContent(u.imgPanel, d.imgTitle())
 	if d.curX == nil {
 		textIn(screen, d.waitText(), u.imgRect, sizeBody, FontRegular, colMuted, AlignCenter)
 	} else {
@@ -214,8 +237,6 @@ func (d *digitsScene) drawTrain(screen *ebiten.Image) {
 		d.drawBars(screen, u.barsRect, d.curP, label)
 	}
 	d.drawMatrix(screen)
-	drawChart(screen, &u.loss)
-	drawChart(screen, &u.acc)
 }
 
 // blockOrigin is the top-left of the 8×8 block the matrix shows: around
@@ -232,7 +253,7 @@ func (d *digitsScene) blockOrigin() (r0, c0 int) {
 // cell shaded like its pixel.
 func (d *digitsScene) drawMatrix(screen *ebiten.Image) {
 	u := &d.ui
-	in := drawPanel(screen, u.matPanel, "Pixel values (8x8 block)")
+	in := panelContent(u.matPanel, matTitle)
 	if d.curX == nil {
 		return
 	}
@@ -347,7 +368,7 @@ func (d *digitsScene) layoutWeights(r ui.Rect) {
 
 func (d *digitsScene) drawWeights(screen *ebiten.Image) {
 	u := &d.ui
-	in := drawPanel(screen, u.wPanel, "Weights")
+	in := panelContent(u.wPanel, "Weights")
 	if d.model == nil {
 		textIn(screen, d.waitText(), u.wArea, sizeBody, FontRegular, colMuted, AlignCenter)
 		return
@@ -443,7 +464,7 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 
 func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 	u := &d.ui
-	in := drawPanel(screen, u.mistPanel, "Misclassified test images")
+	in := panelContent(u.mistPanel, "Misclassified test images")
 	j := &d.judge
 	switch {
 	case d.sess == nil:
@@ -465,7 +486,7 @@ func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 		drawText(screen, fmt.Sprintf("%s→%s", d.className(w.Label), d.className(w.Pred)), c.X+mistImg/2, img.Bottom()+mistBars+3, sizeSmall, FontRegular, colText, AlignCenter)
 	}
 	// The selected one, large.
-	bin := drawPanel(screen, u.mistBig, "Selected mistake")
+	bin := panelContent(u.mistBig, "Selected mistake")
 	if !d.cur.test || d.curX == nil {
 		textIn(screen, "click a mistake", u.mistImgRect, sizeBody, FontRegular, colMuted, AlignCenter)
 		return
@@ -499,11 +520,12 @@ func (d *digitsScene) drawMiniBars(screen *ebiten.Image, r ui.Rect, probs []floa
 
 // ---- Draw ----
 
-// Draw draws the scene as laid out by Update.
+// Draw draws the scene as laid out by Update: the chrome (sidebar, panel
+// cards, chart axes — many anti-aliased shapes, slow in software GL) from
+// a cached layer redrawn only when it changes, then the live content.
 func (d *digitsScene) Draw(screen *ebiten.Image) {
-	d.drawControls(screen)
+	d.ui.chrome.draw(screen, d.chromeKey(), d.drawChrome)
 	d.drawInfo(screen)
-	drawChoice(screen, &d.ui.view)
 	if d.ui.waiting {
 		d.ui.dataView.Draw(screen)
 		return
@@ -543,18 +565,25 @@ func (d *digitsScene) drawInfo(screen *ebiten.Image) {
 	if p.Steps > 0 {
 		step += fmt.Sprintf("/%d", p.Steps)
 	}
-	text = fmt.Sprintf("%s · %s · %s/s", step, ep, compact(d.wallRate))
-	_, acc, _, _ := d.testFigures()
-	if !math.IsNaN(acc) {
-		text += fmt.Sprintf(" · test %.4f", acc)
+	parts := []string{step, ep, compact(d.wallRate) + "/s"}
+	if _, acc, _, _ := d.testFigures(); !math.IsNaN(acc) {
+		parts = append(parts, fmt.Sprintf("test %.4f", acc))
 	}
 	c := colText
 	switch {
 	case d.finished:
-		text += "  done"
+		parts = append(parts, "done")
 		c = colGood
 	case d.loaded != "":
-		text += "  loaded " + d.loaded
+		parts = append(parts, "from "+d.loaded)
+	}
+	// As many parts as fit, the most important first.
+	for i := range parts {
+		t := strings.Join(parts[:i+1], " · ")
+		if textWidth(t, sizeBody, FontRegular)+2*ui.Pad > r.W && i > 0 {
+			break
+		}
+		text = t
 	}
 	textIn(screen, text, r, sizeBody, FontRegular, c, AlignStart)
 }
@@ -593,4 +622,91 @@ func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
 		drawText(screen, l, in.X, y, sizeBody, FontRegular, colText, AlignStart)
 		y += lineHeight(sizeBody)
 	}
+}
+
+// drawChrome draws everything of the scene that changes only with the
+// layout, the options or the hovered widget.
+func (d *digitsScene) drawChrome(dst *ebiten.Image) {
+	u := &d.ui
+	d.drawControls(dst)
+	drawChoice(dst, &u.view)
+	if u.waiting {
+		return
+	}
+	switch digitViews[u.view.Index] {
+	case "train":
+		drawPanel(dst, u.imgPanel, d.imgTitle())
+		drawPanel(dst, u.matPanel, matTitle)
+		drawChartFrame(dst, &u.loss)
+		drawChartFrame(dst, &u.acc)
+	case "weights":
+		drawPanel(dst, u.wPanel, "Weights")
+	case "mistakes":
+		drawPanel(dst, u.mistPanel, "Misclassified test images")
+		drawPanel(dst, u.mistBig, "Selected mistake")
+	case "draw":
+		drawPanel(dst, u.padPanel, padTitle)
+		drawButton(dst, &u.clear)
+		drawToggle(dst, &u.see)
+		drawPanel(dst, u.seePanel, seeTitle)
+	}
+}
+
+// chromeKey describes everything drawChrome draws; the cached layer is
+// redrawn when it changes.
+func (d *digitsScene) chromeKey() string {
+	u := &d.ui
+	var b strings.Builder
+	fmt.Fprint(&b, dpr, u.controls, u.content, u.waiting, d.cfg.Task, d.cfg.Model, d.cfg.Raw, u.raw.Label, "|")
+	for _, c := range []*ui.Choice{&u.task, &u.model, &u.opt, &u.view} {
+		fmt.Fprint(&b, c.Rect, c.Index, c.Hovered(), c.Disabled, c.Options, "|")
+	}
+	for _, s := range []*ui.Slider{&u.lr, &u.anneal, &u.batch, &u.trainN, &u.noise} {
+		fmt.Fprint(&b, s.Rect, s.Value, s.Hovered(), s.Dragging(), s.Disabled, "|")
+	}
+	for _, t := range []*ui.Toggle{&u.raw, &u.see} {
+		fmt.Fprint(&b, t.Rect, t.On, t.Hovered(), t.Disabled, "|")
+	}
+	for _, bt := range []*ui.Button{&u.seed, &u.start, &u.step, &u.rst, &u.save, &u.load, &u.clear} {
+		fmt.Fprint(&b, bt.Rect, bt.Label, bt.Hovered(), bt.Held(), bt.Disabled, "|")
+	}
+	switch digitViews[u.view.Index] {
+	case "train":
+		fmt.Fprint(&b, u.imgPanel, d.imgTitle(), u.matPanel, chartKey(&u.loss), chartKey(&u.acc))
+	case "weights":
+		fmt.Fprint(&b, u.wPanel)
+	case "mistakes":
+		fmt.Fprint(&b, u.mistPanel, u.mistBig)
+	case "draw":
+		fmt.Fprint(&b, u.padPanel, u.seePanel)
+	}
+	return b.String()
+}
+
+// layerCache is an offscreen copy of slow-to-draw, rarely changing
+// drawing, redrawn only when its key changes.
+type layerCache struct {
+	img     *ebiten.Image
+	key     string
+	redraws int // renders so far (status: how well the cache works)
+}
+
+// draw puts the layer on dst, first re-rendering it with render when the
+// key or dst's size changed.
+func (c *layerCache) draw(dst *ebiten.Image, key string, render func(*ebiten.Image)) {
+	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
+	if c.img == nil || c.img.Bounds().Dx() != w || c.img.Bounds().Dy() != h {
+		if c.img != nil {
+			c.img.Deallocate()
+		}
+		c.img = ebiten.NewImage(w, h)
+		c.key = ""
+	}
+	if key != c.key || key == "" {
+		c.img.Clear()
+		render(c.img)
+		c.key = key
+		c.redraws++
+	}
+	dst.DrawImage(c.img, nil)
 }

@@ -51,12 +51,15 @@ type digitsScene struct {
 
 	// The image shown large: from the training set (the last trained
 	// sample) or a test image picked among the mistakes.
-	cur     imageRef
-	curX    []float32 // its pixels as the model sees them
-	curP    []float32 // the model's probabilities for it
-	curKey  imageRef  // what curPanel holds
-	curPix  Panel
-	hoverPx int // hovered pixel of the large image (-1: none)
+	cur      imageRef
+	curX     []float32 // its pixels as the model sees them
+	curP     []float32 // the model's probabilities for it
+	curKey   imageRef  // what curPanel holds
+	curPix   Panel
+	curAt    time.Time // when cur last followed training
+	curStep  int       // training step curP was computed at
+	curStamp int       // bumped whenever curX/curP are recomputed
+	hoverPx  int       // hovered pixel of the large image (-1: none)
 
 	// The drawing pad.
 	pad      *pad.Canvas
@@ -66,6 +69,8 @@ type digitsScene struct {
 	padVer   int // pad version padP was computed for
 	padModel int // model generation padP was computed for
 	gen      int // model generation: bumped by every rebuild and load
+	padAt    time.Time
+	padStep  int
 
 	ui digitsUI
 }
@@ -79,6 +84,7 @@ type imageRef struct {
 
 func newDigitsScene() *digitsScene {
 	d := &digitsScene{cfg: digitsview.Default("4v9"), hoverPx: -1, cur: imageRef{index: -1}}
+	d.rec.Max = 400 // chart points per series: enough for a smooth curve
 	d.pad = pad.NewCanvas(2*pad.DefaultN, 2*pad.DefaultRadius)
 	d.initUI()
 	d.syncWidgets()
@@ -245,10 +251,13 @@ func (d *digitsScene) tick(ctx *Context) {
 	if n > 0 {
 		d.rec.Add(s.Steps(), loss, acc)
 	}
-	if d.running || d.cur.index < 0 {
-		if last := s.Last(); last >= 0 {
-			d.cur = imageRef{index: last, gen: d.gen}
-		}
+	// The current image follows training, a few times a second (every
+	// frame would flicker unreadably and costs drawing); a mistake clicked
+	// by the user stays until training runs outside the Mistakes view.
+	browsing := d.cur.test && digitViews[d.ui.view.Index] == "mistakes"
+	follow := (!d.cur.test || d.running) && !browsing
+	if last := s.Last(); last >= 0 && (d.cur.index < 0 || follow && (!d.running || time.Since(d.curAt) > 250*time.Millisecond)) {
+		d.cur, d.curAt = imageRef{index: last, gen: d.gen}, time.Now()
 	}
 }
 
@@ -469,8 +478,9 @@ func (d *digitsScene) Status() map[string]any {
 		}
 		m["padPixels"] = px
 	}
-	r := d.ui.padRect
-	m["padRect"] = []float64{r.X, r.Y, r.W, r.H}
+	m["chromeRedraws"], m["imageRedraws"] = d.ui.chrome.redraws, d.ui.imgLayer.redraws
+	rect := func(r ui.Rect) []float64 { return []float64{r.X, r.Y, r.W, r.H} }
+	m["padRect"], m["saveRect"], m["loadRect"] = rect(d.ui.padRect), rect(d.ui.save.Rect), rect(d.ui.load.Rect)
 	return m
 }
 
