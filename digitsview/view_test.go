@@ -342,3 +342,48 @@ func TestPrepareDigits8(t *testing.T) {
 		t.Errorf("Prepare(4v9) without MNIST: no error")
 	}
 }
+
+// Seed 000's task from the real MNIST files: the fours and nines, the
+// training set shuffled by the seed, the stress test's 1000 noisy images.
+func TestPrepare4v9(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads MNIST")
+	}
+	dir, err := datasets.MNISTDir()
+	if err != nil {
+		t.Skip(err)
+	}
+	tr, te, err := datasets.LoadMNIST(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := Sources{Train: tr, Test: te}
+	c := Default("4v9")
+	p, err := Prepare(c, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 5842 fours + 5949 nines; 982 + 1009 in the test set.
+	if p.Train.Len() != 11791 || p.Test.Len() != 1991 {
+		t.Errorf("sizes %d / %d, want 11791 / 1991", p.Train.Len(), p.Test.Len())
+	}
+	q, _ := Prepare(c, src)
+	c.Seed++
+	r, _ := Prepare(c, src)
+	same, differ := true, false
+	for i := range 50 {
+		same = same && p.Train.Label(i) == q.Train.Label(i)
+		differ = differ || p.Train.Label(i) != r.Train.Label(i)
+	}
+	if !same || !differ {
+		t.Errorf("shuffle: same seed same order = %v, other seed other order = %v", same, differ)
+	}
+	c.TrainN, c.Noise = 1000, 1
+	s, _ := Prepare(c, src)
+	if s.Train.Len() != 1000 || !s.Train.IsFloat() || s.Test.IsFloat() {
+		t.Errorf("stress test: %d images, noisy train %v, noisy test %v", s.Train.Len(), s.Train.IsFloat(), s.Test.IsFloat())
+	}
+	if tr.Len() != 60000 || !tr.Normalized() {
+		t.Errorf("Prepare changed the source set")
+	}
+}

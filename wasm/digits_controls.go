@@ -81,16 +81,16 @@ func (d *digitsScene) initUI() {
 		Tips: []string{"MNIST, only the fours and nines: seed 000's binary task", "MNIST, all ten digits (seeds 001, 002)", "scikit-learn's 1797 8x8 digits (seed 003)"}}
 	u.model = ui.Choice{Label: "model"}
 	u.opt = ui.Choice{Label: "optimiser", Options: []string{"SGD", "momentum", "Adam"},
-		Tips: []string{"w -= eta g", "m = 0.9 m + g; w -= eta m (seed 000's form)", "Adam: adaptive steps per weight"}}
-	u.lr = ui.Slider{Label: "learning rate eta", Min: digitsview.LRMin, Max: digitsview.LRMax, Log: true, Format: "%.3g",
+		Tips: []string{"w −= η g", "m = 0.9 m + g; w −= η m (seed 000's form)", "Adam: adaptive steps per weight"}}
+	u.lr = ui.Slider{Label: "learning rate η", Min: digitsview.LRMin, Max: digitsview.LRMax, Log: true, Format: "%.3g",
 		Tip: "Step size. Too small: slow. Too large (try 100): the loss explodes and training stops."}
 	u.anneal = ui.Slider{Label: "anneal T", Values: annealValues, Format: "%.0f",
-		Tip: "eta(t) = eta T/(T+t): the step shrinks as training goes on; 0 keeps eta constant"}
+		Tip: "η(t) = η·T/(T+t): the step shrinks as training goes on; off keeps η constant"}
 	u.batch = ui.Slider{Label: "batch", Values: []float64{1, 2, 4, 8, 16, 32, 64, 128, 256, 0},
 		Tip: "Samples averaged per step: 1 = per-sample SGD as in the seeds, full = gradient descent on the whole set"}
 	u.trainN = ui.Slider{Label: "train images", Values: trainSizes,
 		Tip: "Train on only the first N images (seed 000's stress test uses 1000)"}
-	u.noise = ui.Slider{Label: "noise sigma", Min: 0, Max: digitsview.NoiseMax, Step: 0.1, Format: "%.1f",
+	u.noise = ui.Slider{Label: "noise σ", Min: 0, Max: digitsview.NoiseMax, Step: 0.1, Format: "%.1f",
 		Tip: "Gaussian noise added to the training images, clipped to 0..1 (the stress test uses 1)"}
 	u.raw = ui.Toggle{Label: "raw pixels 0..255",
 		Tip: "Feed raw pixel values instead of 0..1, as seed 001 does: sigmoids saturate and learning crawls"}

@@ -128,6 +128,8 @@ func (d *digitsScene) drawPad(screen *ebiten.Image) {
 	switch {
 	case d.model == nil:
 		line(d.waitText(), sizeBody, FontRegular, colMuted)
+	case !d.pad.Empty() && len(d.padP) > 0 && !finiteProbs(d.padP):
+		line("The network outputs NaN: training diverged. Lower η and press Reset.", sizeBody, FontRegular, colBad)
 	case d.pad.Empty() || len(d.padP) == 0:
 		line("Draw a digit on the left. It is scaled into a 20x20 box and centred by its centre of mass in 28x28, as MNIST's digits were.", sizeBody, FontRegular, colMuted)
 	default:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -13,6 +14,7 @@ import (
 	"digitlab/digitsview"
 	"digitlab/nn"
 	"digitlab/plot"
+	"digitlab/train"
 	"digitlab/ui"
 )
 
@@ -226,14 +228,18 @@ func (d *digitsScene) drawCurrent(screen *ebiten.Image) {
 			strokeRect(screen, ui.Rect{X: u.imgRect.X + float64(hc)*cell, Y: u.imgRect.Y + float64(hr)*cell, W: cell, H: cell}, 1.5, colAccent)
 		}
 		label := d.currentLabel()
-		pred := nn.Argmax(d.curP)
 		y := u.imgRect.Bottom() + 4
-		verdict, vc := "right", colGood
-		if pred != label {
-			verdict, vc = "wrong", colBad
+		if finiteProbs(d.curP) {
+			pred := nn.Argmax(d.curP)
+			verdict, vc := "right", colGood
+			if pred != label {
+				verdict, vc = "wrong", colBad
+			}
+			drawText(screen, fmt.Sprintf("label %s, predicted %s", d.className(label), d.className(pred)), in.X, y, sizeBody, FontRegular, colText, AlignStart)
+			drawText(screen, verdict, in.Right(), y, sizeBody, FontBold, vc, AlignEnd)
+		} else {
+			drawText(screen, fmt.Sprintf("label %s, no prediction", d.className(label)), in.X, y, sizeBody, FontRegular, colText, AlignStart)
 		}
-		drawText(screen, fmt.Sprintf("label %s, predicted %s", d.className(label), d.className(pred)), in.X, y, sizeBody, FontRegular, colText, AlignStart)
-		drawText(screen, verdict, in.Right(), y, sizeBody, FontBold, vc, AlignEnd)
 		d.drawBars(screen, u.barsRect, d.curP, label)
 	}
 	d.drawMatrix(screen)
@@ -290,6 +296,11 @@ func (d *digitsScene) drawMatrix(screen *ebiten.Image) {
 // class names under them and the predicted probability over its bar.
 func (d *digitsScene) drawBars(screen *ebiten.Image, r ui.Rect, probs []float32, label int) {
 	if len(probs) == 0 {
+		return
+	}
+	if !finiteProbs(probs) {
+		fillRect(screen, r, color.RGBA{0xf1, 0xf3, 0xf6, 0xff})
+		textIn(screen, "no probabilities: the weights are not numbers", r, sizeSmall, FontRegular, colBad, AlignCenter)
 		return
 	}
 	lblH := lineHeight(sizeSmall)
@@ -498,6 +509,17 @@ func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 	d.drawBars(screen, u.mistBigBars, d.curP, label)
 }
 
+// finiteProbs reports whether every probability is a number (after a
+// divergence they are NaN and must not be shown as numbers or bars).
+func finiteProbs(p []float32) bool {
+	for _, v := range p {
+		if v != v || math.IsInf(float64(v), 0) {
+			return false
+		}
+	}
+	return len(p) > 0
+}
+
 // drawMiniBars draws small probability bars without labels.
 func (d *digitsScene) drawMiniBars(screen *ebiten.Image, r ui.Rect, probs []float32, label int) {
 	vals := make([]float64, len(probs))
@@ -607,16 +629,21 @@ func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
 	strokeRoundRect(screen, box, corner, 2, colBad)
 	in := box.Inset(14)
 	drawText(screen, "Training diverged", in.X, in.Y, sizeTitle, FontBold, colBad, AlignStart)
-	msg := d.diverged.Error()
-	if len(msg) > 7 && msg[:7] == "train: " {
-		msg = msg[7:]
+	what := d.diverged.Error()
+	var de *train.DivergedError
+	if errors.As(d.diverged, &de) {
+		thing := "loss"
+		if de.Param >= 0 {
+			thing = fmt.Sprintf("weight %d", de.Param)
+		}
+		what = fmt.Sprintf("The %s stopped being a number at step %d (η = %.4g).", thing, de.Step, de.LR)
 	}
-	lines := ui.Wrap("The "+msg+". The steps were so large that the weights overshot and grew without bound.", in.W, sizeBody)
+	lines := ui.Wrap(what+" The steps were so large that the weights overshot and grew without bound.", in.W, sizeBody)
 	seedLR := d.cfg.LR / 100
 	if p, err := nn.PresetByName(d.cfg.Model); err == nil {
 		seedLR = p.LR
 	}
-	lines = append(lines, ui.Wrap(fmt.Sprintf("Set a smaller eta (the preset uses %g) and press Reset (r).", seedLR), in.W, sizeBody)...)
+	lines = append(lines, ui.Wrap(fmt.Sprintf("What to do: set a smaller η (the preset uses %g) and press Reset (r).", seedLR), in.W, sizeBody)...)
 	y := in.Y + lineHeight(sizeTitle) + 6
 	for _, l := range lines {
 		drawText(screen, l, in.X, y, sizeBody, FontRegular, colText, AlignStart)

@@ -383,7 +383,7 @@ func (d *digitsScene) configChanged(old digitsview.Config) {
 		return
 	}
 	live := old
-	live.LR, live.AnnealT, live.EvalEvery = c.LR, c.AnnealT, c.EvalEvery
+	live.LR, live.AnnealT = c.LR, c.AnnealT
 	if live == c && d.sess != nil && d.diverged == nil {
 		if err := d.sess.SetSchedule(nn.Schedule{LR: c.LR, AnnealT: c.AnnealT}); err != nil {
 			d.buildErr = err
