@@ -62,17 +62,21 @@ type digitsUI struct {
 	padVer                                int
 	sel                                   int // selected mistake (index into judge.Wrong), -1 none
 
-	loss, acc                   chartView
-	testStep, testLoss, testAcc []float64
-	wLegend, wArea              ui.Rect
-	weights                     digitsview.Weights
-	weightsOK                   bool
-	weightsTime                 time.Time
-	mistGrid, mistImgRect       ui.Rect
-	padProbsRect, padInfo       ui.Rect
-	waiting                     bool // the task's data is not loaded yet
-	dataView                    DataStatusView
-	chrome, imgLayer            layerCache
+	loss, acc                    chartView
+	testStep, testLoss, testAcc  []float64
+	wLegend, wArea               ui.Rect
+	weights                      digitsview.Weights
+	weightsOK                    bool
+	weightsTime                  time.Time
+	mistGrid, mistImgRect        ui.Rect
+	padProbsRect, padInfo        ui.Rect
+	waiting                      bool // the task's data is not loaded yet
+	dataView                     DataStatusView
+	chrome, imgLayer, chartLayer layerCache
+	chartData                    string    // what the charts were laid out for
+	chartAt                      time.Time // when
+	chartStamp                   int
+	chartRect                    ui.Rect
 }
 
 func (d *digitsScene) initUI() {

@@ -90,11 +90,22 @@ func (d *digitsScene) layoutTrain(r ui.Rect, in *ui.Input) {
 	}
 	d.refreshCurrent()
 
-	h := (right.H - ui.Gap) / 2
-	lossP, accP := right.CutTop(h, ui.Gap)
-	c := d.curves()
-	u.loss = layoutChart(lossP, "Loss (mean cross-entropy)", c.LossChart())
-	u.acc = layoutChart(accP, "Accuracy", c.AccChart())
+	// The charts follow the data at most 5 times a second while training
+	// (each redraw strokes every series; more often only costs frames).
+	nh := 0
+	if d.sess != nil {
+		nh = len(d.sess.History())
+	}
+	dataKey := fmt.Sprint(right, len(d.rec.Step), d.rec.Stride, nh, d.gen, d.diverged != nil)
+	if dataKey != u.chartData && (!d.running || time.Since(u.chartAt) > 200*time.Millisecond) {
+		h := (right.H - ui.Gap) / 2
+		lossP, accP := right.CutTop(h, ui.Gap)
+		c := d.curves()
+		u.loss = layoutChart(lossP, "Loss (mean cross-entropy)", c.LossChart())
+		u.acc = layoutChart(accP, "Accuracy", c.AccChart())
+		u.chartData, u.chartAt, u.chartRect = dataKey, time.Now(), right
+		u.chartStamp++
+	}
 }
 
 // imageSide is the side of the task's images: 28 or 8.
@@ -203,9 +214,12 @@ func (d *digitsScene) imgTitle() string {
 func (d *digitsScene) drawTrain(screen *ebiten.Image) {
 	u := &d.ui
 	key := fmt.Sprint(d.curStamp, d.curX == nil, d.hoverPx, u.imgPanel, u.imgRect, u.matPanel, d.cfg.Raw, d.waitText())
-	u.imgLayer.draw(screen, key, d.drawCurrent)
-	drawChartData(screen, &u.loss)
-	drawChartData(screen, &u.acc)
+	left := ui.Rect{X: u.imgPanel.X, Y: u.imgPanel.Y, W: u.imgPanel.W, H: u.matPanel.Bottom() - u.imgPanel.Y}
+	u.imgLayer.draw(screen, key, left, d.drawCurrent)
+	u.chartLayer.draw(screen, fmt.Sprint(u.chartStamp), u.chartRect, func(dst *ebiten.Image) {
+		drawChartData(dst, &u.loss)
+		drawChartData(dst, &u.acc)
+	})
 }
 
 // drawCurrent draws the current image with its block and hover marks, its
@@ -546,7 +560,7 @@ func (d *digitsScene) drawMiniBars(screen *ebiten.Image, r ui.Rect, probs []floa
 // cards, chart axes — many anti-aliased shapes, slow in software GL) from
 // a cached layer redrawn only when it changes, then the live content.
 func (d *digitsScene) Draw(screen *ebiten.Image) {
-	d.ui.chrome.draw(screen, d.chromeKey(), d.drawChrome)
+	d.ui.chrome.draw(screen, d.chromeKey(), ui.Rect{}, d.drawChrome)
 	d.drawInfo(screen)
 	if d.ui.waiting {
 		d.ui.dataView.Draw(screen)
@@ -718,9 +732,10 @@ type layerCache struct {
 	redraws int // renders so far (status: how well the cache works)
 }
 
-// draw puts the layer on dst, first re-rendering it with render when the
-// key or dst's size changed.
-func (c *layerCache) draw(dst *ebiten.Image, key string, render func(*ebiten.Image)) {
+// draw puts the part r (logical pixels; empty = all) of the layer on dst,
+// first re-rendering it with render when the key or dst's size changed.
+// render draws in screen coordinates; only r of it is kept.
+func (c *layerCache) draw(dst *ebiten.Image, key string, r ui.Rect, render func(*ebiten.Image)) {
 	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
 	if c.img == nil || c.img.Bounds().Dx() != w || c.img.Bounds().Dy() != h {
 		if c.img != nil {
@@ -729,11 +744,18 @@ func (c *layerCache) draw(dst *ebiten.Image, key string, render func(*ebiten.Ima
 		c.img = ebiten.NewImage(w, h)
 		c.key = ""
 	}
+	area := c.img.Bounds()
+	if !r.Empty() {
+		area = image.Rect(int(r.X*dpr), int(r.Y*dpr), int(math.Ceil(r.Right()*dpr)), int(math.Ceil(r.Bottom()*dpr))).Intersect(area)
+	}
+	sub := c.img.SubImage(area).(*ebiten.Image)
 	if key != c.key || key == "" {
-		c.img.Clear()
-		render(c.img)
+		sub.Clear()
+		render(sub)
 		c.key = key
 		c.redraws++
 	}
-	dst.DrawImage(c.img, nil)
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(area.Min.X), float64(area.Min.Y))
+	dst.DrawImage(sub, op)
 }
