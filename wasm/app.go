@@ -150,7 +150,7 @@ func (a *App) Layout(outsideW, outsideH int) (int, int) {
 		f = 1
 	}
 	devW, devH := int(float64(outsideW)*ds+0.5), int(float64(outsideH)*ds+0.5)
-	dpr = ds * f
+	dpr, cssPerLogical = ds*f, f
 	a.w, a.h = float64(devW)/dpr, float64(devH)/dpr
 	return max(devW, 1), max(devH, 1)
 }

@@ -41,10 +41,30 @@ func (r *inputReader) listenKeys() {
 	}))
 }
 
+// listenTaps counts pointerdown events, so that a click whose press and
+// release both fall between two frames (a quick tap; a test driver's click)
+// still reaches the widgets: read synthesises a press for one tick and a
+// release on the next.
+func (r *inputReader) listenTaps() {
+	js.Global().Call("addEventListener", "pointerdown", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		e := args[0]
+		if e.Get("button").Int() != 0 {
+			return nil
+		}
+		r.taps++
+		r.tapX, r.tapY = e.Get("clientX").Float(), e.Get("clientY").Float()
+		return nil
+	}))
+}
+
 // inputReader turns Ebiten's input state into one ui.Input per tick. It is
 // the only place that asks Ebiten about the mouse, touches and keys.
 type inputReader struct {
 	keys     []ui.Key // queued by the keydown listener
+	taps     int      // pointerdown events since the last tick
+	tapX     float64  // where the last one happened, CSS pixels
+	tapY     float64
+	untap    bool // release the synthesised press on this tick
 	touchIDs []ebiten.TouchID
 	touch    ebiten.TouchID // the touch acting as the pointer, -1 if none
 	lastDown bool
@@ -55,6 +75,7 @@ type inputReader struct {
 func newInputReader() *inputReader {
 	r := &inputReader{touch: -1}
 	r.listenKeys()
+	r.listenTaps()
 	return r
 }
 
@@ -85,6 +106,15 @@ func (r *inputReader) read(in *ui.Input, now time.Duration) {
 		down = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
 		in.Pointer = true
 	}
+	switch {
+	case r.untap:
+		r.untap, down = false, false
+	case !down && !r.lastDown && r.taps > 0: // pressed and released between frames
+		down, r.untap = true, true
+		x, y = r.tapX/cssPerLogical, r.tapY/cssPerLogical
+		in.Pointer = true
+	}
+	r.taps = 0
 	in.X, in.Y = x, y
 	in.Down = down
 	in.Pressed = down && !r.lastDown
