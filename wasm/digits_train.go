@@ -247,8 +247,10 @@ func (d *digitsScene) tick(ctx *Context) {
 		}
 	}
 	d.measureWall(t0)
+	// The running figures are noise over the first few samples: start
+	// the curve once the window holds 50 (or a whole batch).
 	loss, acc, n := s.Running()
-	if n > 0 {
+	if n >= min(50, s.BatchSize()) && n > 0 {
 		d.rec.Add(s.Steps(), loss, acc)
 	}
 	// The current image follows training, a few times a second (every
