@@ -182,15 +182,16 @@ func (d *Descent) Update(ctx *Context) error {
 	}
 
 	// Animate: one step every 1/speed seconds while running; slow frames
-	// catch up (at most 50 steps a frame, and never more than a second
-	// behind), so the pace is the slider's whatever the frame rate.
+	// catch up with up to 50 steps at once (then the clock restarts), so
+	// the pace is the slider's whatever the frame rate.
 	if d.running && d.path != nil {
 		every := time.Duration(float64(time.Second) / d.speed.Value)
-		if ctx.Now-d.nextAt > time.Second {
-			d.nextAt = ctx.Now
-		}
-		for k := 0; k < 50 && ctx.Now >= d.nextAt && d.path.Step(); k++ {
+		k := 0
+		for ; k < 50 && ctx.Now >= d.nextAt && d.path.Step(); k++ {
 			d.nextAt += every
+		}
+		if k == 50 {
+			d.nextAt = ctx.Now + every
 		}
 		if d.path.State() != descent.Running {
 			d.running = false
