@@ -24,7 +24,7 @@ func PatternColor(p Pattern) color.RGBA {
 	x *= 0xBF58476D1CE4E5B9
 	x ^= x >> 32
 	h := float64(x%3600) / 10
-	return hsv(h, 0.35+0.3*float64(x>>40&3)/3, 0.95)
+	return hsv(h, 0.25+0.25*float64(x>>40&3)/3, 0.97)
 }
 
 func hsv(h, s, v float64) color.RGBA {
