@@ -145,7 +145,6 @@ func TestFirstLayer(t *testing.T) {
 		{"linear", 1, 28, 28, func(m *nn.Model) float32 { return m.Layers()[0].W[0] }},
 		{"vanilla", 32, 28, 28, func(m *nn.Model) float32 { return m.Layers()[0].W[1] }}, // w[i*nOut+o], i=0, o=1
 		{"cnn", 8, 5, 5, func(m *nn.Model) float32 { return m.Layers()[1].W[1] }},        // after the avgpool; od=1, id=0
-		{"best", 16, 3, 3, func(m *nn.Model) float32 { return m.Layers()[0].W[1] }},
 		{"digits64", 32, 8, 8, func(m *nn.Model) float32 { return m.Layers()[0].W[1] }},
 	}
 	for _, tc := range tests {
@@ -168,9 +167,22 @@ func TestFirstLayer(t *testing.T) {
 			t.Errorf("%s: norm %v is not symmetric", tc.model, w.Norm)
 		}
 	}
-	// The linear model's map is its 784 weights in image order.
-	m, _ := nn.NewPreset("linear", r)
+	// Our own preset (its architecture may change): one map per filter of
+	// its first convolution, w[((kh*KW+kw)*OD+od)*ID].
+	m, _ := nn.NewPreset("best", r)
 	w, _ := FirstLayer(m)
+	l := m.Layers()[0]
+	kh, kw, od, id := l.WShape[0], l.WShape[1], l.WShape[2], l.WShape[3]
+	if l.Kind != "Conv" || len(w.Maps) != min(od, MaxMaps) || w.Maps[0].W != kw || w.Maps[0].H != kh {
+		t.Errorf("best: %d maps %d×%d, want %d of %d×%d", len(w.Maps), w.Maps[0].W, w.Maps[0].H, od, kw, kh)
+	}
+	if od > 1 && w.Maps[1].V[kw+1] != l.W[((1*kw+1)*od+1)*id] {
+		t.Errorf("best: filter 1 (1,1) = %v, want %v", w.Maps[1].V[kw+1], l.W[((1*kw+1)*od+1)*id])
+	}
+
+	// The linear model's map is its 784 weights in image order.
+	m, _ = nn.NewPreset("linear", r)
+	w, _ = FirstLayer(m)
 	for i, v := range w.Maps[0].V {
 		if v != m.Params[i] {
 			t.Fatalf("linear map[%d] = %v, want w[%d] = %v", i, v, i, m.Params[i])
