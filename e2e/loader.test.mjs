@@ -2,7 +2,9 @@
 // when WebAssembly is missing or a download fails, and a working retry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, screenshot } from './lib.mjs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer, launchBrowser, openApp, screenshot, staticDir } from './lib.mjs';
 
 let server, browser, page;
 
@@ -61,5 +63,23 @@ test('a browser without WebAssembly gets a clear message', async () => {
   await p.waitForSelector('#error', { state: 'visible', timeout: 10_000 });
   assert.match(await p.textContent('#errmsg'), /WebAssembly/);
   assert.equal(await p.isHidden('#retry'), true, 'retrying cannot help here');
+  await p.close();
+});
+
+test('a corrupt main.wasm is reported, not left spinning', async () => {
+  const p = await browser.context.newPage();
+  await p.route('**/main.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'this is not WebAssembly' }));
+  await p.goto(server.url);
+  await p.waitForSelector('#error', { state: 'visible', timeout: 30_000 });
+  assert.match(await p.textContent('#errmsg'), /WebAssembly|wasm|magic/i);
+  assert.equal(await p.isVisible('#retry'), true);
+  await p.close();
+});
+
+test('opened from the file system, the page says how to serve it', async () => {
+  const p = await browser.context.newPage();
+  await p.goto(pathToFileURL(path.join(staticDir, 'index.html')).href);
+  await p.waitForSelector('#error', { state: 'visible', timeout: 10_000 });
+  assert.match(await p.textContent('#errmsg'), /build\.sh serve|http\.server/);
   await p.close();
 });
