@@ -39,14 +39,24 @@ func strokeRect(dst *ebiten.Image, r ui.Rect, w float64, c color.Color) {
 	vector.StrokeRect(dst, px(r.X+h), px(r.Y+h), px(r.W-w), px(r.H-w), px(w), c, false)
 }
 
-// strokeLine draws a line from (x0,y0) to (x1,y1), w logical pixels wide.
+// strokeLine draws a line from (x0,y0) to (x1,y1), w logical pixels wide,
+// anti-aliased. Each anti-aliased draw costs an offscreen flush in Ebiten:
+// for many segments prefer one vector.Path stroked once.
 func strokeLine(dst *ebiten.Image, x0, y0, x1, y1, w float64, c color.Color) {
 	vector.StrokeLine(dst, px(x0), px(y0), px(x1), px(y1), px(w), c, true)
 }
 
-// fillCircle fills a disc of radius r around (cx, cy).
+// fillCircle fills a disc of radius r around (cx, cy), anti-aliased (costly:
+// prefer fillDisc for many small discs).
 func fillCircle(dst *ebiten.Image, cx, cy, r float64, c color.Color) {
 	vector.DrawFilledCircle(dst, px(cx), px(cy), px(r), c, true)
+}
+
+// fillDisc fills a disc without anti-aliasing: much cheaper than
+// fillCircle (each anti-aliased draw renders into a 2× offscreen buffer and
+// flushes it); fine for widget knobs, especially at 2× device scale.
+func fillDisc(dst *ebiten.Image, cx, cy, r float64, c color.Color) {
+	vector.DrawFilledCircle(dst, px(cx), px(cy), px(r), c, false)
 }
 
 // strokeCircle outlines a circle of radius r around (cx, cy).

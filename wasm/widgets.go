@@ -68,7 +68,7 @@ func drawToggle(dst *ebiten.Image, t *ui.Toggle) {
 	if t.On {
 		kx = sw.Right() - 9
 	}
-	fillCircle(dst, kx, sw.Y+9, 7, colPanel)
+	fillDisc(dst, kx, sw.Y+9, 7, colPanel)
 	fg := colText
 	if t.Disabled {
 		fg = colDisabled
@@ -103,8 +103,8 @@ func drawSlider(dst *ebiten.Image, s *ui.Slider) {
 	if s.Dragging() {
 		r = 8.5
 	}
-	fillCircle(dst, kx, cy, r, acc)
-	fillCircle(dst, kx, cy, r-2.5, colPanel)
+	fillDisc(dst, kx, cy, r, acc)
+	fillDisc(dst, kx, cy, r-2.5, colPanel)
 }
 
 // drawChoice draws the label line (if any) and the segmented options.
@@ -139,7 +139,7 @@ func drawChoice(dst *ebiten.Image, c *ui.Choice) {
 			fillRoundRect(dst, seg.Inset(2), corner-1, colHover)
 		}
 		if i > 0 && i != c.Index && i-1 != c.Index {
-			strokeLine(dst, seg.X, seg.Y+6, seg.X, seg.Bottom()-6, 1, colBorder)
+			fillRect(dst, ui.Rect{X: seg.X, Y: seg.Y + 6, W: 1, H: seg.H - 12}, colBorder)
 		}
 		textIn(dst, c.Options[i], seg, sizeBody, FontRegular, fg, AlignCenter)
 	}
