@@ -60,7 +60,9 @@ type digitsUI struct {
 	mistKey                               [3]int // judge passes, gen, cell count the picture shows
 	padPix, seePix                        Panel
 	padVer                                int
-	sel                                   int // selected mistake (index into judge.Wrong), -1 none
+	sel                                   int // test index of the selected mistake, -1 none
+	selWrong                              digitsview.Wrong
+	selStep                               int // the step its probabilities are from
 
 	loss, acc                    chartView
 	testStep, testLoss, testAcc  []float64

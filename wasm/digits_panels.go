@@ -280,7 +280,12 @@ func (d *digitsScene) drawMatrix(screen *ebiten.Image) {
 	side := d.imageSide()
 	r0, c0 := d.blockOrigin()
 	m := digitsview.Matrix(d.curX, side, side, r0, c0)
-	drawText(screen, fmt.Sprintf("rows %d-%d, cols %d-%d (hover the image)", r0, r0+7, c0, c0+7), in.X, in.Y, sizeSmall, FontRegular, colMuted, AlignStart)
+	caption, cc := fmt.Sprintf("rows %d-%d, cols %d-%d (hover the image)", r0, r0+7, c0, c0+7), colMuted
+	if d.hoverPx >= 0 {
+		caption = fmt.Sprintf("pixel (row %d, col %d) = %s", d.hoverPx/side, d.hoverPx%side, digitsview.Cell(float64(d.curX[d.hoverPx]), d.cfg.Raw))
+		cc = colAccent
+	}
+	drawText(screen, caption, in.X, in.Y, sizeSmall, FontRegular, cc, AlignStart)
 	grid := ui.Rect{X: in.X, Y: in.Y + lineHeight(sizeSmall) + 2, W: in.W, H: 8 * matrixRowH}
 	cw := grid.W / 8
 	mx := d.pixelMax()
@@ -453,11 +458,11 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 		}
 		if in.PressedIn(c) {
 			in.Consume()
-			u.sel = i
-			d.cur = imageRef{test: true, index: d.judge.Wrong[i].Index, gen: d.gen}
+			u.sel, u.selWrong, u.selStep = d.judge.Wrong[i].Index, d.judge.Wrong[i], d.judge.Step
+			d.cur = imageRef{test: true, index: u.sel, gen: d.gen}
 		}
 	}
-	if u.sel >= len(d.judge.Wrong) {
+	if !d.cur.test {
 		u.sel = -1
 	}
 	// The thumbnails: one panel image, re-rendered when the judge finishes a pass.
@@ -481,7 +486,7 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	in2 := panelContent(left, "Selected mistake")
 	s := math.Floor(math.Min(in2.W, in2.H-lineHeight(sizeBody)-110)/float64(d.imageSide())) * float64(d.imageSide())
 	u.mistImgRect = ui.Rect{X: in2.X + (in2.W-s)/2, Y: in2.Y, W: s, H: s}
-	u.mistBigBars = ui.Rect{X: in2.X, Y: u.mistImgRect.Bottom() + lineHeight(sizeBody) + 12, W: in2.W, H: 90}
+	u.mistBigBars = ui.Rect{X: in2.X, Y: u.mistImgRect.Bottom() + lineHeight(sizeBody) + 12, W: in2.W, H: 84}
 	if d.cur.test {
 		d.refreshCurrent()
 	}
@@ -504,7 +509,7 @@ func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 	for i, c := range u.mistCells {
 		w := j.Wrong[i]
 		img := ui.Rect{X: c.X, Y: c.Y, W: mistImg, H: mistImg}
-		if i == u.sel {
+		if w.Index == u.sel {
 			strokeRect(screen, img.Inset(-3), 2, colAccent)
 		}
 		d.drawMiniBars(screen, ui.Rect{X: c.X, Y: img.Bottom() + 2, W: mistImg, H: mistBars}, w.Probs, w.Label)
@@ -512,15 +517,27 @@ func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 	}
 	// The selected one, large.
 	bin := panelContent(u.mistBig, "Selected mistake")
-	if !d.cur.test || d.curX == nil {
+	if u.sel < 0 || !d.cur.test || d.curX == nil {
 		textIn(screen, "click a mistake", u.mistImgRect, sizeBody, FontRegular, colMuted, AlignCenter)
 		return
 	}
 	d.curPix.Draw(screen, u.mistImgRect)
-	label, pred := d.currentLabel(), nn.Argmax(d.curP)
-	drawText(screen, fmt.Sprintf("test image %d: label %s, predicted %s", d.cur.index, d.className(label), d.className(pred)),
-		bin.X, u.mistImgRect.Bottom()+6, sizeBody, FontRegular, colText, AlignStart)
-	d.drawBars(screen, u.mistBigBars, d.curP, label)
+	w := u.selWrong
+	y := u.mistImgRect.Bottom() + 6
+	drawText(screen, fmt.Sprintf("test image %d: label %s, predicted %s", w.Index, d.className(w.Label), d.className(w.Pred)),
+		bin.X, y, sizeBody, FontRegular, colText, AlignStart)
+	d.drawBars(screen, u.mistBigBars, w.Probs, w.Label)
+	y = u.mistBigBars.Bottom() + 6
+	drawText(screen, fmt.Sprintf("probabilities at step %d", u.selStep), bin.X, y, sizeSmall, FontRegular, colMuted, AlignStart)
+	if finiteProbs(d.curP) && d.sess != nil && d.sess.Steps() != u.selStep {
+		now := nn.Argmax(d.curP)
+		c := colBad
+		if now == w.Label {
+			c = colGood
+		}
+		drawText(screen, fmt.Sprintf("the model at step %d says %s (p = %.2f)", d.sess.Steps(), d.className(now), d.curP[now]),
+			bin.X, y+lineHeight(sizeSmall), sizeSmall, FontRegular, c, AlignStart)
+	}
 }
 
 // finiteProbs reports whether every probability is a number (after a
@@ -601,7 +618,10 @@ func (d *digitsScene) drawInfo(screen *ebiten.Image) {
 	if p.Steps > 0 {
 		step += fmt.Sprintf("/%d", p.Steps)
 	}
-	parts := []string{step, ep, compact(d.wallRate) + "/s"}
+	parts := []string{step, ep}
+	if d.running {
+		parts = append(parts, compact(d.wallRate)+"/s")
+	}
 	if _, acc, _, _ := d.testFigures(); !math.IsNaN(acc) {
 		parts = append(parts, fmt.Sprintf("test %.4f", acc))
 	}

@@ -242,6 +242,10 @@ func (d *digitsScene) tick(ctx *Context) {
 		d.histSeen = len(h)
 		d.judge.Begin(d.model, d.prep.Test, s.Steps())
 	}
+	// Paused with a model the mistakes do not describe: judge it.
+	if !d.running && d.pending == 0 && !d.judge.Busy() && d.judge.Done && d.judge.Step != s.Steps() && d.diverged == nil {
+		d.judge.Begin(d.model, d.prep.Test, s.Steps())
+	}
 	if d.judge.Busy() {
 		for time.Now().Before(deadline) && !d.judge.Run(16) {
 		}
@@ -483,6 +487,13 @@ func (d *digitsScene) Status() map[string]any {
 	m["chromeRedraws"], m["imageRedraws"] = d.ui.chrome.redraws, d.ui.imgLayer.redraws
 	rect := func(r ui.Rect) []float64 { return []float64{r.X, r.Y, r.W, r.H} }
 	m["padRect"], m["saveRect"], m["loadRect"] = rect(d.ui.padRect), rect(d.ui.save.Rect), rect(d.ui.load.Rect)
+	m["imageRect"], m["seeRect"] = rect(d.ui.imgRect), rect(d.ui.see.Rect)
+	if len(d.ui.mistCells) > 0 {
+		m["mistakeRect"] = rect(d.ui.mistCells[0])
+	}
+	if d.cur.index >= 0 {
+		m["image"], m["imageIsTest"] = d.cur.index, d.cur.test
+	}
 	return m
 }
 
