@@ -141,18 +141,10 @@ func (a *App) Scene() Scene { return a.scenes[a.cur] }
 // plots) and sets dpr, the device pixels per logical pixel. Windows smaller
 // than minW×minH are scaled down as a whole rather than laid out cramped.
 func (a *App) Layout(outsideW, outsideH int) (int, int) {
-	ds := ebiten.Monitor().DeviceScaleFactor()
-	if ds <= 0 {
-		ds = 1
-	}
-	f := min(1, float64(outsideW)/minW, float64(outsideH)/minH)
-	if f <= 0 {
-		f = 1
-	}
-	devW, devH := int(float64(outsideW)*ds+0.5), int(float64(outsideH)*ds+0.5)
-	dpr, cssPerLogical = ds*f, f
-	a.w, a.h = float64(devW)/dpr, float64(devH)/dpr
-	return max(devW, 1), max(devH, 1)
+	s := ui.FitScreen(outsideW, outsideH, ebiten.Monitor().DeviceScaleFactor(), minW, minH)
+	dpr, cssPerLogical = s.DPR, s.CSSPerLogical
+	a.w, a.h = s.W, s.H
+	return s.DevW, s.DevH
 }
 
 // Update reads the input, routes the app's keys, lays out the frame and runs
