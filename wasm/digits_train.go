@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"digitlab/datasets"
@@ -363,7 +364,7 @@ func (d *digitsScene) apply(opts map[string]string) []error {
 	for i, e := range errs {
 		var oe *ui.OptionError
 		if errors.As(e, &oe) && oe.Msg != "" && oe.Key != "" && isUnknownKey(oe) {
-			errs[i] = ui.UnknownKey("digits", oe.Key, oe.Value, append(digitsview.Keys, "view"))
+			errs[i] = ui.UnknownKey("digits", oe.Key, oe.Value, slices.Concat(digitsview.Keys, []string{"view"}))
 		}
 	}
 	d.cfg = nc
