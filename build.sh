@@ -128,7 +128,7 @@ e2e() {
 	need_e2e_modules
 	build_server
 	step "browser tests (cd e2e && node --test) on $CHROMIUM"
-	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node --test --test-reporter=spec ./*.test.mjs)
+	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node --test --test-concurrency=1 --test-timeout=900000 --test-reporter=spec ./*.test.mjs)
 }
 
 test_go() {
