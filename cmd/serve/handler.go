@@ -117,6 +117,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			hdr.Set("Content-Encoding", "gzip")
 			hdr.Set("X-Decoded-Length", strconv.FormatInt(fi.Size(), 10))
+			if r.Header.Get("Range") == "" {
+				// ServeContent leaves the length out of encoded responses.
+				hdr.Set("Content-Length", strconv.Itoa(len(data)))
+			}
 			http.ServeContent(w, r, name, fi.ModTime(), bytes.NewReader(data))
 			return
 		}

@@ -176,6 +176,9 @@ func TestServeGzip(t *testing.T) {
 				if ce != "gzip" {
 					t.Fatalf("GET %s (Accept-Encoding %q): Content-Encoding %q, want gzip", tt.path, tt.accept, ce)
 				}
+				if got, want := rec.Header().Get("Content-Length"), strconv.Itoa(len(body)); got != want {
+					t.Errorf("GET %s: Content-Length %q, want %s (the compressed size)", tt.path, got, want)
+				}
 				zr, err := gzip.NewReader(bytes.NewReader(body))
 				if err != nil {
 					t.Fatalf("GET %s: body is not gzip: %v", tt.path, err)
