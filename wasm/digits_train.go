@@ -222,7 +222,7 @@ func (d *digitsScene) tick(ctx *Context) {
 	case d.running && s.Idle():
 		d.running = false
 	case d.running:
-		d.step(train.Budget{Until: t0.Add(ctx.Budget * 4 / 5)})
+		d.step(train.Budget{Until: t0.Add(ctx.Budget * 9 / 10)}) // the rest judges the mistakes
 	case d.pending > 0:
 		target := s.Steps() + d.pending
 		for s.Steps() < target && !s.Idle() && time.Now().Before(deadline) {
