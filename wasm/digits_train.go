@@ -253,9 +253,9 @@ func (d *digitsScene) tick(ctx *Context) {
 	}
 	d.measureWall(t0)
 	// The running figures are noise over the first few samples: start
-	// the curve once the window holds 50 (or a whole batch).
+	// the curve once the window holds 50.
 	loss, acc, n := s.Running()
-	if n >= min(50, s.BatchSize()) && n > 0 {
+	if n >= 50 {
 		d.rec.Add(s.Steps(), loss, acc)
 	}
 	// The current image follows training, a few times a second (every
