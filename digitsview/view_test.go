@@ -198,6 +198,27 @@ func TestFirstLayer(t *testing.T) {
 	}
 }
 
+// Render gives the same pixels as plot.ScaleGray with the diverging map
+// (the slow, obviously correct oracle).
+func TestRenderMatchesScaleGray(t *testing.T) {
+	t.Parallel()
+	m, _ := nn.NewPreset("vanilla", rand.New(rand.NewPCG(5, 6)))
+	w, _ := FirstLayer(m)
+	got := image.NewRGBA(image.Rect(0, 0, 333, 217))
+	want := image.NewRGBA(got.Rect)
+	cells := Grid(got.Rect, len(w.Maps), w.Maps[0].W, w.Maps[0].H, 3)
+	cells[0] = image.Rect(-5, -7, 40, 50) // partly outside: clipped alike
+	w.Render(got, cells)
+	for i, c := range cells {
+		plot.ScaleGray(want, c, w.Maps[i].V, w.Maps[i].W, w.Maps[i].H, plot.Diverging, w.Norm)
+	}
+	for i := range got.Pix {
+		if got.Pix[i] != want.Pix[i] {
+			t.Fatalf("byte %d (pixel %d,%d) = %d, want %d", i, i/4%333, i/4/333, got.Pix[i], want.Pix[i])
+		}
+	}
+}
+
 func TestGrid(t *testing.T) {
 	t.Parallel()
 	area := image.Rect(10, 20, 410, 220)
