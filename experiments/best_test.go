@@ -31,6 +31,8 @@ func bestArch(name string) *nn.Builder {
 		return b.Conv(3, 3, 16, 1, true).MaxPool2().ReLU().Conv(3, 3, 32, 1, true).MaxPool2().ReLU().Dense(10, true)
 	case "pf-8-32d64":
 		return b.Conv(3, 3, 8, 1, true).MaxPool2().ReLU().Conv(3, 3, 32, 1, true).MaxPool2().ReLU().Dense(64, true).ReLU().Dense(10, true)
+	case "pf-8-48d64":
+		return b.Conv(3, 3, 8, 1, true).MaxPool2().ReLU().Conv(3, 3, 48, 1, true).MaxPool2().ReLU().Dense(64, true).ReLU().Dense(10, true)
 	case "pf-16-16d64":
 		return b.Conv(3, 3, 16, 1, true).MaxPool2().ReLU().Conv(3, 3, 16, 1, true).MaxPool2().ReLU().Dense(64, true).ReLU().Dense(10, true)
 	case "pool-first-d64": // maxpool before relu: same function, cheaper
