@@ -248,7 +248,7 @@ func (d *digitsScene) tick(ctx *Context) {
 		d.judge.Begin(d.model, d.prep.Test, s.Steps())
 	}
 	if d.judge.Busy() {
-		for time.Now().Before(deadline) && !d.judge.Run(16) {
+		for time.Now().Before(deadline) && !d.judge.Run(1) {
 		}
 	}
 	d.measureWall(t0)
