@@ -72,14 +72,14 @@ export const chromiumArgs = [
 
 // launchBrowser starts Chromium with a fresh profile in a temporary folder
 // and resolves to { context, page, close }.
-export async function launchBrowser({ width = 1280, height = 800 } = {}) {
+export async function launchBrowser({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'digitlab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
     viewport: { width, height },
-    deviceScaleFactor: 1,
+    deviceScaleFactor,
   });
   const page = context.pages()[0] || await context.newPage();
   return {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  focusCanvas, pressKey, screenshot, assertNotBlank, findTabs, clickAt, scenes,
+  focusCanvas, pressKey, screenshot, assertNotBlank, pixelStats, findTabs, clickAt, scenes,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -164,4 +164,41 @@ test('clicking a tab switches to it', async () => {
     await waitStatus(page, (s) => s.scene === name, { timeout: 5000, what: `a click on the ${name} tab` });
   }
   await screenshot(page, 'after-clicks');
+});
+
+test('a resized window is laid out again and redrawn', async () => {
+  await page.evaluate(() => window.digitlab.set({ scene: 'digits' }));
+  for (const [w, h] of [[1400, 900], [1024, 640]]) {
+    await page.setViewportSize({ width: w, height: h });
+    const st = await waitStatus(page, (s) => s.width === w && s.height === h,
+      { timeout: 10_000, what: `status() width/height ${w}x${h}` });
+    assert.equal(st.scene, 'digits');
+    await frames(page, 5);
+    const shot = await screenshot(page, `resized-${w}x${h}`);
+    assert.equal(shot.width, w);
+    assertNotBlank(shot.stats, `the page at ${w}x${h}`);
+    // The right-hand edge is drawn too, not left black by a canvas that kept its old size.
+    const edge = pixelStats(shot, { x: w - 200, y: 0, w: 200, h });
+    assert.ok(edge.std > 2, `nothing drawn at the right edge at ${w}x${h}: ${JSON.stringify(edge)}`);
+  }
+});
+
+test('on a high-DPI screen the canvas has device pixels (sharp drawing)', async () => {
+  const hi = await launchBrowser({ width: 1024, height: 640, deviceScaleFactor: 2 });
+  try {
+    await openApp(hi.page, server.url);
+    await frames(hi.page, 5);
+    const c = await hi.page.evaluate(() => {
+      const el = document.querySelector('canvas');
+      return { w: el.width, h: el.height, cssW: el.clientWidth, cssH: el.clientHeight, dpr: devicePixelRatio };
+    });
+    assert.equal(c.dpr, 2);
+    assert.equal(c.w, 2 * c.cssW, `canvas is ${c.w} device pixels wide for ${c.cssW} CSS pixels`);
+    assert.equal(c.h, 2 * c.cssH);
+    const st = await status(hi.page);
+    assert.equal(st.width, 1024, 'status().width is in CSS pixels');
+    await screenshot(hi.page, 'hidpi');
+  } finally {
+    await hi.close();
+  }
 });
