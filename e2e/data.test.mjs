@@ -1,0 +1,58 @@
+// The data download inside the app: a failed or corrupt MNIST file is shown
+// with its name and a Retry button in the top bar, and Retry then loads it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, openApp, status, waitStatus, clickAt, screenshot,
+} from './lib.mjs';
+
+let server, browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ width: 1024, height: 640 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// retry clicks along the right end of the top bar, where the app puts its
+// Retry button while the data failed, until a new download starts (the bytes
+// loaded change; the error message itself stays in the banner).
+async function retry(page) {
+  const { width } = page.viewportSize();
+  const before = await status(page);
+  for (let x = width - 12; x > width - 240; x -= 16) {
+    await clickAt(page, x, 22);
+    await page.waitForTimeout(200);
+    const st = await status(page);
+    if (st.ready || st.loaded !== before.loaded) return;
+  }
+  throw new Error(`no click at the right of the top bar retried; status(): ${JSON.stringify(await status(page))}`);
+}
+
+for (const { desc, file, fulfill, want } of [
+  { desc: 'an HTTP error', file: 't10k-labels-idx1-ubyte.gz', fulfill: { status: 503, body: 'unavailable' }, want: /t10k-labels.*503|503.*t10k-labels/s },
+  { desc: 'a corrupt file', file: 'train-labels-idx1-ubyte.gz', fulfill: { status: 200, contentType: 'application/gzip', body: Buffer.from('not gzip at all, just bytes') }, want: /MNIST|train-labels|gzip|corrupt/i },
+]) {
+  test(`${desc} on ${file} is shown with the file's name; Retry loads the data`, async () => {
+    const page = await browser.context.newPage();
+    let block = true;
+    await page.route(`**/data/${file}`, (route) => (block ? route.fulfill(fulfill) : route.continue()));
+    try {
+      await openApp(page, server.url, '?scene=digits&task=4v9');
+      const st = await waitStatus(page, (s) => !!s.error || s.ready, { timeout: 120_000, what: 'the load error' });
+      assert.equal(st.ready, false, 'ready although a data file failed');
+      assert.match(String(st.error), want);
+      await screenshot(page, `data-error-${file}`);
+
+      block = false;
+      await retry(page);
+      await waitStatus(page, (s) => s.ready, { timeout: 120_000, what: 'ready after Retry' });
+    } finally {
+      await page.close();
+    }
+  });
+}
