@@ -161,15 +161,19 @@ test('save the weights as a file and load them back; a file that does not fit is
   // Back in, after a reset: the session starts from the loaded weights.
   await page.evaluate(() => window.digitlab.reset());
   st = await waitStatus(page, (s) => s.built && s.step === 0, { what: 'reset' });
+  await frames(page, 2);
+  st = await status(page);
   let [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(st.loadRect)]);
   await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
-  st = await waitStatus(page, (s) => s.weightsFile === name, { timeout: 20_000, what: 'the weights loaded' });
+  st = await waitStatus(page, (s) => s.weightsFile === name, { timeout: 60_000, what: 'the weights loaded' });
   assert.equal(st.messages.length, 0, `messages: ${st.messages}`);
 
   // A file for another model: a clear error, the model unchanged.
+  await frames(page, 2);
+  st = await status(page);
   [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(st.loadRect)]);
   await chooser.setFiles({ name: 'junk.weights', mimeType: 'application/octet-stream', buffer: Buffer.from('not a weights file at all') });
-  st = await waitStatus(page, (s) => s.messages.length > 0, { timeout: 20_000, what: 'an error for a foreign file' });
+  st = await waitStatus(page, (s) => s.messages.length > 0, { timeout: 60_000, what: 'an error for a foreign file' });
   assert.match(st.messages.join(' '), /junk\.weights.*does not fit model cnn/);
   assert.equal(st.weightsFile, name, 'the loaded weights stay');
   await frames(page, 3);
