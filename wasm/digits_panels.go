@@ -77,7 +77,7 @@ func (d *digitsScene) layoutTrain(r ui.Rect, in *ui.Input) {
 	k := math.Max(1, math.Floor(avail/float64(side)))
 	s := k * float64(side)
 	u.imgRect = ui.Rect{X: in2.X + (in2.W-s)/2, Y: in2.Y, W: s, H: s}
-	u.barsRect = ui.Rect{X: in2.X, Y: in2.Bottom() - 84, W: in2.W, H: 84}
+	u.barsRect = ui.Rect{X: in2.X, Y: math.Min(u.imgRect.Bottom()+lineHeight(sizeBody)+12, in2.Bottom()-84), W: in2.W, H: 84}
 
 	d.hoverPx = -1
 	if in.Hover(u.imgRect) && d.curX != nil {
