@@ -65,7 +65,8 @@ test('space, s and r drive the run (start/pause, single step, reset)', async () 
   st = await waitStatus(page, (s) => s.running, { timeout: 5000, what: 'running after space' });
   const stepA = st.step;
   st = await waitStatus(page, (s) => s.step > stepA + 10, { timeout: 20_000, what: 'steps while running' });
-  const fps = await medianFPS(3, 500);
+  await page.waitForTimeout(1000);
+  const fps = await medianFPS(5, 600);
   await screenshot(page, 'digits-training');
 
   await pressKey(page, 'Space');
