@@ -56,3 +56,28 @@ for (const { desc, file, fulfill, want } of [
     }
   });
 }
+
+test('the app counts the data bytes as they arrive, up to the total', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await openApp(page, server.url, '?scene=digits&task=4v9');
+    const seen = [];
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+      const st = await status(page);
+      seen.push([st.loaded, st.total]);
+      if (st.ready || st.error) break;
+      await page.waitForTimeout(30);
+    }
+    const st = await status(page);
+    assert.equal(st.ready, true, `not ready: ${st.error}`);
+    assert.ok(st.total > 10e6, `total ${st.total} bytes: MNIST alone is about 11.6 MB`);
+    assert.equal(st.loaded, st.total, 'loaded bytes at the end');
+    const partial = seen.filter(([l, t]) => l > 0 && l < t);
+    assert.ok(partial.length >= 1, `no partial progress seen: ${JSON.stringify(seen.slice(0, 10))}`);
+    for (let i = 1; i < seen.length; i++) {
+      assert.ok(seen[i][0] >= seen[i - 1][0], `loaded went back from ${seen[i - 1][0]} to ${seen[i][0]}`);
+    }
+  } finally {
+    await page.close();
+  }
+});
