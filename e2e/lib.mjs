@@ -18,11 +18,12 @@ export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 // The scenes in tab order (key 1 is the first).
 export const scenes = ['digits', 'landscape', 'descent', 'ring'];
 
-// startServer runs cmd/serve on a free 127.0.0.1 port (the binary in
-// $DIGITLAB_SERVE, as ./build.sh test builds it, else `go run ./cmd/serve`)
-// and resolves to { url, stop } once it has printed its URL.
-export async function startServer() {
-  const args = ['-addr', '127.0.0.1:0', '-root', staticDir, '-quiet'];
+// startServer runs cmd/serve for root (default static/) on a free 127.0.0.1
+// port (the binary in $DIGITLAB_SERVE, as ./build.sh test builds it, else
+// `go run ./cmd/serve`) and resolves to { url, stop } once it has printed
+// its URL.
+export async function startServer({ root = staticDir } = {}) {
+  const args = ['-addr', '127.0.0.1:0', '-root', root, '-quiet'];
   const bin = process.env.DIGITLAB_SERVE;
   const proc = bin
     ? spawn(bin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -2,6 +2,8 @@
 // when WebAssembly is missing or a download fails, and a working retry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer, launchBrowser, openApp, screenshot, staticDir } from './lib.mjs';
@@ -82,4 +84,25 @@ test('opened from the file system, the page says how to serve it', async () => {
   await p.waitForSelector('#error', { state: 'visible', timeout: 10_000 });
   assert.match(await p.textContent('#errmsg'), /build\.sh serve|http\.server/);
   await p.close();
+});
+
+test('the site works from a sub-folder of another site (relative URLs only)', async () => {
+  const site = await mkdtemp(path.join(tmpdir(), 'digitlab-site-'));
+  await cp(staticDir, path.join(site, 'lab', 'digits'), { recursive: true });
+  const other = await startServer({ root: site });
+  const p = await browser.context.newPage();
+  const urls = [];
+  p.on('request', (req) => urls.push(req.url()));
+  try {
+    await openApp(p, other.url + 'lab/digits/', '?scene=digits&task=4v9');
+    await p.waitForFunction(() => window.digitlab.status().ready || window.digitlab.status().error, null, { timeout: 120_000, polling: 200 });
+    const st = await p.evaluate(() => window.digitlab.status());
+    assert.equal(st.ready, true, `not ready from a sub-folder: ${st.error}`);
+    const outside = urls.filter((u) => u.startsWith(other.url) && !u.startsWith(other.url + 'lab/digits/'));
+    assert.deepEqual(outside, [], 'requests outside the site folder');
+  } finally {
+    await p.close();
+    await other.stop();
+    await rm(site, { recursive: true, force: true });
+  }
 });
