@@ -27,7 +27,9 @@ Usage: ./build.sh [command]
   help          this text
 
 Environment: CHROMIUM (default /usr/bin/chromium) is the browser the e2e
-tests drive; BENCHTIME (default 300ms) is go test's -benchtime for bench.
+tests drive. For bench: BENCHTIME (default 300ms) is go test's -benchtime;
+BENCH_RUNS (5), BENCH_SIZE (1024x640) and BENCH_QUERY
+(?scene=digits&task=4v9&model=linear) set the page measurements.
 USAGE
 }
 
