@@ -2,6 +2,7 @@
 // fresh headless Chromium, the app opened at a query, screenshots and their
 // pixel statistics.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,21 +19,38 @@ export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 // The scenes in tab order (key 1 is the first).
 export const scenes = ['digits', 'landscape', 'descent', 'ring'];
 
+// serverBinary returns the cmd/serve binary: $DIGITLAB_SERVE as
+// ./build.sh test builds it, else one built now into a temporary folder (not
+// `go run`, whose child would outlive a SIGTERM).
+let built;
+async function serverBinary() {
+  if (process.env.DIGITLAB_SERVE) return process.env.DIGITLAB_SERVE;
+  if (!built) {
+    built = (async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'digitlab-serve-'));
+      const bin = path.join(dir, 'serve');
+      await new Promise((resolve, reject) => {
+        const go = spawn('go', ['build', '-o', bin, './cmd/serve'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+        go.on('error', reject);
+        go.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go build ./cmd/serve failed (${code})`))));
+      });
+      process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+      return bin;
+    })();
+  }
+  return built;
+}
+
 // startServer runs cmd/serve for root (default static/) on a free 127.0.0.1
-// port (the binary in $DIGITLAB_SERVE, as ./build.sh test builds it, else
-// `go run ./cmd/serve`) and resolves to { url, stop } once it has printed
-// its URL.
+// port and resolves to { url, stop } once it has printed its URL.
 export async function startServer({ root = staticDir } = {}) {
   const args = ['-addr', '127.0.0.1:0', '-root', root, '-quiet'];
-  const bin = process.env.DIGITLAB_SERVE;
-  const proc = bin
-    ? spawn(bin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn('go', ['run', './cmd/serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(await serverBinary(), args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let errOut = '';
   proc.stderr.on('data', (d) => { errOut += d; });
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server printed no URL within 120 s: ${out} ${errOut}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`server printed no URL within 30 s: ${out} ${errOut}`)), 30_000);
     proc.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)\s*\n/);
@@ -44,7 +62,7 @@ export async function startServer({ root = staticDir } = {}) {
   return {
     url,
     stop: () => new Promise((resolve) => {
-      if (proc.exitCode !== null) return resolve();
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.once('exit', () => resolve());
       proc.kill('SIGTERM');
     }),
