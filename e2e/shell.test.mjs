@@ -1,10 +1,13 @@
 // The frame around the scenes: loading without errors, the JS API contract,
-// each tab rendering, URL options, keyboard and mouse switching of tabs.
+// each tab rendering, URL options, keyboard and mouse switching of tabs,
+// resizing, high-DPI, and the example links of README.md.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  focusCanvas, pressKey, screenshot, assertNotBlank, pixelStats, findTabs, clickAt, scenes,
+  focusCanvas, pressKey, screenshot, assertNotBlank, pixelStats, findTabs, clickAt, scenes, repoRoot,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -200,5 +203,17 @@ test('on a high-DPI screen the canvas has device pixels (sharp drawing)', async 
     await screenshot(hi.page, 'hidpi');
   } finally {
     await hi.close();
+  }
+});
+
+test('the example links in README.md open without an error', async () => {
+  const readme = await readFile(path.join(repoRoot, 'README.md'), 'utf8');
+  const links = [...readme.matchAll(/\?(scene=[^`\s)]+)/g)].map((m) => m[1]);
+  assert.ok(links.length >= 3, `found only ${links.length} example links in README.md`);
+  for (const q of new Set(links)) {
+    await openApp(page, server.url, '?' + q);
+    const st = await status(page);
+    assert.equal(st.scene, new URLSearchParams(q).get('scene'), `?${q}`);
+    assert.equal(st.error, null, `?${q}: ${st.error}`);
   }
 });
