@@ -111,14 +111,18 @@ export async function launchBrowser({ width = 1280, height = 800, deviceScaleFac
   };
 }
 
-// watchConsole records the page's console errors and uncaught exceptions.
+// watchConsole records the page's console errors, uncaught exceptions and
+// failed requests (but not those aborted because the test navigated away).
 export function watchConsole(page) {
   const errors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText ?? '';
+    if (!why.includes('ERR_ABORTED')) errors.push(`request failed: ${req.url()} ${why}`);
+  });
   return errors;
 }
 
