@@ -285,7 +285,7 @@ func digits(t *testing.T) *datasets.Set {
 	t.Helper()
 	path, err := datasets.DigitsPath()
 	if err != nil {
-		t.Skip(err)
+		t.Fatalf("the 8x8 digits file is part of the repository (datasets/data): %v", err)
 	}
 	d, err := datasets.LoadDigits(path)
 	if err != nil {
@@ -384,7 +384,7 @@ func TestPrepare4v9(t *testing.T) {
 	}
 	dir, err := datasets.MNISTDir()
 	if err != nil {
-		t.Skip(err)
+		t.Fatal(err) // says how to get the data; missing data must fail, not skip
 	}
 	tr, te, err := datasets.LoadMNIST(dir)
 	if err != nil {
