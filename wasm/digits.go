@@ -1,3 +1,5 @@
+//go:build js && wasm
+
 package main
 
 // NewDigits returns the Digits scene, the trainer (DESIGN scene 1). It is

@@ -1,3 +1,5 @@
+//go:build js && wasm
+
 // Command wasm is the Digit Lab app, built with GOOS=js GOARCH=wasm and
 // drawn with Ebiten on the page's canvas. The scenes are in digits.go,
 // landscape.go, descent.go and ring.go; the frame around them in app.go.
