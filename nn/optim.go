@@ -119,14 +119,55 @@ func (o *Adam) Reset() {
 	o.T, o.B1t, o.B2t = 0, 1, 1
 }
 
-// Schedule is a learning rate with seed 000's annealing:
-// LR(t) = LR * T/(T+t) with T = AnnealT; AnnealT == 0 means constant.
-type Schedule struct{ LR, AnnealT float64 }
+// Schedule is a learning rate with seed 000's annealing, optionally
+// shaped by a warm-up and a decay to zero at the end of the run:
+//
+//	LR(t) = LR · T/(T+t) · warm(t) · decay(t)
+//
+// T = AnnealT; AnnealT == 0 leaves out the T/(T+t) factor (constant).
+// warm(t) = (t+1)/Warmup for t < Warmup, else 1 (Warmup 0: always 1).
+// decay(t) over Total steps, 0 from t ≥ Total on:
+//
+//	Decay ""        1 (no decay; Total is ignored)
+//	Decay "linear"  1 − t/Total
+//	Decay "cosine"  (1 + cos(π·t/Total))/2
+//
+// The zero values of Decay and Warmup give seed 000's schedule exactly.
+type Schedule struct {
+	LR, AnnealT float64
+	Decay       string // "", "linear" or "cosine"
+	Total       int    // steps over which Decay falls to 0 (the run's length)
+	Warmup      int    // steps of linear warm-up from LR/Warmup to LR
+}
 
-// At returns the learning rate at step t (0-based).
+// Decays are the values Schedule.Decay may take.
+var Decays = []string{"", "linear", "cosine"}
+
+// At returns the learning rate at step t (0-based). It panics if Decay is
+// not one of Decays or Total ≤ 0 with a Decay (train.Config validates both).
 func (s Schedule) At(step int) float64 {
-	if s.AnnealT == 0 {
-		return s.LR
+	lr := s.LR
+	if s.AnnealT != 0 {
+		lr = s.LR * s.AnnealT / (s.AnnealT + float64(step))
 	}
-	return s.LR * s.AnnealT / (s.AnnealT + float64(step))
+	if step < s.Warmup {
+		lr *= float64(step+1) / float64(s.Warmup)
+	}
+	if s.Decay == "" {
+		return lr
+	}
+	if s.Total <= 0 {
+		panic("nn: Schedule with a decay needs Total > 0")
+	}
+	if step >= s.Total {
+		return 0
+	}
+	f := float64(step) / float64(s.Total)
+	switch s.Decay {
+	case "linear":
+		return lr * (1 - f)
+	case "cosine":
+		return lr * (1 + math.Cos(math.Pi*f)) / 2
+	}
+	panic("nn: unknown schedule decay " + s.Decay)
 }

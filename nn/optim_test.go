@@ -63,9 +63,9 @@ func TestSchedule(t *testing.T) {
 		want float64
 	}{
 		{"constant", Schedule{LR: 0.1}, 12345, 0.1},
-		{"start", Schedule{0.01, 4000}, 0, 0.01},
-		{"half at T", Schedule{0.01, 4000}, 4000, 0.005},
-		{"linear 000", Schedule{0.1, 1000}, 3000, 0.025},
+		{"start", Schedule{LR: 0.01, AnnealT: 4000}, 0, 0.01},
+		{"half at T", Schedule{LR: 0.01, AnnealT: 4000}, 4000, 0.005},
+		{"linear 000", Schedule{LR: 0.1, AnnealT: 1000}, 3000, 0.025},
 	}
 	for _, tc := range tests {
 		if got := tc.s.At(tc.t); math.Abs(got-tc.want) > 1e-15 {

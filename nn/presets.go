@@ -25,6 +25,11 @@ type Preset struct {
 	// LR and AnnealT make the Schedule: LR(t) = LR*T/(T+t), T = 0
 	// constant; t counts optimiser steps (= samples at batch 1).
 	LR, AnnealT float64
+	// Decay ("", "linear", "cosine") takes the rate down to 0 over the
+	// run's Steps (a preset with a Decay gives Steps, not Epochs); Warmup
+	// ramps it up over the first Warmup steps. See Schedule.
+	Decay  string
+	Warmup int
 	// Beta1 is momentum's β or Adam's β1; Beta2 and Eps are Adam's.
 	Beta1, Beta2, Eps float64
 	// Batch is the mini-batch size: 1 per-sample (the seeds), 0 full batch.
@@ -39,8 +44,15 @@ type Preset struct {
 	Normalize bool
 }
 
-// Schedule returns the preset's learning-rate schedule.
-func (p Preset) Schedule() Schedule { return Schedule{LR: p.LR, AnnealT: p.AnnealT} }
+// Schedule returns the preset's learning-rate schedule; a Decay runs over
+// the preset's Steps.
+func (p Preset) Schedule() Schedule {
+	s := Schedule{LR: p.LR, AnnealT: p.AnnealT, Decay: p.Decay, Warmup: p.Warmup}
+	if p.Decay != "" {
+		s.Total = p.Steps
+	}
+	return s
+}
 
 // NewOptimizer returns the preset's optimiser for n parameters (SGD when
 // Opt is empty).

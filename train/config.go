@@ -3,6 +3,7 @@ package train
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"digitlab/nn"
 )
@@ -45,7 +46,8 @@ type Config struct {
 	// Adam's (0 means 0.999 and 1e-7, Keras's defaults).
 	Beta1, Beta2, Eps float64
 	// Schedule gives the learning rate of optimiser step t:
-	// LR·T/(T+t), constant when AnnealT is 0.
+	// LR·T/(T+t), constant when AnnealT is 0, times its warm-up and
+	// decay (nn.Schedule; a Decay falls to 0 at step Schedule.Total).
 	Schedule nn.Schedule
 	// Batch is the mini-batch size: 1 takes a step after every sample
 	// (the seeds' per-sample SGD), N averages the gradients of N samples,
@@ -70,18 +72,19 @@ type Config struct {
 }
 
 // FromPreset returns the training set-up of a seed preset: its optimiser
-// and constants, schedule, batch, epochs or steps, and seed 002's
-// per-epoch shuffle for the presets trained in epochs (seed 000's steps
-// cycle through the pre-shuffled set).
+// and constants, schedule (with its warm-up and its decay over the
+// preset's Steps), batch, epochs or steps, and seed 002's per-epoch
+// shuffle for the presets trained in epochs and for our own mini-batch
+// presets (seed 000's steps cycle through the pre-shuffled set).
 func FromPreset(p nn.Preset) Config {
 	c := Config{Opt: p.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: p.Schedule(),
 		Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps, Order: Cycle, Seed: 42}
 	if c.Opt == "" {
 		c.Opt = "sgd"
 	}
-	if p.Epochs > 0 && p.Batch != 0 && p.Seed != "001" {
+	if (p.Epochs > 0 || p.Seed == "") && p.Batch != 0 && p.Seed != "001" {
 		// Seed 002 draws a permutation per epoch; seed 001 walks the data
-		// in order; full batch (003) does not care.
+		// in order; full batch (003) does not care; ours shuffle.
 		c.Order = Shuffle
 	}
 	return c
@@ -125,6 +128,12 @@ func (c *Config) validate() error {
 		return &ConfigError{"LR", fmt.Sprintf("learning rate %g must be a finite number ≥ 0", c.Schedule.LR)}
 	case !(c.Schedule.AnnealT >= 0) || math.IsInf(c.Schedule.AnnealT, 0):
 		return &ConfigError{"AnnealT", fmt.Sprintf("anneal T %g must be a finite number ≥ 0", c.Schedule.AnnealT)}
+	case !slices.Contains(nn.Decays, c.Schedule.Decay):
+		return &ConfigError{"Decay", fmt.Sprintf("unknown decay %q (want linear, cosine or none)", c.Schedule.Decay)}
+	case c.Schedule.Decay != "" && c.Schedule.Total <= 0:
+		return &ConfigError{"Decay", fmt.Sprintf("a %s decay needs the run's length in steps (Total %d must be > 0)", c.Schedule.Decay, c.Schedule.Total)}
+	case c.Schedule.Warmup < 0:
+		return &ConfigError{"Warmup", fmt.Sprintf("warm-up %d steps must be ≥ 0", c.Schedule.Warmup)}
 	case c.Batch < 0:
 		return &ConfigError{"Batch", fmt.Sprintf("batch size %d must be ≥ 0 (0 = full batch)", c.Batch)}
 	case c.Epochs < 0 || c.Steps < 0:
