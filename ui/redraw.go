@@ -15,6 +15,7 @@ type Redraw struct {
 	sinceDraw  int
 	tipVisible bool
 	pending    bool
+	onlyBusy   bool
 }
 
 // Invalidate forces the next frame to be drawn (a JS API call changed
@@ -30,11 +31,13 @@ func (r *Redraw) Need(in *Input, busy bool, w, h float64, tip bool) bool {
 	if every <= 0 {
 		every = 15
 	}
-	changed := r.pending || busy ||
+	other := r.pending ||
 		in.X != r.x || in.Y != r.y || in.Down != r.down || in.Pointer != r.ptr ||
 		in.Pressed || in.Released || in.Wheel != 0 || len(in.Keys) > 0 ||
 		w != r.w || h != r.h || tip != r.tipVisible ||
 		r.sinceDraw+1 >= every
+	changed := busy || other
+	r.onlyBusy = busy && !other
 	r.x, r.y, r.down, r.ptr, r.w, r.h, r.tipVisible = in.X, in.Y, in.Down, in.Pointer, w, h, tip
 	r.pending = false
 	if changed {
@@ -44,3 +47,8 @@ func (r *Redraw) Need(in *Input, busy bool, w, h float64, tip bool) bool {
 	}
 	return changed
 }
+
+// OnlyBusy reports whether the last Need asked for a frame only because
+// something animates: no input, resize, tooltip change or invalidation.
+// Such a frame may redraw just the parts the animation changed.
+func (r *Redraw) OnlyBusy() bool { return r.onlyBusy }

@@ -11,22 +11,28 @@ func TestRedraw(t *testing.T) {
 		w    float64
 		tip  bool
 		want bool
+		only bool // OnlyBusy after Need
 	}
 	frames := []frame{
-		{"first frame", nil, false, 1000, false, true},
-		{"nothing changed", nil, false, 1000, false, false},
-		{"pointer moved", func(in *Input, _ *Redraw) { in.X = 5 }, false, 1000, false, true},
-		{"still again", nil, false, 1000, false, false},
-		{"a key", func(in *Input, _ *Redraw) { in.Keys = append(in.Keys, KeyStep) }, false, 1000, false, true},
-		{"still", nil, false, 1000, false, false},
-		{"busy (training)", nil, true, 1000, false, true},
-		{"busy again", nil, true, 1000, false, true},
-		{"idle", nil, false, 1000, false, false},
-		{"resized", nil, false, 1100, false, true},
-		{"tooltip appears", nil, false, 1100, true, true},
-		{"tooltip stays", nil, false, 1100, true, false},
-		{"invalidated", func(_ *Input, r *Redraw) { r.Invalidate() }, false, 1100, true, true},
-		{"wheel", func(in *Input, _ *Redraw) { in.Wheel = 1 }, false, 1100, true, true},
+		{"first frame", nil, false, 1000, false, true, false},
+		{"nothing changed", nil, false, 1000, false, false, false},
+		{"pointer moved", func(in *Input, _ *Redraw) { in.X = 5 }, false, 1000, false, true, false},
+		{"still again", nil, false, 1000, false, false, false},
+		{"a key", func(in *Input, _ *Redraw) { in.Keys = append(in.Keys, KeyStep) }, false, 1000, false, true, false},
+		{"still", nil, false, 1000, false, false, false},
+		{"busy (training)", nil, true, 1000, false, true, true},
+		{"busy again", nil, true, 1000, false, true, true},
+		{"idle", nil, false, 1000, false, false, false},
+		{"resized", nil, false, 1100, false, true, false},
+		{"tooltip appears", nil, false, 1100, true, true, false},
+		{"tooltip stays", nil, false, 1100, true, false, false},
+		{"invalidated", func(_ *Input, r *Redraw) { r.Invalidate() }, false, 1100, true, true, false},
+		{"wheel", func(in *Input, _ *Redraw) { in.Wheel = 1 }, false, 1100, true, true, false},
+		{"busy, nothing else", nil, true, 1100, true, true, true},
+		{"busy and the pointer moved", func(in *Input, _ *Redraw) { in.Y = 3 }, true, 1100, true, true, false},
+		{"busy, pointer still", func(in *Input, _ *Redraw) { in.Y = 3 }, true, 1100, true, true, true},
+		{"busy and invalidated", func(in *Input, r *Redraw) { in.Y = 3; r.Invalidate() }, true, 1100, true, true, false},
+		{"busy and resized", func(in *Input, _ *Redraw) { in.Y = 3 }, true, 1200, true, true, false},
 	}
 	var r Redraw
 	for i, f := range frames {
@@ -39,6 +45,9 @@ func TestRedraw(t *testing.T) {
 		}
 		if got := r.Need(in, f.busy, f.w, 600, f.tip); got != f.want {
 			t.Errorf("frame %d (%s): Need = %v, want %v", i, f.desc, got, f.want)
+		}
+		if got := r.OnlyBusy(); got != f.only {
+			t.Errorf("frame %d (%s): OnlyBusy = %v, want %v", i, f.desc, got, f.only)
 		}
 	}
 }
