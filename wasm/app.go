@@ -48,6 +48,14 @@ type App struct {
 
 	redraw  ui.Redraw // skips Draw while nothing changed
 	drawNow bool      // this frame must be drawn
+	partial bool      // only the running scene's changes need drawing
+
+	// Frame pacing while a scene runs: the smoothed time between frames
+	// and the part of it the scene's Update took (the rest is drawing
+	// and the browser's own work per frame).
+	lastUpdate           time.Time
+	frameMs, sceneMs     float64
+	fullDraws, partDraws int // frames drawn whole / in part (status)
 }
 
 // NewApp builds the app with its scenes in tab order, applies the URL query
@@ -180,13 +188,17 @@ func (a *App) Update() error {
 		a.data.Retry()
 	}
 
-	a.adaptBudget()
+	a.adaptBudget(t0)
 	ctx := &Context{
 		In: &a.in, Area: a.area, Screen: screen, Scale: dpr,
 		Budget: a.budget, Now: now, Data: a.data, app: a,
 	}
+	ts := time.Now()
 	if err := a.Scene().Update(ctx); err != nil {
 		return err
+	}
+	if a.Scene().Running() {
+		a.sceneMs = smooth(a.sceneMs, time.Since(ts))
 	}
 	a.tip.Update(&a.in)
 
@@ -196,6 +208,7 @@ func (a *App) Update() error {
 		busy = true
 	}
 	a.drawNow = a.redraw.Need(&a.in, busy, a.w*dpr, a.h*dpr, tipOn)
+	a.partial = a.redraw.OnlyBusy() && a.data.State != Loading && !a.banner.Visible() && !tipOn
 	return nil
 }
 
@@ -227,20 +240,34 @@ func (a *App) routeKeys() {
 	}
 }
 
+// frameGoal is the frame time aimed at while a scene runs: 36 fps, so
+// that the page stays above 30 fps through the jitter of a shared machine.
+const frameGoal = 1000.0 / 36
+
 // adaptBudget sets how long the scene may compute this frame. Idle, 8 ms.
-// While the scene runs (training), the frame aims at 30 fps: ~30 ms minus
-// what drawing took, between 4 and 20 ms, halved if the measured frame rate
-// still drops below 25.
-func (a *App) adaptBudget() {
-	if !a.Scene().Running() {
+// While the scene runs (training), the frame aims at frameGoal: the scene
+// gets what is left of it after the rest of a frame (drawing, the
+// browser's compositing, measured as the time between frames minus the
+// scene's Update), between 3 and 20 ms.
+func (a *App) adaptBudget(now time.Time) {
+	running := a.Scene().Running()
+	if running && !a.lastUpdate.IsZero() {
+		if dt := now.Sub(a.lastUpdate); dt < 250*time.Millisecond { // not a hidden tab's pause
+			a.frameMs = smooth(a.frameMs, dt)
+		}
+	}
+	a.lastUpdate = time.Time{}
+	if !running {
+		a.frameMs, a.sceneMs = 0, 0
 		a.budget = 8 * time.Millisecond
 		return
 	}
-	ms := 30 - a.drawMs - 3
-	if fps := ebiten.ActualFPS(); fps > 0 && fps < 25 {
-		ms /= 2
+	a.lastUpdate = now
+	ms := 12.0 // the first frames, before anything is measured
+	if a.frameMs > 0 {
+		ms = frameGoal - max(0, a.frameMs-a.sceneMs)
 	}
-	a.budget = time.Duration(max(4, min(20, ms)) * float64(time.Millisecond))
+	a.budget = time.Duration(max(3, min(20, ms)) * float64(time.Millisecond))
 }
 
 // layoutBar places the app name, the tabs and the key hints in the bar.
@@ -258,6 +285,13 @@ func (a *App) Draw(screen *ebiten.Image) {
 	}
 	t0 := time.Now()
 	defer func() { a.drawMs = smooth(a.drawMs, time.Since(t0)) }()
+	if a.partial && a.drawn {
+		if p, ok := a.Scene().(PartialDrawer); ok && p.DrawChanges(screen) {
+			a.partDraws++
+			return
+		}
+	}
+	a.fullDraws++
 	screen.Fill(colBg)
 	a.Scene().Draw(screen)
 

@@ -81,6 +81,10 @@ type digitsUI struct {
 	chartAt                      time.Time // when
 	chartStamp                   int
 	chartRect                    ui.Rect
+	viewArea                     ui.Rect // the views' area, below the status line
+
+	// What the last frame drew of each live part (see drawLive).
+	infoDrawn, imgDrawn, chartDrawn, viewDrawn string
 }
 
 func (d *digitsScene) initUI() {

@@ -41,6 +41,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	vw := math.Min(330, top.W*0.5)
 	u.view.Rect, u.info = top.CutRight(vw, ui.Gap)
 	u.view.Update(ctx.In)
+	u.viewArea = rest
 
 	d.tick(ctx)
 
@@ -150,12 +151,12 @@ func (d *digitsScene) refreshCurrent() {
 	if d.cur.index >= set.Len() {
 		return
 	}
-	if d.curKey == d.cur && d.curStep == d.sess.Steps() && d.curX != nil {
-		return
+	if d.curKey == d.cur && d.curX != nil && (d.curStep == d.sess.Steps() || d.running && time.Since(d.curPAt) < 250*time.Millisecond) {
+		return // while training, the probabilities follow a few times a second
 	}
 	d.curX = set.Sample(d.curX, d.cur.index)
 	d.curP = d.model.Predict(d.curP, d.curX)
-	d.curStep = d.sess.Steps()
+	d.curStep, d.curPAt = d.sess.Steps(), time.Now()
 	d.curStamp++
 	if d.curKey != d.cur {
 		d.curKey = d.cur
@@ -211,17 +212,6 @@ func (d *digitsScene) imgTitle() string {
 		return "Current training image"
 	}
 	return "Current image"
-}
-
-func (d *digitsScene) drawTrain(screen *ebiten.Image) {
-	u := &d.ui
-	key := fmt.Sprint(d.curStamp, d.curX == nil, d.hoverPx, u.imgPanel, u.imgRect, u.matPanel, d.cfg.Raw, d.waitText())
-	left := ui.Rect{X: u.imgPanel.X, Y: u.imgPanel.Y, W: u.imgPanel.W, H: u.matPanel.Bottom() - u.imgPanel.Y}
-	u.imgLayer.draw(screen, key, left, d.drawCurrent)
-	u.chartLayer.draw(screen, fmt.Sprint(u.chartStamp), u.chartRect, func(dst *ebiten.Image) {
-		drawChartData(dst, &u.loss)
-		drawChartData(dst, &u.acc)
-	})
 }
 
 // drawCurrent draws the current image with its block and hover marks, its
@@ -580,35 +570,79 @@ func (d *digitsScene) drawMiniBars(screen *ebiten.Image, r ui.Rect, probs []floa
 // a cached layer redrawn only when it changes, then the live content.
 func (d *digitsScene) Draw(screen *ebiten.Image) {
 	d.ui.chrome.draw(screen, d.chromeKey(), ui.Rect{}, d.drawChrome)
-	d.drawInfo(screen)
-	if d.ui.waiting {
-		d.ui.dataView.Draw(screen)
+	d.drawLive(screen, false)
+}
+
+// DrawChanges redraws over the last frame only what training changed: the
+// status line, and the current image or the charts when they changed (the
+// other views: their panel). It declines while the data loads, over the
+// divergence message and when the chrome changed.
+func (d *digitsScene) DrawChanges(screen *ebiten.Image) bool {
+	u := &d.ui
+	if u.waiting || d.diverged != nil || u.chrome.img == nil || d.chromeKey() != u.chrome.key {
+		return false
+	}
+	d.drawLive(screen, true)
+	return true
+}
+
+// drawLive draws the status line and the view's content; with changed,
+// only the parts whose key differs from the last frame's, each first
+// restored to the background and the chrome under it.
+func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
+	u := &d.ui
+	part := func(r ui.Rect, key string, last *string, draw func()) {
+		if changed && key == *last {
+			return
+		}
+		if changed {
+			u.chrome.restore(screen, r, colBg)
+		}
+		draw()
+		*last = key
+	}
+	text, font, c := d.infoLine()
+	part(u.info, fmt.Sprint(text, font, c), &u.infoDrawn, func() {
+		textIn(screen, text, u.info, sizeBody, font, c, AlignStart)
+	})
+	if u.waiting {
+		u.dataView.Draw(screen)
 		return
 	}
-	switch digitViews[d.ui.view.Index] {
+	switch digitViews[u.view.Index] {
 	case "train":
-		d.drawTrain(screen)
+		key := fmt.Sprint(d.curStamp, d.curX == nil, d.hoverPx, u.imgPanel, u.imgRect, u.matPanel, d.cfg.Raw, d.waitText())
+		left := ui.Rect{X: u.imgPanel.X, Y: u.imgPanel.Y, W: u.imgPanel.W, H: u.matPanel.Bottom() - u.imgPanel.Y}
+		part(left, key, &u.imgDrawn, func() { u.imgLayer.draw(screen, key, left, d.drawCurrent) })
+		ck := fmt.Sprint(u.chartStamp)
+		part(u.chartRect, ck, &u.chartDrawn, func() {
+			u.chartLayer.draw(screen, ck, u.chartRect, func(dst *ebiten.Image) {
+				drawChartData(dst, &u.loss)
+				drawChartData(dst, &u.acc)
+			})
+		})
 	case "weights":
-		d.drawWeights(screen)
+		part(u.viewArea, fmt.Sprint(u.weightsAt, u.weightsTime, d.model == nil), &u.viewDrawn, func() { d.drawWeights(screen) })
 	case "mistakes":
-		d.drawMistakes(screen)
+		j := &d.judge
+		key := fmt.Sprint(j.Done, int(100*j.Progress()), j.Passes(), u.sel, d.curStamp, len(u.mistCells), d.sess == nil)
+		part(u.viewArea, key, &u.viewDrawn, func() { d.drawMistakes(screen) })
 	case "draw":
-		d.drawPad(screen)
+		part(u.viewArea, "", &u.viewDrawn, func() { d.drawPad(screen) })
 	}
 	d.drawDiverged(screen)
 }
 
-// drawInfo writes the live figures on the line above the views.
-func (d *digitsScene) drawInfo(screen *ebiten.Image) {
+// infoLine is the status line above the views: step, epoch, speed and test
+// accuracy while training, else what the scene waits for or why it cannot
+// train.
+func (d *digitsScene) infoLine() (string, Font, color.Color) {
 	r := d.ui.info
-	var text string
 	switch {
 	case d.buildErr != nil:
-		textIn(screen, "cannot train: "+d.buildErr.Error(), r, sizeBody, FontBold, colBad, AlignStart)
-		return
+		return "cannot train: " + d.buildErr.Error(), FontBold, colBad
 	case d.sess == nil:
-		textIn(screen, d.waitText(), r, sizeBody, FontRegular, colMuted, AlignStart)
-		return
+		return d.waitText(), FontRegular, colMuted
 	}
 	s := d.sess
 	p := d.cfg.Preset()
@@ -636,6 +670,7 @@ func (d *digitsScene) drawInfo(screen *ebiten.Image) {
 		parts = append(parts, "from "+d.loaded)
 	}
 	// As many parts as fit, the most important first.
+	text := ""
 	for i := range parts {
 		t := strings.Join(parts[:i+1], " · ")
 		if textWidth(t, sizeBody, FontRegular)+2*ui.Pad > r.W && i > 0 {
@@ -643,7 +678,7 @@ func (d *digitsScene) drawInfo(screen *ebiten.Image) {
 		}
 		text = t
 	}
-	textIn(screen, text, r, sizeBody, FontRegular, c, AlignStart)
+	return text, FontRegular, c
 }
 
 // compact formats a rate: 1234 → "1234 samples", 12345 → "12.3k samples".
@@ -768,7 +803,7 @@ func (c *layerCache) draw(dst *ebiten.Image, key string, r ui.Rect, render func(
 	}
 	area := c.img.Bounds()
 	if !r.Empty() {
-		area = image.Rect(int(r.X*dpr), int(r.Y*dpr), int(math.Ceil(r.Right()*dpr)), int(math.Ceil(r.Bottom()*dpr))).Intersect(area)
+		area = deviceRect(r).Intersect(area)
 	}
 	sub := c.img.SubImage(area).(*ebiten.Image)
 	if key != c.key || key == "" {
@@ -780,4 +815,26 @@ func (c *layerCache) draw(dst *ebiten.Image, key string, r ui.Rect, render func(
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(float64(area.Min.X), float64(area.Min.Y))
 	dst.DrawImage(sub, op)
+}
+
+// restore puts the layer's part r (logical pixels, widened to whole device
+// pixels) back on dst over the background colour bg, erasing what was
+// drawn there: the first step of redrawing just that part.
+func (c *layerCache) restore(dst *ebiten.Image, r ui.Rect, bg color.Color) {
+	area := deviceRect(r).Intersect(dst.Bounds())
+	if area.Empty() {
+		return
+	}
+	dst.SubImage(area).(*ebiten.Image).Fill(bg)
+	if c.img == nil {
+		return
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(area.Min.X), float64(area.Min.Y))
+	dst.DrawImage(c.img.SubImage(area).(*ebiten.Image), op)
+}
+
+// deviceRect is the smallest rectangle of whole device pixels covering r.
+func deviceRect(r ui.Rect) image.Rectangle {
+	return image.Rect(int(math.Floor(r.X*dpr)), int(math.Floor(r.Y*dpr)), int(math.Ceil(r.Right()*dpr)), int(math.Ceil(r.Bottom()*dpr)))
 }

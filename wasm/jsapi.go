@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -156,7 +157,8 @@ func (a *App) status() map[string]any {
 		"loaded": a.data.Loaded, "total": a.data.Total,
 		"messages": append([]string(nil), a.banner.Msgs...),
 		"width":    a.w, "height": a.h, "scale": dpr,
-		"updateMs": a.updateMs, "drawMs": a.drawMs,
+		"updateMs": a.updateMs, "drawMs": a.drawMs, "frameMs": a.frameMs, "budgetMs": float64(a.budget) / float64(time.Millisecond),
+		"fullDraws": a.fullDraws, "partialDraws": a.partDraws,
 	}
 	// The trainer's figures are app-wide: shown whatever the tab, unless
 	// the visible scene has its own (the Ring's learned network).

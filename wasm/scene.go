@@ -74,6 +74,17 @@ type Animator interface {
 	Animating() bool
 }
 
+// PartialDrawer is implemented by a scene that, while it runs, can redraw
+// just the parts its run changed on top of the last frame (the screen is
+// not cleared between frames). Where WebGL is rendered in software every
+// full-screen pass costs milliseconds, so this keeps the frame rate up
+// while training. The app calls DrawChanges instead of Draw on frames
+// wanted only because the scene runs (no input, no tooltip, no banner);
+// the scene returns false when it needs a full Draw after all.
+type PartialDrawer interface {
+	DrawChanges(screen *ebiten.Image) bool
+}
+
 // Context is what the app hands a scene's Update every tick.
 type Context struct {
 	In     *ui.Input     // this tick's input; app keys (1–4, space, s, r) already removed
