@@ -23,13 +23,16 @@ Usage: ./build.sh [command]
   test-e2e      only the browser part of test (builds first)
   bench         benchmarks natively and under js/wasm, the size of main.wasm
                 (raw and gzip), and the page's figures in Chromium (time to
-                first frame, frames per second idle and while training)
+                first frame, frames per second idle and while training the
+                CNN, the best preset's time to the end of its run and its
+                test accuracy)
   help          this text
 
 Environment: CHROMIUM (default /usr/bin/chromium) is the browser the e2e
 tests drive. For bench: BENCHTIME (default 300ms) is go test's -benchtime;
-BENCH_RUNS (5), BENCH_SIZE (1024x640) and BENCH_QUERY
-(?scene=digits&task=4v9&model=linear) set the page measurements.
+BENCH_RUNS (5), BENCH_BEST (1; runs of the best preset, 0 skips them),
+BENCH_SIZE (1024x640) and BENCH_QUERY (?scene=digits&task=4v9&model=cnn)
+set the page measurements.
 USAGE
 }
 

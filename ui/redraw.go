@@ -15,7 +15,7 @@ type Redraw struct {
 	sinceDraw  int
 	tipVisible bool
 	pending    bool
-	onlyBusy   bool
+	partial    bool
 }
 
 // Invalidate forces the next frame to be drawn (a JS API call changed
@@ -31,13 +31,14 @@ func (r *Redraw) Need(in *Input, busy bool, w, h float64, tip bool) bool {
 	if every <= 0 {
 		every = 15
 	}
+	moved := in.X != r.x || in.Y != r.y
 	other := r.pending ||
-		in.X != r.x || in.Y != r.y || in.Down != r.down || in.Pointer != r.ptr ||
+		in.Down != r.down || in.Pointer != r.ptr ||
 		in.Pressed || in.Released || in.Wheel != 0 || len(in.Keys) > 0 ||
 		w != r.w || h != r.h || tip != r.tipVisible ||
 		r.sinceDraw+1 >= every
-	changed := busy || other
-	r.onlyBusy = busy && !other
+	changed := busy || moved || other
+	r.partial = busy && !other
 	r.x, r.y, r.down, r.ptr, r.w, r.h, r.tipVisible = in.X, in.Y, in.Down, in.Pointer, w, h, tip
 	r.pending = false
 	if changed {
@@ -48,7 +49,9 @@ func (r *Redraw) Need(in *Input, busy bool, w, h float64, tip bool) bool {
 	return changed
 }
 
-// OnlyBusy reports whether the last Need asked for a frame only because
-// something animates: no input, resize, tooltip change or invalidation.
-// Such a frame may redraw just the parts the animation changed.
-func (r *Redraw) OnlyBusy() bool { return r.onlyBusy }
+// Partial reports whether the frame the last Need asked for may be drawn
+// in part: it is wanted because something runs, and besides that at most
+// the pointer moved (no press, key, wheel, resize, tooltip change or
+// invalidation). A scene drawing in part must show hover effects itself
+// or decline.
+func (r *Redraw) Partial() bool { return r.partial }

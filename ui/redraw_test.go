@@ -11,7 +11,7 @@ func TestRedraw(t *testing.T) {
 		w    float64
 		tip  bool
 		want bool
-		only bool // OnlyBusy after Need
+		part bool // Partial after Need
 	}
 	frames := []frame{
 		{"first frame", nil, false, 1000, false, true, false},
@@ -29,7 +29,9 @@ func TestRedraw(t *testing.T) {
 		{"invalidated", func(_ *Input, r *Redraw) { r.Invalidate() }, false, 1100, true, true, false},
 		{"wheel", func(in *Input, _ *Redraw) { in.Wheel = 1 }, false, 1100, true, true, false},
 		{"busy, nothing else", nil, true, 1100, true, true, true},
-		{"busy and the pointer moved", func(in *Input, _ *Redraw) { in.Y = 3 }, true, 1100, true, true, false},
+		{"busy and the pointer moved", func(in *Input, _ *Redraw) { in.Y = 3 }, true, 1100, true, true, true},
+		{"busy and pressed", func(in *Input, _ *Redraw) { in.Y = 3; in.Down, in.Pressed = true, true }, true, 1100, true, true, false},
+		{"busy and released", func(in *Input, _ *Redraw) { in.Y = 3; in.Released = true }, true, 1100, true, true, false},
 		{"busy, pointer still", func(in *Input, _ *Redraw) { in.Y = 3 }, true, 1100, true, true, true},
 		{"busy and invalidated", func(in *Input, r *Redraw) { in.Y = 3; r.Invalidate() }, true, 1100, true, true, false},
 		{"busy and resized", func(in *Input, _ *Redraw) { in.Y = 3 }, true, 1200, true, true, false},
@@ -46,8 +48,8 @@ func TestRedraw(t *testing.T) {
 		if got := r.Need(in, f.busy, f.w, 600, f.tip); got != f.want {
 			t.Errorf("frame %d (%s): Need = %v, want %v", i, f.desc, got, f.want)
 		}
-		if got := r.OnlyBusy(); got != f.only {
-			t.Errorf("frame %d (%s): OnlyBusy = %v, want %v", i, f.desc, got, f.only)
+		if got := r.Partial(); got != f.part {
+			t.Errorf("frame %d (%s): Partial = %v, want %v", i, f.desc, got, f.part)
 		}
 	}
 }

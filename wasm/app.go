@@ -208,7 +208,7 @@ func (a *App) Update() error {
 		busy = true
 	}
 	a.drawNow = a.redraw.Need(&a.in, busy, a.w*dpr, a.h*dpr, tipOn)
-	a.partial = a.redraw.OnlyBusy() && a.data.State != Loading && !a.banner.Visible() && !tipOn
+	a.partial = a.redraw.Partial() && a.data.State != Loading && !a.banner.Visible() && !tipOn
 	return nil
 }
 

@@ -79,8 +79,9 @@ type Animator interface {
 // not cleared between frames). Where WebGL is rendered in software every
 // full-screen pass costs milliseconds, so this keeps the frame rate up
 // while training. The app calls DrawChanges instead of Draw on frames
-// wanted only because the scene runs (no input, no tooltip, no banner);
-// the scene returns false when it needs a full Draw after all.
+// wanted because the scene runs where at most the pointer moved (no press,
+// key or wheel, no tooltip, no banner): hover effects are the scene's to
+// redraw. It returns false when it needs a full Draw after all.
 type PartialDrawer interface {
 	DrawChanges(screen *ebiten.Image) bool
 }
