@@ -27,6 +27,9 @@ var modelLabels = map[string]string{
 // Training-set sizes the slider offers; 0 = all.
 var trainSizes = []float64{100, 300, 1000, 3000, 10000, 30000, 0}
 
+// annealTip explains the anneal T slider.
+const annealTip = "η(t) = η·T/(T+t): the step shrinks as training goes on; off keeps η constant"
+
 // Anneal T values the slider offers; 0 = constant η.
 var annealValues = []float64{0, 100, 300, 1000, 4000, 10000, 100000}
 
@@ -97,7 +100,7 @@ func (d *digitsScene) initUI() {
 	u.lr = ui.Slider{Label: "learning rate η", Min: digitsview.LRMin, Max: digitsview.LRMax, Log: true, Format: "%.3g",
 		Tip: "Step size. Too small: slow. Too large (try 100): the loss explodes and training stops."}
 	u.anneal = ui.Slider{Label: "anneal T", Values: annealValues, Format: "%.0f",
-		Tip: "η(t) = η·T/(T+t): the step shrinks as training goes on; off keeps η constant"}
+		Tip: annealTip}
 	u.batch = ui.Slider{Label: "batch", Values: []float64{1, 2, 4, 8, 16, 32, 64, 128, 256, 0},
 		Tip: "Samples averaged per step: 1 = per-sample SGD as in the seeds, full = gradient descent on the whole set"}
 	u.trainN = ui.Slider{Label: "train images", Values: trainSizes,
@@ -146,6 +149,10 @@ func (d *digitsScene) syncWidgets() {
 		}
 	}
 	u.lr.Value, u.anneal.Value = c.LR, c.AnnealT
+	u.anneal.Tip = annealTip
+	if p := c.Preset(); p.Decay != "" {
+		u.anneal.Tip += fmt.Sprintf("; this preset also lowers η %s to 0 by the end of its run", map[string]string{"linear": "linearly", "cosine": "along a cosine"}[p.Decay])
+	}
 	u.batch.Value, u.trainN.Value = float64(c.Batch), float64(c.TrainN)
 	u.noise.Value, u.raw.On = c.Noise, c.Raw
 	u.raw.Label = "raw pixels 0..255"

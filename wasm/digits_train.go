@@ -409,7 +409,9 @@ func (d *digitsScene) configChanged(old digitsview.Config) {
 	live := old
 	live.LR, live.AnnealT = c.LR, c.AnnealT
 	if live == c && d.sess != nil && d.diverged == nil {
-		if err := d.sess.SetSchedule(nn.Schedule{LR: c.LR, AnnealT: c.AnnealT}); err != nil {
+		sc := d.sess.Config().Schedule // keeps the preset's warm-up and decay
+		sc.LR, sc.AnnealT = c.LR, c.AnnealT
+		if err := d.sess.SetSchedule(sc); err != nil {
 			d.buildErr = err
 		}
 		return
