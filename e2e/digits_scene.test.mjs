@@ -33,6 +33,7 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   assert.equal(st.model, 'cnn');
   assert.equal(st.opt, 'momentum', "the seed's optimiser is the default");
   assert.equal(st.step, 0);
+  const drawn0 = st;
   await page.evaluate(() => window.digitlab.start());
   const fps = [];
   const deadline = Date.now() + 400_000;
@@ -53,6 +54,10 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   st = await waitStatus(page, (s) => !s.running, { what: 'paused' });
   assert.ok(st.epoch >= 0 && st.samplesPerSec > 0, `epoch ${st.epoch}, samples/s ${st.samplesPerSec}`);
   assert.ok(Number.isFinite(st.trainLoss) && st.trainAcc > 0.9, `running train figures ${st.trainLoss} ${st.trainAcc}`);
+  // While training, frames redraw only what changed (software WebGL pays
+  // for every full-screen pass): most frames must have been partial.
+  const part = st.partialDraws - drawn0.partialDraws, full = st.fullDraws - drawn0.fullDraws;
+  assert.ok(part > 2 * full, `${part} partial and ${full} full redraws while training`);
   fps.sort((a, b) => a - b);
   const median = fps[Math.floor(fps.length / 2)];
   console.log(`cnn 4v9: test acc ${st.testAcc} at step ${st.step}, ${st.samplesPerSec.toFixed(0)} samples/s, median fps ${median.toFixed(1)} (min ${fps[0].toFixed(1)})`);
