@@ -35,10 +35,32 @@ func bestArch(name string) *nn.Builder {
 		return b.Conv(3, 3, 8, 1, true).MaxPool2().ReLU().Conv(3, 3, 48, 1, true).MaxPool2().ReLU().Dense(64, true).ReLU().Dense(10, true)
 	case "pf-16-16d64":
 		return b.Conv(3, 3, 16, 1, true).MaxPool2().ReLU().Conv(3, 3, 16, 1, true).MaxPool2().ReLU().Dense(64, true).ReLU().Dense(10, true)
+	case "s2-8-32d64": // 5×5 stride-2 first conv instead of conv + pool: 28→12→10→5
+		return b.Conv(5, 5, 8, 2, true).ReLU().Conv(3, 3, 32, 1, true).MaxPool2().ReLU().Dense(64, true).ReLU().Dense(10, true)
 	case "pool-first-d64": // maxpool before relu: same function, cheaper
 		return b.Conv(3, 3, 16, 1, true).MaxPool2().ReLU().Conv(3, 3, 32, 1, true).MaxPool2().ReLU().Dense(64, true).ReLU().Dense(10, true)
 	}
-	panic("unknown arch " + name)
+	return sweepArch(b, name)
+}
+
+// sweepArch builds "k1-c1-k2-c2-dN[-dM…]": conv k1×k1×c1, max-pool, ReLU,
+// conv k2×k2×c2, max-pool, ReLU, dense N ReLU (…), dense 10; the best
+// preset is "3-8-3-16-d128".
+func sweepArch(b *nn.Builder, name string) *nn.Builder {
+	p := strings.Split(name, "-")
+	n := make([]int, len(p))
+	for i, f := range p {
+		v, err := strconv.Atoi(strings.TrimPrefix(f, "d"))
+		if err != nil || len(p) < 5 {
+			panic("unknown arch " + name)
+		}
+		n[i] = v
+	}
+	b = b.Conv(n[0], n[0], n[1], 1, true).MaxPool2().ReLU().Conv(n[2], n[2], n[3], 1, true).MaxPool2().ReLU()
+	for _, d := range n[4:] {
+		b = b.Dense(d, true).ReLU()
+	}
+	return b.Dense(10, true)
 }
 
 func envF(k string, def float64) float64 {
@@ -52,27 +74,58 @@ func envF(k string, def float64) float64 {
 	return def
 }
 
-// TestBestSweep trains one candidate (BEST_ARCH, BEST_LR, BEST_T,
-// BEST_BATCH, BEST_SAMPLES, BEST_SEED, BEST_CHECKS=comma list of sample
-// counts) and prints the test accuracy at each check. Only with BEST_SWEEP=1.
+// TestBestSweep trains one candidate and prints the test accuracy (all
+// 10k) at each of BEST_CHECKS (comma list of sample counts; the run ends
+// at the last). Only with BEST_SWEEP=1. BEST_ARCH=preset trains the best
+// preset exactly as train.FromPreset sets it up (checks default to its
+// whole run); any other BEST_ARCH (see bestArch) trains with Adam
+// (BEST_B1, BEST_B2, BEST_EPS), BEST_LR, BEST_T, BEST_DECAY ("", linear,
+// cosine: to 0 at the last check), BEST_WARMUP steps, BEST_BATCH, shuffled.
+// BEST_SEED seeds the initial weights and the shuffles; BEST_STD=1 feeds
+// standardised pixels.
 func TestBestSweep(t *testing.T) {
 	if os.Getenv("BEST_SWEEP") == "" {
 		t.Skip("set BEST_SWEEP=1")
 	}
 	arch := os.Getenv("BEST_ARCH")
 	seed := uint64(envF("BEST_SEED", 1))
-	m, err := bestArch(arch).Build(nn.HeadSoftmax)
+	var tr, te train.Data
+	trs, tes, err := testData.Ten(0, 0, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	nn.InitNormal(m, newRand(seed), nn.He)
-	tr, te, err := testData.Ten(0, 0, true)
-	if err != nil {
-		t.Fatal(err)
+	tr, te = trs, tes
+	if os.Getenv("BEST_STD") != "" {
+		tr, te = standardised{trs}, standardised{tes}
 	}
-	cfg := train.Config{Opt: "adam", Beta1: 0.9, Beta2: 0.999, Eps: 1e-7,
-		Schedule: nn.Schedule{LR: envF("BEST_LR", 0.002), AnnealT: envF("BEST_T", 3000)},
-		Batch:    int(envF("BEST_BATCH", 16)), Order: train.Shuffle, Seed: seed}
+	var m *nn.Model
+	var cfg train.Config
+	checks := strings.Split(os.Getenv("BEST_CHECKS"), ",")
+	if arch == "preset" {
+		p, _ := nn.PresetByName("best")
+		if m, err = nn.NewPreset("best", newRand(seed)); err != nil {
+			t.Fatal(err)
+		}
+		cfg = train.FromPreset(p)
+		cfg.Seed = seed
+		if checks[0] == "" {
+			checks = []string{strconv.Itoa(p.Steps * p.Batch)}
+		}
+	} else {
+		if m, err = bestArch(arch).Build(nn.HeadSoftmax); err != nil {
+			t.Fatal(err)
+		}
+		nn.InitNormal(m, newRand(seed), nn.He)
+		last, _ := strconv.Atoi(checks[len(checks)-1])
+		batch := int(envF("BEST_BATCH", 16))
+		sched := nn.Schedule{LR: envF("BEST_LR", 0.005), AnnealT: envF("BEST_T", 0),
+			Decay: os.Getenv("BEST_DECAY"), Warmup: int(envF("BEST_WARMUP", 0))}
+		if sched.Decay != "" {
+			sched.Total = (last + batch - 1) / batch // the run ends at the last check
+		}
+		cfg = train.Config{Opt: "adam", Beta1: envF("BEST_B1", 0.9), Beta2: envF("BEST_B2", 0.999), Eps: envF("BEST_EPS", 1e-7),
+			Schedule: sched, Batch: batch, Order: train.Shuffle, Seed: seed}
+	}
 	s, err := train.NewSession(m, tr, nil, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +133,7 @@ func TestBestSweep(t *testing.T) {
 	done := 0
 	t0 := time.Now()
 	var out []string
-	for _, c := range strings.Split(os.Getenv("BEST_CHECKS"), ",") {
+	for _, c := range checks {
 		n, _ := strconv.Atoi(c)
 		if err := s.Step(train.Budget{Samples: n - done}); err != nil {
 			t.Fatal(err)
@@ -90,12 +143,68 @@ func TestBestSweep(t *testing.T) {
 		out = append(out, fmt.Sprintf("%dk=%.4f", n/1000, r.Acc))
 		fmt.Printf("CHECK arch=%s %dk=%.4f (%.0fs)\n", arch, n/1000, r.Acc, time.Since(t0).Seconds())
 	}
-	fmt.Printf("RESULT arch=%s lr=%g T=%g batch=%d seed=%d params=%d %s (%.0fs)\n", arch, cfg.Schedule.LR, cfg.Schedule.AnnealT,
-		cfg.Batch, seed, len(m.Params), strings.Join(out, " "), time.Since(t0).Seconds())
+	sc := cfg.Schedule
+	fmt.Printf("RESULT arch=%s lr=%g T=%g decay=%s warm=%d b2=%g batch=%d seed=%d params=%d %s (%.0fs)\n", arch, sc.LR, sc.AnnealT,
+		sc.Decay, sc.Warmup, cfg.Beta2, cfg.Batch, seed, len(m.Params), strings.Join(out, " "), time.Since(t0).Seconds())
+}
+
+// TestBestShortRun: the best preset's own set-up (architecture, He init,
+// Adam, shuffled batches of 16, η falling linearly to 0 at the run's end)
+// cut to 300 steps (4800 samples, about a second natively) already
+// classifies the ten digits: test accuracy ≥ 0.93 on the first 2000
+// test images (measured 0.942, 0.952, 0.948 for seeds 1–3), and the rate is 0
+// when the run stops.
+func TestBestShortRun(t *testing.T) {
+	skipLong(t)
+	p, err := nn.PresetByName("best")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Steps = 300
+	tr, te, err := testData.Ten(0, 2000, true)
+	if err != nil {
+		t.Fatalf("MNIST is needed for this test: %v", err)
+	}
+	for _, seed := range []uint64{1, 2, 3} {
+		m, err := nn.NewPreset("best", newRand(seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := train.FromPreset(p)
+		cfg.Seed = seed
+		s, err := train.NewSession(m, tr, nil, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for !s.Done() {
+			if err := s.Step(train.Budget{Samples: 1000}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		acc := train.Evaluate(m, te).Acc
+		t.Logf("seed %d: %d samples, test acc %.4f", seed, s.Seen(), acc)
+		if s.Seen() != 4800 || s.LR() != 0 {
+			t.Errorf("seed %d: run ended after %d samples with η %g, want 4800 and 0", seed, s.Seen(), s.LR())
+		}
+		atLeast(t, fmt.Sprintf("seed %d test acc", seed), acc, 0.93)
+	}
+}
+
+// standardised gives MNIST pixels as (x − 0.1307)/0.3081 (the training
+// set's mean and standard deviation) instead of 0..1.
+type standardised struct{ train.Data }
+
+func (d standardised) Sample(dst []float32, i int) []float32 {
+	dst = d.Data.Sample(dst, i)
+	for j, v := range dst {
+		dst[j] = (v - 0.1307) / 0.3081
+	}
+	return dst
 }
 
 // BenchmarkBestArch measures per-sample training speed of each candidate
-// (TrainSample + Adam step every 16 samples), for a wasm/native ratio run.
+// (BEST_ARCHS, comma list): TrainSample + an Adam step every BEST_BATCH
+// (16) samples. Run it under wasm: the wasm/native ratio varies by net.
 func BenchmarkBestArch(b *testing.B) {
 	for _, arch := range benchArchs() {
 		b.Run(arch, func(b *testing.B) {
@@ -115,12 +224,13 @@ func BenchmarkBestArch(b *testing.B) {
 				}
 			}
 			opt := nn.NewAdam(len(m.Params), 0.9, 0.999, 1e-7)
+			batch := int(envF("BEST_BATCH", 16))
 			i := 0
 			for b.Loop() {
 				m.TrainSample(xs[i&63], i%10)
 				i++
-				if i%16 == 0 {
-					m.ScaleGrads(1.0 / 16)
+				if i%batch == 0 {
+					m.ScaleGrads(1 / float32(batch))
 					m.Step(opt, 0.001)
 					m.ZeroGrad()
 				}
@@ -134,7 +244,7 @@ func benchArchs() []string {
 	if v := os.Getenv("BEST_ARCHS"); v != "" {
 		return strings.Split(v, ",")
 	}
-	return []string{"base", "d64", "8-32d64", "16-16d64", "pool-first-d64", "pf-base", "pf-8-32d64", "pf-16-16d64"}
+	return []string{"pf-8-32d64", "3-8-3-16-d128", "3-8-3-16-d64", "3-8-3-16-d256"}
 }
 
 // TestPoolBeforeReLU: max-pooling before the ReLU (as the best preset now
