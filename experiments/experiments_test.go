@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"digitlab/datasets"
+	"digitlab/nn"
 )
 
 // The full experiments on the real data at the seeds' sizes, checked
@@ -273,5 +274,39 @@ func TestMissingMNIST(t *testing.T) {
 	}
 	if _, err := Table000(NewData(), Config{Seed: 1}); !errors.Is(err, datasets.ErrMNISTNotFound) {
 		t.Errorf("Table000 without data: %v", err)
+	}
+}
+
+// TestRunSchedule: the CLI keeps the preset's decay and stretches it over
+// the run it is given (steps, or epochs of ⌈n/batch⌉ steps), with its own η and T.
+func TestRunSchedule(t *testing.T) {
+	t.Parallel()
+	best, err := nn.PresetByName("best")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if best.Decay == "" {
+		t.Skip("the best preset has no decay any more")
+	}
+	plain, err := nn.PresetByName("digits64")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		desc  string
+		p     nn.Preset
+		mc    ModelConfig
+		n     int
+		total int
+	}{
+		{"steps", best, ModelConfig{LR: 0.01, AnnealT: 50, Batch: 16, Steps: 700}, 60000, 700},
+		{"epochs of 16", best, ModelConfig{LR: 0.01, Batch: 16, Epochs: 2}, 1000, 2 * 63},
+		{"full batch", best, ModelConfig{LR: 0.01, Batch: 0, Epochs: 5}, 1000, 5},
+		{"no decay", plain, ModelConfig{LR: 0.01, Batch: 0, Epochs: 5}, 1000, 0},
+	} {
+		sc := runSchedule(tc.p, tc.mc, tc.n)
+		if sc.LR != tc.mc.LR || sc.AnnealT != tc.mc.AnnealT || sc.Decay != tc.p.Decay || sc.Total != tc.total || sc.Warmup != tc.p.Warmup {
+			t.Errorf("%s: runSchedule = %+v, want η %g, T %g, decay %q over %d steps", tc.desc, sc, tc.mc.LR, tc.mc.AnnealT, tc.p.Decay, tc.total)
+		}
 	}
 }

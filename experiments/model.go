@@ -128,7 +128,7 @@ func RunModel(d *Data, mc ModelConfig, c Config) (*Table, error) {
 	}
 	tr.SetNormalized(!mc.Raw)
 	te.SetNormalized(!mc.Raw)
-	cfg := train.Config{Opt: mc.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: nn.Schedule{LR: mc.LR, AnnealT: mc.AnnealT},
+	cfg := train.Config{Opt: mc.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: runSchedule(p, mc, tr.Len()),
 		Batch: mc.Batch, Steps: mc.Steps, Epochs: mc.Epochs, Order: mc.Order}
 	rows, models, run, err := runSteps("model", c, r, []step{{label: p.Name, preset: p.Name, cfg: cfg, tr: tr, te: te}})
 	if err != nil {
@@ -142,10 +142,32 @@ func RunModel(d *Data, mc ModelConfig, c Config) (*Table, error) {
 	if mc.Raw {
 		pix = "raw"
 	}
-	settings := fmt.Sprintf("%s on %s (%d train / %d test, %s pixels, noise σ=%g), %s η=%g anneal T=%g, batch %d, %s, order %v, seed %d",
-		p.Name, mc.Task, tr.Len(), te.Len(), pix, mc.Noise, mc.Opt, mc.LR, mc.AnnealT, mc.Batch, length(mc), mc.Order, c.Seed)
+	sched := fmt.Sprintf("anneal T=%g", mc.AnnealT)
+	if sc := cfg.Schedule; sc.Decay != "" {
+		sched += fmt.Sprintf(", %s decay to 0 over %d steps", sc.Decay, sc.Total)
+	}
+	settings := fmt.Sprintf("%s on %s (%d train / %d test, %s pixels, noise σ=%g), %s η=%g %s, batch %d, %s, order %v, seed %d",
+		p.Name, mc.Task, tr.Len(), te.Len(), pix, mc.Noise, mc.Opt, mc.LR, sched, mc.Batch, length(mc), mc.Order, c.Seed)
 	return &Table{Name: "model", Title: p.About, Seed: p.Seed, Rows: rows, Summary: models[0].Model.Summary() + "\n" + settings,
 		Notes: []string{run.note()}}, nil
+}
+
+// runSchedule is the preset's schedule (warm-up, decay) with mc's η and T;
+// a decay runs over the whole of mc's run, however long it is given.
+func runSchedule(p nn.Preset, mc ModelConfig, trainN int) nn.Schedule {
+	sc := p.Schedule()
+	sc.LR, sc.AnnealT = mc.LR, mc.AnnealT
+	if sc.Decay != "" {
+		sc.Total = mc.Steps
+		if mc.Steps == 0 {
+			perEpoch := 1 // full batch
+			if mc.Batch > 0 {
+				perEpoch = (trainN + mc.Batch - 1) / mc.Batch
+			}
+			sc.Total = mc.Epochs * perEpoch
+		}
+	}
+	return sc
 }
 
 func length(mc ModelConfig) string {

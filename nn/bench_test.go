@@ -58,7 +58,7 @@ func BenchmarkTrainSample(b *testing.B) {
 
 // BenchmarkPredict measures inference (Forward + head).
 func BenchmarkPredict(b *testing.B) {
-	for _, name := range []string{"mlp10", "cnn", "convnetjs"} {
+	for _, name := range []string{"mlp10", "cnn", "convnetjs", "best"} {
 		for _, naive := range []bool{false, true} {
 			variant := "fast"
 			if naive {
