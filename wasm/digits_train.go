@@ -188,10 +188,10 @@ func (d *digitsScene) runSamples(p nn.Preset) int {
 // evalPlan picks how often the session judges the test set and on how
 // many images: about 25 points over the run (or every EvalEvery samples
 // when set), on at most 2000 test images; the Judge measures the whole
-// test set. A forward pass costs about a third of a training sample, so
-// on long runs (the ten-digit CNNs) 25 points of 2000 images would eat a
-// quarter of the training time: there the points use 1000 images and
-// come at most every 3000 samples (evaluating costs ≤ 11 %).
+// test set. A forward pass costs about half a training sample, so on long
+// runs (the ten-digit CNNs) 25 points of 2000 images would eat a third of
+// the training time: there the points use 1000 images and come at most
+// every 6000 samples (evaluating costs ≤ 9 %).
 func (d *digitsScene) evalPlan(p nn.Preset) (every, n int) {
 	n = min(d.prep.Test.Len(), 2000)
 	if d.cfg.EvalEvery > 0 {
@@ -204,7 +204,7 @@ func (d *digitsScene) evalPlan(p nn.Preset) (every, n int) {
 	every = max(total/25, min(500, total))
 	if total > 30000 {
 		n = min(n, 1000)
-		every = max(every, 3*n)
+		every = max(every, 6*n)
 	}
 	if p.Batch == 0 {
 		every = max(every, d.prep.Train.Len()) // full batch: whole epochs
@@ -233,9 +233,9 @@ func (d *digitsScene) tick(ctx *Context) {
 		d.running = false
 	case d.running:
 		// The rest of the budget judges the whole test set for the
-		// mistakes: a tenth, or 40 % while they are on screen (a pass
-		// over 10,000 images takes the best CNN ~3 s of CPU).
-		share := ctx.Budget * 9 / 10
+		// mistakes: a twentieth, or 40 % while they are on screen (a
+		// pass over 10,000 images takes the best CNN ~3 s of CPU).
+		share := ctx.Budget * 19 / 20
 		if digitViews[d.ui.view.Index] == "mistakes" {
 			share = ctx.Budget * 6 / 10
 		}
