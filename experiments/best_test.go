@@ -252,9 +252,7 @@ func benchArchs() []string {
 // (max and ReLU commute), on a quarter of the values. Both orders, from
 // the same initial weights, train to the same weights on real digits.
 func TestPoolBeforeReLU(t *testing.T) {
-	if testing.Short() {
-		t.Skip("needs MNIST")
-	}
+	skipLong(t)
 	tr, _, err := testData.Ten(200, 10, true)
 	if err != nil {
 		t.Fatalf("MNIST is needed for this test: %v", err)
