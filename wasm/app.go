@@ -250,17 +250,13 @@ const frameGoal = 1000.0 / 36
 // browser's compositing, measured as the time between frames minus the
 // scene's Update), between 3 and 20 ms.
 func (a *App) adaptBudget(now time.Time) {
-	running := a.Scene().Running()
-	if running && !a.lastUpdate.IsZero() {
-		if dt := now.Sub(a.lastUpdate); dt < 250*time.Millisecond { // not a hidden tab's pause
-			a.frameMs = smooth(a.frameMs, dt)
-		}
-	}
-	a.lastUpdate = time.Time{}
-	if !running {
-		a.frameMs, a.sceneMs = 0, 0
+	if !a.Scene().Running() {
+		a.lastUpdate, a.frameMs, a.sceneMs = time.Time{}, 0, 0
 		a.budget = 8 * time.Millisecond
 		return
+	}
+	if dt := now.Sub(a.lastUpdate); !a.lastUpdate.IsZero() && dt < 250*time.Millisecond { // not a hidden tab's pause
+		a.frameMs = smooth(a.frameMs, dt)
 	}
 	a.lastUpdate = now
 	ms := 12.0 // the first frames, before anything is measured

@@ -86,8 +86,9 @@ type digitsUI struct {
 	chartRect                    ui.Rect
 	viewArea                     ui.Rect // the views' area, below the status line
 
-	// What the last frame drew of each live part (see drawLive).
-	infoDrawn, imgDrawn, chartDrawn, viewDrawn string
+	// What the last frame drew of the live parts not drawn from a layer
+	// (see drawLive).
+	infoDrawn, viewDrawn string
 }
 
 func (d *digitsScene) initUI() {

@@ -588,7 +588,8 @@ func (d *digitsScene) DrawChanges(screen *ebiten.Image) bool {
 
 // drawLive draws the status line and the view's content; with changed,
 // only the parts whose key differs from the last frame's, each first
-// restored to the background and the chrome under it.
+// restored to the background and the chrome under it. A part drawn from a
+// cached layer is keyed by the layer's own key.
 func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 	u := &d.ui
 	part := func(r ui.Rect, key string, last *string, draw func()) {
@@ -613,9 +614,9 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 	case "train":
 		key := fmt.Sprint(d.curStamp, d.curX == nil, d.hoverPx, u.imgPanel, u.imgRect, u.matPanel, d.cfg.Raw, d.waitText())
 		left := ui.Rect{X: u.imgPanel.X, Y: u.imgPanel.Y, W: u.imgPanel.W, H: u.matPanel.Bottom() - u.imgPanel.Y}
-		part(left, key, &u.imgDrawn, func() { u.imgLayer.draw(screen, key, left, d.drawCurrent) })
+		part(left, key, &u.imgLayer.key, func() { u.imgLayer.draw(screen, key, left, d.drawCurrent) })
 		ck := fmt.Sprint(u.chartStamp)
-		part(u.chartRect, ck, &u.chartDrawn, func() {
+		part(u.chartRect, ck, &u.chartLayer.key, func() {
 			u.chartLayer.draw(screen, ck, u.chartRect, func(dst *ebiten.Image) {
 				drawChartData(dst, &u.loss)
 				drawChartData(dst, &u.acc)
