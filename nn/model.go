@@ -268,6 +268,23 @@ func (m *Model) TrainSample(x []float32, label int) float64 {
 	return l
 }
 
+// TrainSampleAbove is TrainSample for the samples the model still gets
+// wrong or unsure: it runs forward and the loss, and back-propagates only
+// when the loss is at least minLoss ("selective backprop": an image the
+// network already classifies with p ≥ e^−minLoss adds almost nothing to
+// the gradient, and the backward pass costs about twice the forward one).
+// It returns the loss and whether it back-propagated; minLoss 0 is
+// TrainSample. It allocates nothing and panics as TrainSample does.
+func (m *Model) TrainSampleAbove(x []float32, label int, minLoss float64) (float64, bool) {
+	m.Forward(x)
+	l := m.loss(label)
+	if l < minLoss {
+		return l, false
+	}
+	m.backprop(m.dout, nil)
+	return l, true
+}
+
 // TrainSampleSGD is TrainSample, then Step(NewSGD(), lr), then ZeroGrad,
 // fused: dense layers update their weights while back-propagating instead
 // of writing Grads, which makes per-sample SGD (the seeds' batch size 1)

@@ -189,6 +189,36 @@ func TestOneSGDStepLowersLoss(t *testing.T) {
 	}
 }
 
+// TestTrainSampleAbove: a sample whose loss is at least minLoss gets
+// exactly TrainSample's gradients; one below it gets none, and the loss
+// returned is the same either way.
+func TestTrainSampleAbove(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"cnn", "best"} {
+		m := mustPreset(t, name, 3)
+		r := newRand(4)
+		x, y := sparseImage(r, m.In.Size(), 0.8), 1
+		ref := m.Clone()
+		want := ref.TrainSample(x, y)
+		for _, c := range []struct {
+			minLoss float64
+			back    bool
+		}{{0, true}, {want * 0.999, true}, {want * 1.001, false}, {math.Inf(1), false}} {
+			m.ZeroGrad()
+			loss, back := m.TrainSampleAbove(x, y, c.minLoss)
+			if loss != want || back != c.back {
+				t.Errorf("%s minLoss %g: got loss %v, backprop %v; want %v, %v", name, c.minLoss, loss, back, want, c.back)
+			}
+			for i, g := range m.Grads {
+				if w := ref.Grads[i]; (c.back && g != w) || (!c.back && g != 0) {
+					t.Errorf("%s minLoss %g: grad %d = %v, want %v (backprop %v)", name, c.minLoss, i, g, w, c.back)
+					break
+				}
+			}
+		}
+	}
+}
+
 // TestLandscapeExample is seed 003's Φ(1,-1) = -4.
 func TestLandscapeExample(t *testing.T) {
 	t.Parallel()

@@ -42,6 +42,10 @@ type Preset struct {
 	// Normalize scales pixels to [0,1] (/255, /16 for 8×8 digits); false
 	// only for mlp10, whose seed trains on raw 0..255.
 	Normalize bool
+	// SkipBelow is the loss under which a training sample is not
+	// back-propagated (Model.TrainSampleAbove); 0 (the seeds) trains on
+	// every sample.
+	SkipBelow float64
 }
 
 // Schedule returns the preset's learning-rate schedule; a Decay runs over

@@ -69,6 +69,12 @@ type Config struct {
 	// (and at 0 and at the end); 0 means never. EvalN limits it to the
 	// first EvalN test samples (0 = all of them).
 	EvalEvery, EvalN int
+	// SkipBelow is selective backprop: a training sample whose loss is
+	// under it is only run forward (it still counts in its batch, with a
+	// zero gradient), and a batch in which every sample was skipped takes
+	// no optimiser step (its step is still counted for the schedule).
+	// 0 back-propagates every sample.
+	SkipBelow float64
 }
 
 // FromPreset returns the training set-up of a seed preset: its optimiser
@@ -78,7 +84,7 @@ type Config struct {
 // presets (seed 000's steps cycle through the pre-shuffled set).
 func FromPreset(p nn.Preset) Config {
 	c := Config{Opt: p.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: p.Schedule(),
-		Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps, Order: Cycle, Seed: 42}
+		Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps, Order: Cycle, Seed: 42, SkipBelow: p.SkipBelow}
 	if c.Opt == "" {
 		c.Opt = "sgd"
 	}
@@ -140,6 +146,8 @@ func (c *Config) validate() error {
 		return &ConfigError{"Epochs", fmt.Sprintf("epochs %d and steps %d must be ≥ 0", c.Epochs, c.Steps)}
 	case c.Window < 0 || c.EvalEvery < 0 || c.EvalN < 0:
 		return &ConfigError{"Window", "window, eval-every and eval-n must be ≥ 0"}
+	case !(c.SkipBelow >= 0) || math.IsInf(c.SkipBelow, 0):
+		return &ConfigError{"SkipBelow", fmt.Sprintf("skip-below loss %g must be a finite number ≥ 0", c.SkipBelow)}
 	case c.Order != Cycle && c.Order != Shuffle:
 		return &ConfigError{"Order", fmt.Sprintf("unknown order %d", c.Order)}
 	}

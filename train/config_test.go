@@ -29,6 +29,13 @@ func TestScheduleConfigErrors(t *testing.T) {
 			}
 		})
 	}
+	for _, v := range []float64{-0.1, math.NaN(), math.Inf(1)} {
+		_, err := NewSession(softmaxModel(t, 1), d, nil, Config{Opt: "adam", Schedule: nn.Schedule{LR: 0.1}, Batch: 2, SkipBelow: v})
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Field != "SkipBelow" {
+			t.Errorf("SkipBelow %v: NewSession = %v, want a *ConfigError on SkipBelow", v, err)
+		}
+	}
 	s := newSession(t, softmaxModel(t, 1), d, nil, Config{Opt: "sgd", Schedule: nn.Schedule{LR: 0.1}, Batch: 1})
 	var ce *ConfigError
 	if err := s.SetSchedule(nn.Schedule{LR: 0.1, Decay: "linear"}); !errors.As(err, &ce) || ce.Field != "Decay" {
@@ -74,11 +81,11 @@ func TestLinearDecayMatchesHandLoop(t *testing.T) {
 
 func TestFromPresetCarriesDecay(t *testing.T) {
 	t.Parallel()
-	p := nn.Preset{Name: "x", Opt: "adam", LR: 0.004, Decay: "cosine", Warmup: 50, Batch: 16, Steps: 3000}
+	p := nn.Preset{Name: "x", Opt: "adam", LR: 0.004, Decay: "cosine", Warmup: 50, Batch: 16, Steps: 3000, SkipBelow: 0.03}
 	c := FromPreset(p)
 	want := nn.Schedule{LR: 0.004, Decay: "cosine", Total: 3000, Warmup: 50}
-	if c.Schedule != want || c.Steps != 3000 || c.Order != Shuffle {
-		t.Errorf("FromPreset = schedule %+v steps %d order %v, want %+v 3000 shuffle", c.Schedule, c.Steps, c.Order, want)
+	if c.Schedule != want || c.Steps != 3000 || c.Order != Shuffle || c.SkipBelow != 0.03 {
+		t.Errorf("FromPreset = schedule %+v steps %d order %v skip-below %v, want %+v 3000 shuffle 0.03", c.Schedule, c.Steps, c.Order, c.SkipBelow, want)
 	}
 	// A seed's step-trained preset still cycles (seed 000's set-up).
 	p.Seed = "000"

@@ -65,6 +65,8 @@ type Session struct {
 	inBatch   int   // samples accumulated into the current batch
 	step      int   // optimiser steps taken
 	seen      int64 // training samples seen
+	backprops int64 // of them back-propagated (all unless SkipBelow)
+	batchBack int   // samples back-propagated into the current batch
 	permEpoch int   // epoch the permutation was drawn for (-1: none yet)
 	last      int   // data index of the last trained sample (-1: none)
 
@@ -169,6 +171,7 @@ func (s *Session) Reset() {
 	s.opt.Reset()
 	s.rng = rand.New(rand.NewPCG(s.cfg.Seed, 0x7a11))
 	s.epoch, s.index, s.inBatch, s.step, s.seen = 0, 0, 0, 0, 0
+	s.backprops, s.batchBack = 0, 0
 	s.permEpoch, s.last = -1, -1
 	clear(s.ring)
 	s.ringPos, s.ringN, s.ringLoss, s.ringCorrect = 0, 0, 0, 0
@@ -259,7 +262,7 @@ func (s *Session) trainOne() error {
 	}
 	s.x = s.Train.Sample(s.x, i)
 	y := s.Train.Label(i)
-	loss := s.Model.TrainSample(s.x, y)
+	loss, back := s.Model.TrainSampleAbove(s.x, y, s.cfg.SkipBelow)
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		return &DivergedError{Step: s.step, Samples: s.seen, Loss: loss, LR: s.LR(), Param: -1}
 	}
@@ -272,14 +275,20 @@ func (s *Session) trainOne() error {
 	s.seen++
 	s.inBatch++
 	s.index++
+	if back {
+		s.backprops++
+		s.batchBack++
+	}
 	if s.inBatch == s.batch || s.index == s.n {
-		if s.inBatch > 1 {
-			s.Model.ScaleGrads(1 / float32(s.inBatch))
+		if s.batchBack > 0 { // else every gradient is zero: no step
+			if s.inBatch > 1 {
+				s.Model.ScaleGrads(1 / float32(s.inBatch))
+			}
+			s.Model.Step(s.opt, float32(s.LR()))
+			s.Model.ZeroGrad()
 		}
-		s.Model.Step(s.opt, float32(s.LR()))
-		s.Model.ZeroGrad()
 		s.step++
-		s.inBatch = 0
+		s.inBatch, s.batchBack = 0, 0
 	}
 	if s.index == s.n {
 		s.index = 0
@@ -454,8 +463,13 @@ func (s *Session) Index() int { return s.index }
 // InBatch returns how many samples the current mini-batch holds so far.
 func (s *Session) InBatch() int { return s.inBatch }
 
-// Steps returns the number of optimiser steps taken.
+// Steps returns the number of optimiser steps taken (with SkipBelow: of
+// batches, a batch whose samples were all skipped counting too).
 func (s *Session) Steps() int { return s.step }
+
+// Backprops is how many of the training samples seen were
+// back-propagated: all of them unless Config.SkipBelow is set.
+func (s *Session) Backprops() int64 { return s.backprops }
 
 // Seen returns the number of training samples seen.
 func (s *Session) Seen() int64 { return s.seen }

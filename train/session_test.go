@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -489,5 +490,74 @@ func TestProgress(t *testing.T) {
 	runAll(t, s, 100)
 	if s.Progress() != 1 || !s.Done() || !s.Idle() {
 		t.Errorf("Progress at end = %v done %v idle %v", s.Progress(), s.Done(), s.Idle())
+	}
+}
+
+// TestSkipBelow: selective backprop trains exactly as a hand loop that
+// back-propagates only the samples whose loss is at least SkipBelow,
+// scales each batch by its full size and takes no step for a batch whose
+// samples were all skipped (its step still advances the schedule). A
+// threshold above every loss leaves the weights alone.
+func TestSkipBelow(t *testing.T) {
+	t.Parallel()
+	d := newData(11, 12, 3, 3)
+	sched := nn.Schedule{LR: 0.05, AnnealT: 4}
+	m := softmaxModel(t, 6)
+	ref := m.Clone()
+	// A threshold near the median first loss skips about half.
+	losses := make([]float64, d.Len())
+	for i := range losses {
+		losses[i] = m.Loss(d.Sample(nil, i), d.Label(i))
+	}
+	slices.Sort(losses)
+	tau := losses[len(losses)/2]
+	cfg := Config{Opt: "adam", Schedule: sched, Batch: 2, Epochs: 3, SkipBelow: tau}
+	s := newSession(t, m, d, nil, cfg)
+	runAll(t, s, 5)
+
+	opt := nn.NewAdam(len(ref.Params), 0.9, 0.999, 1e-7)
+	var back, emptyBatches int64
+	step, inBatch := 0, 0
+	for range 3 {
+		for i := range d.Len() {
+			x := d.Sample(nil, i)
+			if ref.Loss(x, d.Label(i)) >= tau {
+				ref.TrainSample(x, d.Label(i))
+				back++
+				inBatch++
+			}
+			if i%2 == 1 {
+				if inBatch > 0 {
+					ref.ScaleGrads(0.5)
+					ref.Step(opt, float32(sched.At(step)))
+					ref.ZeroGrad()
+				} else {
+					emptyBatches++
+				}
+				step++
+				inBatch = 0
+			}
+		}
+	}
+	if back == 0 || back == 36 || emptyBatches == 0 {
+		t.Fatalf("threshold %v back-propagates %d of 36 samples with %d empty batches: the test needs some of each", tau, back, emptyBatches)
+	}
+	if i := sameBits(m.Params, ref.Params); i >= 0 {
+		t.Errorf("parameter %d = %v, the hand loop gives %v", i, m.Params[i], ref.Params[i])
+	}
+	if s.Backprops() != back || s.Seen() != 36 || s.Steps() != step {
+		t.Errorf("backprops %d seen %d steps %d, want %d 36 %d", s.Backprops(), s.Seen(), s.Steps(), back, step)
+	}
+
+	cfg.SkipBelow = math.MaxFloat64
+	m2 := softmaxModel(t, 6)
+	s2 := newSession(t, m2, d, nil, cfg)
+	runAll(t, s2, 7)
+	if i := sameBits(m2.Params, s2.init); i >= 0 || s2.Backprops() != 0 || s2.Steps() != 18 {
+		t.Errorf("nothing above the threshold: parameter %d moved, %d backprops, %d steps; want none, 0, 18", i, s2.Backprops(), s2.Steps())
+	}
+	s.Reset()
+	if s.Backprops() != 0 || s.Seen() != 0 {
+		t.Errorf("after Reset: backprops %d seen %d, want 0 0", s.Backprops(), s.Seen())
 	}
 }
