@@ -174,6 +174,9 @@ func TestConvFastMatchesNaive(t *testing.T) {
 		{"cnn10", 28, 28, 1, 3, 3, 9, 1, 0.8, true},
 		{"convnetjs second", 12, 12, 8, 5, 5, 16, 1, 0.5, true},
 		{"rect stride 3", 10, 11, 3, 2, 4, 5, 3, 0.2, true},
+		{"best first", 28, 28, 1, 3, 3, 8, 1, 0.8, true},
+		{"best second", 13, 13, 8, 3, 3, 16, 1, 0.1, true},
+		{"blocks of 8 and a tail", 9, 8, 5, 3, 2, 12, 2, 0.3, false},
 	}
 	for i, tc := range tests {
 		t.Run(tc.desc, func(t *testing.T) {
