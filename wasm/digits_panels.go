@@ -662,6 +662,10 @@ func (d *digitsScene) infoLine() (string, Font, color.Color) {
 	if _, acc, _, _ := d.testFigures(); !math.IsNaN(acc) {
 		parts = append(parts, fmt.Sprintf("test %.4f", acc))
 	}
+	if p.SkipBelow > 0 && s.Seen() > 0 {
+		// selective backprop: the share of images that were not yet easy
+		parts = append(parts, fmt.Sprintf("backprop %.0f%%", 100*float64(s.Backprops())/float64(s.Seen())))
+	}
 	c := colText
 	switch {
 	case d.finished:
