@@ -102,15 +102,36 @@ func (o *Adam) Step(params, grads []float32, lr float32) {
 	c1 := float32(1 / (1 - o.B1t))
 	c2 := float32(1 / (1 - o.B2t))
 	b1, b2, eps := o.B1, o.B2, o.Eps
+	a1, a2 := 1-b1, 1-b2 // hoisted: Go does not move them out of the loop
 	m, v := o.M, o.V[:len(o.M)]
 	grads, params = grads[:len(m)], params[:len(m)]
-	for i, g := range grads {
-		mi := b1*m[i] + (1-b1)*g
-		vi := b2*v[i] + (1-b2)*g*g
+	i := 0
+	for ; i+4 <= len(m); i += 4 { // unrolled (see dense.go): 1.3x in wasm
+		mm, vv, gg, pp := (*[4]float32)(m[i:]), (*[4]float32)(v[i:]), (*[4]float32)(grads[i:]), (*[4]float32)(params[i:])
+		g0, g1, g2, g3 := gg[0], gg[1], gg[2], gg[3]
+		m0 := b1*mm[0] + a1*g0
+		m1 := b1*mm[1] + a1*g1
+		m2 := b1*mm[2] + a1*g2
+		m3 := b1*mm[3] + a1*g3
+		v0 := b2*vv[0] + a2*g0*g0
+		v1 := b2*vv[1] + a2*g1*g1
+		v2 := b2*vv[2] + a2*g2*g2
+		v3 := b2*vv[3] + a2*g3*g3
+		mm[0], mm[1], mm[2], mm[3] = m0, m1, m2, m3
+		vv[0], vv[1], vv[2], vv[3] = v0, v1, v2, v3
+		// float32(math.Sqrt(float64(x))) compiles to one float32 sqrt.
+		pp[0] -= lr * (m0 * c1) / (float32(math.Sqrt(float64(v0*c2))) + eps)
+		pp[1] -= lr * (m1 * c1) / (float32(math.Sqrt(float64(v1*c2))) + eps)
+		pp[2] -= lr * (m2 * c1) / (float32(math.Sqrt(float64(v2*c2))) + eps)
+		pp[3] -= lr * (m3 * c1) / (float32(math.Sqrt(float64(v3*c2))) + eps)
+	}
+	for ; i < len(m); i++ {
+		g := grads[i]
+		mi := b1*m[i] + a1*g
+		vi := b2*v[i] + a2*g*g
 		m[i], v[i] = mi, vi
 		params[i] -= lr * (mi * c1) / (float32(math.Sqrt(float64(vi*c2))) + eps)
 	}
-	// (Adam runs once per mini-batch, so this loop is left plain.)
 }
 
 func (o *Adam) Reset() {
