@@ -157,8 +157,11 @@ func convScatter(y, x, w, b []float32, H, W, KH, KW, OD, stride int) {
 // 16 floats as wasm locals and spills the rest to memory) while the patch
 // is walked, zero inputs skipped with one test each, so a multiply-add
 // costs one load (a weight) instead of scattering's two loads and a
-// store. It is a function of its own so that the outer loops' variables
-// do not compete with the sums for locals (measured 10% faster in wasm).
+// store. The weights are found by a running index k and read through a
+// slice of constant length 8: one bounds check, no length arithmetic
+// (best's second conv 90 → 66 µs in wasm, against (*[8]float32)(wt[j*OD:])).
+// It is a function of its own so that the outer loops' variables do not
+// compete with the sums for locals (10% faster in wasm).
 func convGather(ys, x, wt, b []float32, p0, rowStride, KH, KC, OD int) {
 	od := 0
 	for ; od+8 <= OD; od += 8 {
@@ -167,22 +170,21 @@ func convGather(ys, x, wt, b []float32, p0, rowStride, KH, KC, OD int) {
 			bb := (*[8]float32)(b[od:])
 			s0, s1, s2, s3, s4, s5, s6, s7 = bb[0], bb[1], bb[2], bb[3], bb[4], bb[5], bb[6], bb[7]
 		}
+		k := od // wt index of the weights of input (kh, kw, id) for filters od..od+7
 		for kh := 0; kh < KH; kh++ {
-			xs := x[p0+kh*rowStride : p0+kh*rowStride+KC]
-			ws := wt[kh*KC*OD+od:]
-			for j, xv := range xs {
-				if xv == 0 {
-					continue
+			for _, xv := range x[p0+kh*rowStride : p0+kh*rowStride+KC] {
+				if xv != 0 {
+					ww := (*[8]float32)(wt[k : k+8])
+					s0 += ww[0] * xv
+					s1 += ww[1] * xv
+					s2 += ww[2] * xv
+					s3 += ww[3] * xv
+					s4 += ww[4] * xv
+					s5 += ww[5] * xv
+					s6 += ww[6] * xv
+					s7 += ww[7] * xv
 				}
-				ww := (*[8]float32)(ws[j*OD:])
-				s0 += ww[0] * xv
-				s1 += ww[1] * xv
-				s2 += ww[2] * xv
-				s3 += ww[3] * xv
-				s4 += ww[4] * xv
-				s5 += ww[5] * xv
-				s6 += ww[6] * xv
-				s7 += ww[7] * xv
+				k += OD
 			}
 		}
 		yy := (*[8]float32)(ys[od:])
@@ -202,13 +204,13 @@ func convGatherTail(ys, x, wt, b []float32, p0, rowStride, KH, KC, OD, od0 int) 
 		if b != nil {
 			s = b[od]
 		}
+		k := od
 		for kh := 0; kh < KH; kh++ {
-			xs := x[p0+kh*rowStride : p0+kh*rowStride+KC]
-			ws := wt[kh*KC*OD+od:]
-			for j, xv := range xs {
+			for _, xv := range x[p0+kh*rowStride : p0+kh*rowStride+KC] {
 				if xv != 0 {
-					s += ws[j*OD] * xv
+					s += wt[k] * xv
 				}
+				k += OD
 			}
 		}
 		ys[od] = s
