@@ -106,8 +106,8 @@ func (o *Adam) Step(params, grads []float32, lr float32) {
 	m, v := o.M, o.V[:len(o.M)]
 	grads, params = grads[:len(m)], params[:len(m)]
 	i := 0
-	for ; i+4 <= len(m); i += 4 { // unrolled (see dense.go): 1.3x in wasm
-		mm, vv, gg, pp := (*[4]float32)(m[i:]), (*[4]float32)(v[i:]), (*[4]float32)(grads[i:]), (*[4]float32)(params[i:])
+	for ; i+4 <= len(m); i += 4 { // unrolled (see dense.go), constant-length slices: 1.3x in wasm
+		mm, vv, gg, pp := (*[4]float32)(m[i:i+4]), (*[4]float32)(v[i:i+4]), (*[4]float32)(grads[i:i+4]), (*[4]float32)(params[i:i+4])
 		g0, g1, g2, g3 := gg[0], gg[1], gg[2], gg[3]
 		m0 := b1*mm[0] + a1*g0
 		m1 := b1*mm[1] + a1*g1
