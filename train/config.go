@@ -75,6 +75,11 @@ type Config struct {
 	// no optimiser step (its step is still counted for the schedule).
 	// 0 back-propagates every sample.
 	SkipBelow float64
+	// Shift is data augmentation for image inputs: each training image
+	// is moved by up to Shift pixels across and down (each drawn
+	// uniformly from −Shift..Shift by the session's seeded source), zeros
+	// filling in. 0 feeds the images as they are.
+	Shift int
 }
 
 // FromPreset returns the training set-up of a seed preset: its optimiser
@@ -84,7 +89,7 @@ type Config struct {
 // presets (seed 000's steps cycle through the pre-shuffled set).
 func FromPreset(p nn.Preset) Config {
 	c := Config{Opt: p.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: p.Schedule(),
-		Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps, Order: Cycle, Seed: 42, SkipBelow: p.SkipBelow}
+		Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps, Order: Cycle, Seed: 42, SkipBelow: p.SkipBelow, Shift: p.Shift}
 	if c.Opt == "" {
 		c.Opt = "sgd"
 	}
@@ -148,6 +153,8 @@ func (c *Config) validate() error {
 		return &ConfigError{"Window", "window, eval-every and eval-n must be ≥ 0"}
 	case !(c.SkipBelow >= 0) || math.IsInf(c.SkipBelow, 0):
 		return &ConfigError{"SkipBelow", fmt.Sprintf("skip-below loss %g must be a finite number ≥ 0", c.SkipBelow)}
+	case c.Shift < 0:
+		return &ConfigError{"Shift", fmt.Sprintf("shift %d pixels must be ≥ 0", c.Shift)}
 	case c.Order != Cycle && c.Order != Shuffle:
 		return &ConfigError{"Order", fmt.Sprintf("unknown order %d", c.Order)}
 	}

@@ -81,11 +81,11 @@ func TestLinearDecayMatchesHandLoop(t *testing.T) {
 
 func TestFromPresetCarriesDecay(t *testing.T) {
 	t.Parallel()
-	p := nn.Preset{Name: "x", Opt: "adam", LR: 0.004, Decay: "cosine", Warmup: 50, Batch: 16, Steps: 3000, SkipBelow: 0.03}
+	p := nn.Preset{Name: "x", Opt: "adam", LR: 0.004, Decay: "cosine", Warmup: 50, Batch: 16, Steps: 3000, SkipBelow: 0.03, Shift: 2}
 	c := FromPreset(p)
 	want := nn.Schedule{LR: 0.004, Decay: "cosine", Total: 3000, Warmup: 50}
-	if c.Schedule != want || c.Steps != 3000 || c.Order != Shuffle || c.SkipBelow != 0.03 {
-		t.Errorf("FromPreset = schedule %+v steps %d order %v skip-below %v, want %+v 3000 shuffle 0.03", c.Schedule, c.Steps, c.Order, c.SkipBelow, want)
+	if c.Schedule != want || c.Steps != 3000 || c.Order != Shuffle || c.SkipBelow != 0.03 || c.Shift != 2 {
+		t.Errorf("FromPreset = schedule %+v steps %d order %v skip-below %v shift %d, want %+v 3000 shuffle 0.03 2", c.Schedule, c.Steps, c.Order, c.SkipBelow, c.Shift, want)
 	}
 	// A seed's step-trained preset still cycles (seed 000's set-up).
 	p.Seed = "000"

@@ -88,6 +88,7 @@ type Session struct {
 	history            []Point
 	err                error
 	x                  []float32 // input buffer
+	xs                 []float32 // second input buffer for Shift
 	z                  []float32 // the model's output buffer (see NewSession)
 	zShared            bool
 	checkEvery         int     // samples between clock checks
@@ -108,6 +109,9 @@ func NewSession(m *nn.Model, train, test Data, cfg Config) (*Session, error) {
 	opt, err := cfg.newOptimizer(len(m.Params))
 	if err != nil {
 		return nil, err
+	}
+	if in := m.In; cfg.Shift > 0 && (in.H <= 2*cfg.Shift || in.W <= 2*cfg.Shift) {
+		return nil, &ConfigError{"Shift", fmt.Sprintf("shifting by up to %d pixels needs images wider and taller than %d; model %s takes %v", cfg.Shift, 2*cfg.Shift, m.Name, in)}
 	}
 	if m.Head == nn.HeadLinear {
 		return nil, &ConfigError{"Model", fmt.Sprintf("model %s has a linear head and no loss to train", m.Name)}
@@ -261,6 +265,12 @@ func (s *Session) trainOne() error {
 		i = int(s.perm[i])
 	}
 	s.x = s.Train.Sample(s.x, i)
+	if k := s.cfg.Shift; k > 0 {
+		in := s.Model.In
+		dx, dy := s.rng.IntN(2*k+1)-k, s.rng.IntN(2*k+1)-k
+		s.xs = shiftImage(s.xs, s.x, in.H, in.W, in.C, dx, dy)
+		s.x, s.xs = s.xs, s.x
+	}
 	y := s.Train.Label(i)
 	loss, back := s.Model.TrainSampleAbove(s.x, y, s.cfg.SkipBelow)
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
@@ -505,4 +515,25 @@ func (s *Session) SetSchedule(sc nn.Schedule) error {
 	}
 	s.cfg.Schedule = sc
 	return nil
+}
+
+// shiftImage writes src (an H×W×C image, channels last) moved by dx
+// columns right and dy rows down into dst, zero where nothing moves in,
+// and returns dst (resliced, allocated when too small).
+func shiftImage(dst, src []float32, H, W, C, dx, dy int) []float32 {
+	n := H * W * C
+	if cap(dst) < n {
+		dst = make([]float32, n)
+	}
+	dst = dst[:n]
+	clear(dst)
+	x0, x1 := max(0, dx), min(W, W+dx) // destination columns that get a pixel
+	if x0 >= x1 {
+		return dst
+	}
+	for y := max(0, dy); y < min(H, H+dy); y++ {
+		d := dst[(y*W+x0)*C : (y*W+x1)*C]
+		copy(d, src[((y-dy)*W+x0-dx)*C:])
+	}
+	return dst
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -559,5 +560,78 @@ func TestSkipBelow(t *testing.T) {
 	s.Reset()
 	if s.Backprops() != 0 || s.Seen() != 0 {
 		t.Errorf("after Reset: backprops %d seen %d, want 0 0", s.Backprops(), s.Seen())
+	}
+}
+
+// TestShiftImage: every shift of a small two-channel image against the
+// definition dst(y, x) = src(y−dy, x−dx), zero outside.
+func TestShiftImage(t *testing.T) {
+	t.Parallel()
+	const H, W, C = 3, 4, 2
+	src := make([]float32, H*W*C)
+	for i := range src {
+		src[i] = float32(i + 1)
+	}
+	var dst []float32
+	for dy := -3; dy <= 3; dy++ {
+		for dx := -4; dx <= 4; dx++ {
+			dst = shiftImage(dst, src, H, W, C, dx, dy)
+			for y := range H {
+				for x := range W {
+					for c := range C {
+						var want float32
+						if sy, sx := y-dy, x-dx; sy >= 0 && sy < H && sx >= 0 && sx < W {
+							want = src[(sy*W+sx)*C+c]
+						}
+						if got := dst[(y*W+x)*C+c]; got != want {
+							t.Fatalf("shift (%d, %d): pixel (%d, %d, %d) = %v, want %v", dx, dy, y, x, c, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestShift: a session that shifts its images trains differently from one
+// that does not, the same for the same seed, again after Reset; a shift
+// that does not fit the input is a *ConfigError.
+func TestShift(t *testing.T) {
+	t.Parallel()
+	d := newData(13, 20, 25, 3) // 5×5 images
+	model := func() *nn.Model {
+		m, err := nn.NewBuilder("img", nn.Shape{H: 5, W: 5, C: 1}).Dense(3, true).Build(nn.HeadSoftmax)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nn.InitNormal(m, rand.New(rand.NewPCG(3, 4)), nn.He)
+		return m
+	}
+	cfg := Config{Opt: "sgd", Schedule: nn.Schedule{LR: 0.1}, Batch: 2, Epochs: 2, Order: Shuffle, Seed: 5, Shift: 1}
+	run := func(cfg Config) (*Session, []float32) {
+		s := newSession(t, model(), d, nil, cfg)
+		runAll(t, s, 3)
+		return s, append([]float32(nil), s.Model.Params...)
+	}
+	s, a := run(cfg)
+	_, b := run(cfg)
+	s.Reset()
+	runAll(t, s, 7)
+	if i := sameBits(a, b); i >= 0 {
+		t.Errorf("same seed, parameter %d differs: %v vs %v", i, a[i], b[i])
+	}
+	if i := sameBits(a, s.Model.Params); i >= 0 {
+		t.Errorf("after Reset, parameter %d differs: %v vs %v", i, a[i], s.Model.Params[i])
+	}
+	cfg.Shift = 0
+	if _, c := run(cfg); sameBits(a, c) < 0 {
+		t.Error("shifting the images changed nothing")
+	}
+	for _, k := range []int{-1, 3} {
+		cfg.Shift = k
+		var ce *ConfigError
+		if _, err := NewSession(model(), d, nil, cfg); !errors.As(err, &ce) || ce.Field != "Shift" {
+			t.Errorf("shift %d on 5×5 images: NewSession = %v, want a *ConfigError on Shift", k, err)
+		}
 	}
 }
