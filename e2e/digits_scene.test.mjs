@@ -184,3 +184,26 @@ test('save the weights as a file and load them back; a file that does not fit is
   await frames(page, 3);
   await screenshot(page, 'digits-scene-load-error');
 });
+
+test('best back-propagates only the images it does not yet get right; a message on screen does not slow training', async () => {
+  // An unknown option leaves a message in the banner while best trains.
+  const errs = await page.evaluate(() => window.digitlab.set({ task: '10', model: 'best', nosuch: '1' }));
+  assert.equal(errs.length, 1, `errors ${errs}`);
+  let st = await waitStatus(page, (s) => s.built && s.model === 'best' && s.step === 0, { timeout: 60_000, what: 'best built' });
+  assert.ok(st.skipBelow > 0 && st.shift > 0, `skipBelow ${st.skipBelow}, shift ${st.shift}`);
+  assert.ok(st.messages.length > 0, 'a message is shown');
+  const st0 = st;
+  await page.evaluate(() => window.digitlab.start());
+  st = await waitStatus(page, (s) => s.samples >= 20000, { timeout: 120_000, what: '20000 samples of best' });
+  await page.evaluate(() => window.digitlab.pause());
+  st = await waitStatus(page, (s) => !s.running, { what: 'paused' });
+  // By now most training images are classified with a loss under
+  // skipBelow: they are run forward only.
+  assert.ok(st.backprops > 0 && st.backprops < 0.8 * st.samples, `${st.backprops} of ${st.samples} samples back-propagated`);
+  assert.ok(st.trainAcc > 0.9, `running train accuracy ${st.trainAcc}`);
+  // The banner is outside the scene's area: frames stay partial.
+  const part = st.partialDraws - st0.partialDraws, full = st.fullDraws - st0.fullDraws;
+  assert.ok(part > 2 * full, `${part} partial and ${full} full redraws while training under a message`);
+  await frames(page, 3);
+  assertNotBlank((await screenshot(page, 'digits-scene-best')).stats, 'best paused');
+});

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"slices"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -46,9 +47,12 @@ type App struct {
 
 	updateMs, drawMs float64 // smoothed CPU time of Update and Draw (status)
 
-	redraw  ui.Redraw // skips Draw while nothing changed
-	drawNow bool      // this frame must be drawn
-	partial bool      // only the running scene's changes need drawing
+	redraw      ui.Redraw // skips Draw while nothing changed
+	drawNow     bool      // this frame must be drawn
+	partial     bool      // only the running scene's changes need drawing
+	overBanner  bool      // the pointer was over the message banner last frame
+	bannerRect  ui.Rect   // the banner as the last frame laid it out
+	bannerLines []string
 
 	// Frame pacing while a scene runs: the smoothed time between frames
 	// and the part of it the scene's Update took (the rest is drawing
@@ -208,7 +212,20 @@ func (a *App) Update() error {
 		busy = true
 	}
 	a.drawNow = a.redraw.Need(&a.in, busy, a.w*dpr, a.h*dpr, tipOn)
-	a.partial = a.redraw.Partial() && a.data.State != Loading && !a.banner.Visible() && !tipOn
+	// The banner sits above the scene's area, so partial redraws leave it
+	// alone; a message that comes, goes or changes (the scene's area moves)
+	// and the pointer over it (its Close button's hover) need whole
+	// frames. (Whole frames for as long as a message is shown cost a
+	// training run five sixths of its speed.)
+	b := &a.banner
+	overBanner := b.Visible() && b.Rect.Contains(a.in.X, a.in.Y)
+	bannerChanged := b.Rect != a.bannerRect || !slices.Equal(b.Lines, a.bannerLines)
+	if bannerChanged {
+		a.bannerRect, a.bannerLines = b.Rect, append(a.bannerLines[:0], b.Lines...)
+	}
+	a.partial = a.redraw.Partial() && a.data.State != Loading && !tipOn &&
+		!bannerChanged && !overBanner && !a.overBanner
+	a.overBanner = overBanner
 	return nil
 }
 

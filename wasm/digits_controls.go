@@ -5,7 +5,9 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -285,7 +287,19 @@ func (d *digitsScene) drawControls(screen *ebiten.Image) {
 	if d.cfg.Raw {
 		text += ". Raw pixels: a first-layer sum over 784 inputs of up to 255 is in the hundreds, so sigmoid units saturate and their gradients vanish; switch raw off to compare."
 	}
-	for _, l := range ui.Wrap(text, u.controls.W-2*ui.Pad, sizeSmall) {
+	w := u.controls.W - 2*ui.Pad
+	lines := ui.Wrap(text, w, sizeSmall)
+	if fit := int((bottom - y) / lineHeight(sizeSmall)); fit < len(lines) && fit > 0 {
+		// Cut short: end the last line that fits with "…" (the model
+		// selector's tooltip has the whole text).
+		l := lines[fit-1]
+		for l != "" && textWidth(l+" …", sizeSmall, FontRegular) > w {
+			_, size := utf8.DecodeLastRuneInString(l)
+			l = l[:len(l)-size]
+		}
+		lines = append(lines[:fit-1], strings.TrimRight(l, " ")+" …")
+	}
+	for _, l := range lines {
 		if y+lineHeight(sizeSmall) > bottom {
 			break
 		}

@@ -477,7 +477,7 @@ func (d *digitsScene) Status() map[string]any {
 	}
 	if s := d.sess; s != nil {
 		m["step"], m["samples"], m["epoch"] = s.Steps(), int(s.Seen()), d.epochs()
-		m["backprops"], m["skipBelow"] = int(s.Backprops()), d.cfg.Preset().SkipBelow
+		m["backprops"], m["skipBelow"], m["shift"] = int(s.Backprops()), d.cfg.Preset().SkipBelow, d.cfg.Preset().Shift
 		m["samplesPerSec"], m["computeSamplesPerSec"] = d.wallRate, s.Rate()
 		m["progress"] = s.Progress()
 		m["trainN"], m["batchSize"] = d.prep.Train.Len(), s.BatchSize()
