@@ -82,8 +82,7 @@ type digitsUI struct {
 	waiting                      bool // the task's data is not loaded yet
 	dataView                     DataStatusView
 	chrome, imgLayer, chartLayer layerCache
-	chartData                    string    // what the charts were laid out for
-	chartAt                      time.Time // when
+	chartData                    string // what the charts were laid out for
 	chartStamp                   int
 	chartRect                    ui.Rect
 	viewArea                     ui.Rect // the views' area, below the status line

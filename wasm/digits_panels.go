@@ -35,6 +35,15 @@ const matTitle = "Pixel values (8x8 block)"
 // Update lays out the scene, handles its input and trains within budget.
 func (d *digitsScene) Update(ctx *Context) error {
 	u := &d.ui
+	// While training, the live parts (status line, current image and its
+	// probabilities, charts) follow together 4 times a second: a frame
+	// that draws nothing costs the browser far less than one that redraws
+	// even a line of text (best trains ~40% faster at 35 fps).
+	if now := time.Now(); !d.running || now.Sub(d.liveAt) >= 250*time.Millisecond {
+		d.live, d.liveAt = true, now
+	} else {
+		d.live = false
+	}
 	u.controls, u.content = sidebar(ctx.Area)
 	d.updateControls(ctx.In)
 	top, rest := u.content.CutTop(ui.RowH, ui.Gap)
@@ -93,20 +102,20 @@ func (d *digitsScene) layoutTrain(r ui.Rect, in *ui.Input) {
 	}
 	d.refreshCurrent()
 
-	// The charts follow the data at most 5 times a second while training
-	// (each redraw strokes every series; more often only costs frames).
+	// The charts follow the data on live frames (each redraw strokes
+	// every series; more often only costs frames).
 	nh := 0
 	if d.sess != nil {
 		nh = len(d.sess.History())
 	}
 	dataKey := fmt.Sprint(right, len(d.rec.Step), d.rec.Stride, nh, d.gen, d.diverged != nil)
-	if dataKey != u.chartData && (!d.running || time.Since(u.chartAt) > 200*time.Millisecond) {
+	if dataKey != u.chartData && d.live {
 		h := (right.H - ui.Gap) / 2
 		lossP, accP := right.CutTop(h, ui.Gap)
 		c := d.curves()
 		u.loss = layoutChart(lossP, "Loss (mean cross-entropy)", c.LossChart())
 		u.acc = layoutChart(accP, "Accuracy", c.AccChart())
-		u.chartData, u.chartAt, u.chartRect = dataKey, time.Now(), right
+		u.chartData, u.chartRect = dataKey, right
 		u.chartStamp++
 	}
 }
@@ -151,12 +160,12 @@ func (d *digitsScene) refreshCurrent() {
 	if d.cur.index >= set.Len() {
 		return
 	}
-	if d.curKey == d.cur && d.curX != nil && (d.curStep == d.sess.Steps() || d.running && time.Since(d.curPAt) < 250*time.Millisecond) {
+	if d.curKey == d.cur && d.curX != nil && (d.curStep == d.sess.Steps() || !d.live) {
 		return // while training, the probabilities follow a few times a second
 	}
 	d.curX = set.Sample(d.curX, d.cur.index)
 	d.curP = d.model.Predict(d.curP, d.curX)
-	d.curStep, d.curPAt = d.sess.Steps(), time.Now()
+	d.curStep = d.sess.Steps()
 	d.curStamp++
 	if d.curKey != d.cur {
 		d.curKey = d.cur
@@ -602,10 +611,12 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 		draw()
 		*last = key
 	}
-	text, font, c := d.infoLine()
-	part(u.info, fmt.Sprint(text, font, c), &u.infoDrawn, func() {
-		textIn(screen, text, u.info, sizeBody, font, c, AlignStart)
-	})
+	if !changed || d.live {
+		text, font, c := d.infoLine()
+		part(u.info, fmt.Sprint(text, font, c), &u.infoDrawn, func() {
+			textIn(screen, text, u.info, sizeBody, font, c, AlignStart)
+		})
+	}
 	if u.waiting {
 		u.dataView.Draw(screen)
 		return

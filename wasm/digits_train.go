@@ -59,10 +59,10 @@ type digitsScene struct {
 	curP     []float32 // the model's probabilities for it
 	curKey   imageRef  // what curPanel holds
 	curPix   Panel
-	curAt    time.Time // when cur last followed training
 	curStep  int       // training step curP was computed at
-	curPAt   time.Time // when
 	curStamp int       // bumped whenever curX/curP are recomputed
+	live     bool      // this frame refreshes the live parts (see Update)
+	liveAt   time.Time // the last frame that did
 	hoverPx  int       // hovered pixel of the large image (-1: none)
 
 	// The drawing pad.
@@ -285,8 +285,8 @@ func (d *digitsScene) tick(ctx *Context) {
 	// by the user stays until training runs outside the Mistakes view.
 	browsing := d.cur.test && digitViews[d.ui.view.Index] == "mistakes"
 	follow := (!d.cur.test || d.running) && !browsing
-	if last := s.Last(); last >= 0 && (d.cur.index < 0 || follow && (!d.running || time.Since(d.curAt) > 250*time.Millisecond)) {
-		d.cur, d.curAt = imageRef{index: last, gen: d.gen}, time.Now()
+	if last := s.Last(); last >= 0 && (d.cur.index < 0 || follow && d.live) {
+		d.cur = imageRef{index: last, gen: d.gen}
 	}
 }
 
