@@ -3,10 +3,12 @@ package digitsview
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 
 	"digitlab/nn"
+	"digitlab/train"
 	"digitlab/ui"
 )
 
@@ -157,6 +159,21 @@ func (c Config) Preset() nn.Preset {
 	}
 	p.Opt, p.LR, p.AnnealT, p.Batch, p.TrainN, p.Normalize = c.Opt, c.LR, c.AnnealT, c.Batch, c.TrainN, !c.Raw
 	return p
+}
+
+// NewModel returns the configuration's model with the initial weights of
+// its seed, as the page builds it.
+func (c Config) NewModel() (*nn.Model, error) {
+	return nn.NewPreset(c.Model, rand.New(rand.NewPCG(c.Seed, 0x5eed)))
+}
+
+// TrainConfig is how the page trains the model: the preset with the
+// configuration's overrides (train.FromPreset), shuffled by its seed.
+// The page adds only how often it evaluates, which changes no weight.
+func (c Config) TrainConfig() train.Config {
+	tc := train.FromPreset(c.Preset())
+	tc.Seed = c.Seed
+	return tc
 }
 
 // Classes is the number of classes of the task: 2 for 4 vs 9, else 10.

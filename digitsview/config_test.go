@@ -131,3 +131,29 @@ func TestValuesRoundTrip(t *testing.T) {
 		t.Errorf("Apply(Values()) = %+v, want %+v", d, c)
 	}
 }
+
+// TestNewModelAndTrainConfig: the seed picks the initial weights (the same
+// seed the same weights) and the shuffle; the configuration's overrides
+// and the preset's own training options reach the session's set-up.
+func TestNewModelAndTrainConfig(t *testing.T) {
+	c, err := ForModel("10", "best")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Seed, c.LR = 7, 0.002
+	a, err := c.NewModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := c.NewModel()
+	c.Seed = 8
+	other, _ := c.NewModel()
+	if !slices.Equal(a.Params, b.Params) || slices.Equal(a.Params, other.Params) {
+		t.Error("NewModel: want the same weights for one seed and others for another")
+	}
+	tc := c.TrainConfig()
+	p := c.Preset()
+	if tc.Seed != 8 || tc.Schedule.LR != 0.002 || tc.SkipBelow != p.SkipBelow || p.SkipBelow == 0 || tc.Shift != p.Shift || tc.Steps != p.Steps {
+		t.Errorf("TrainConfig = %+v; want seed 8, η 0.002 and the preset's skip-below %v, shift %d, steps %d", tc, p.SkipBelow, p.Shift, p.Steps)
+	}
+}

@@ -3,7 +3,6 @@ package experiments
 import (
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
@@ -215,13 +214,11 @@ func TestBestInThePage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := nn.NewPreset("best", rand.New(rand.NewPCG(cfg.Seed, 0x5eed))) // as wasm/digits_train.go
+	m, err := cfg.NewModel()
 	if err != nil {
 		t.Fatal(err)
 	}
-	tc := train.FromPreset(cfg.Preset())
-	tc.Seed = cfg.Seed
-	s, err := train.NewSession(m, prep.Train, nil, tc)
+	s, err := train.NewSession(m, prep.Train, nil, cfg.TrainConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -147,6 +147,6 @@ func (d *digitsScene) loadWeights(ctx *Context, name string, data []byte) {
 	}
 	d.running = false
 	d.diverged, d.finished = nil, false
-	d.startSession(m, d.cfg.Preset())
+	d.startSession(m)
 	d.loaded = name
 }

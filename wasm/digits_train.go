@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -139,20 +138,18 @@ func (d *digitsScene) build(data *Data) {
 		}
 		d.prep, d.prepKey, d.prepOK = p, dataKey(d.cfg), true
 	}
-	p := d.cfg.Preset()
-	m, err := nn.NewPreset(d.cfg.Model, rand.New(rand.NewPCG(d.cfg.Seed, 0x5eed)))
+	m, err := d.cfg.NewModel()
 	if err != nil {
 		d.buildErr = err
 		return
 	}
-	d.startSession(m, p)
+	d.startSession(m)
 }
 
-// startSession trains m (fresh or loaded weights) with the preset p.
-func (d *digitsScene) startSession(m *nn.Model, p nn.Preset) {
-	tc := train.FromPreset(p)
-	tc.Seed = d.cfg.Seed
-	tc.EvalEvery, tc.EvalN = d.evalPlan(p)
+// startSession trains m (fresh or loaded weights) as d.cfg says.
+func (d *digitsScene) startSession(m *nn.Model) {
+	tc := d.cfg.TrainConfig()
+	tc.EvalEvery, tc.EvalN = d.evalPlan(d.cfg.Preset())
 	s, err := train.NewSession(m, d.prep.Train, d.prep.Test, tc)
 	if err != nil {
 		d.buildErr = err
@@ -477,13 +474,12 @@ func (d *digitsScene) Status() map[string]any {
 	}
 	if s := d.sess; s != nil {
 		m["step"], m["samples"], m["epoch"] = s.Steps(), int(s.Seen()), d.epochs()
-		m["backprops"], m["skipBelow"], m["shift"] = int(s.Backprops()), d.cfg.Preset().SkipBelow, d.cfg.Preset().Shift
 		m["samplesPerSec"], m["computeSamplesPerSec"] = d.wallRate, s.Rate()
 		m["progress"] = s.Progress()
 		m["trainN"], m["batchSize"] = d.prep.Train.Len(), s.BatchSize()
 		p := d.cfg.Preset()
-		m["epochs"] = p.Epochs
-		m["steps"] = p.Steps
+		m["epochs"], m["steps"] = p.Epochs, p.Steps
+		m["backprops"], m["skipBelow"], m["shift"] = int(s.Backprops()), p.SkipBelow, p.Shift
 		tl, ta, _ := s.Running()
 		m["trainLoss"], m["trainAcc"] = tl, ta
 		l, a, n, _ := d.testFigures()
