@@ -262,9 +262,7 @@ func (m *Model) Loss(x []float32, label int) float64 {
 // steps). It returns the loss (float64). It allocates nothing. Panics for
 // HeadLinear, a bad label or a bad input length.
 func (m *Model) TrainSample(x []float32, label int) float64 {
-	m.Forward(x)
-	l := m.loss(label)
-	m.backprop(m.dout, nil)
+	l, _ := m.TrainSampleAbove(x, label, 0) // a loss is never below 0
 	return l
 }
 
