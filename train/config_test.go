@@ -59,11 +59,7 @@ func TestLinearDecayMatchesHandLoop(t *testing.T) {
 	for step := range 8 {
 		i := step % d.Len()
 		x := d.Sample(nil, i)
-		var z float64
-		for j := range w {
-			z += w[j] * float64(x[j])
-		}
-		p := 1 / (1 + math.Exp(-math.Max(-15, math.Min(15, z))))
+		p := seedSigmoid(w, x)
 		lr := 0.4 * (1 - float64(step)/8)
 		for j := range w {
 			w[j] -= lr * (p - float64(d.Label(i))) * float64(x[j])

@@ -1,6 +1,7 @@
 package train
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -115,4 +116,14 @@ func sameBits(a, b []float32) int {
 		}
 	}
 	return -1
+}
+
+// seedSigmoid is seed 000's prediction in float64: the sigmoid of w·x, the
+// sum clipped to [−15, 15].
+func seedSigmoid(w []float64, x []float32) float64 {
+	var z float64
+	for j := range w {
+		z += w[j] * float64(x[j])
+	}
+	return 1 / (1 + math.Exp(-math.Max(-15, math.Min(15, z))))
 }

@@ -152,12 +152,7 @@ func TestScheduleAndMomentumMatchSeed(t *testing.T) {
 	for step := range 15 {
 		i := step % d.Len()
 		x := d.Sample(nil, i)
-		var z float64
-		for j := range w {
-			z += w[j] * float64(x[j])
-		}
-		z = math.Max(-15, math.Min(15, z))
-		p := 1 / (1 + math.Exp(-z))
+		p := seedSigmoid(w, x)
 		lr := 0.5 * 3 / (3 + float64(step))
 		for j := range w {
 			g := (p - float64(d.Label(i))) * float64(x[j])
