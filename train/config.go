@@ -69,6 +69,17 @@ type Config struct {
 	// (and at 0 and at the end); 0 means never. EvalN limits it to the
 	// first EvalN test samples (0 = all of them).
 	EvalEvery, EvalN int
+	// FullEvery makes some evaluation points judge the whole test set
+	// even when EvalN limits the others. Counting the point at 0 samples
+	// as point 0, they are points 1, 1+FullEvery, 1+2·FullEvery, … and
+	// the point at the end of training. 0 = none beyond EvalN. Every
+	// point that judges the whole test set (every point when EvalN is 0
+	// or at least the test set's size) also records the predictions and
+	// the mistakes (Session.Full).
+	FullEvery int
+	// Mistakes is how many misclassified test samples a full evaluation
+	// keeps, the first in index order (0 = none).
+	Mistakes int
 	// SkipBelow is selective backprop: a training sample whose loss is
 	// under it is only run forward (it still counts in its batch, with a
 	// zero gradient), and a batch in which every sample was skipped takes
@@ -151,6 +162,10 @@ func (c *Config) validate() error {
 		return &ConfigError{"Epochs", fmt.Sprintf("epochs %d and steps %d must be ≥ 0", c.Epochs, c.Steps)}
 	case c.Window < 0 || c.EvalEvery < 0 || c.EvalN < 0:
 		return &ConfigError{"Window", "window, eval-every and eval-n must be ≥ 0"}
+	case c.FullEvery < 0:
+		return &ConfigError{"FullEvery", fmt.Sprintf("full-every %d points must be ≥ 0 (0 = only as EvalN says)", c.FullEvery)}
+	case c.Mistakes < 0:
+		return &ConfigError{"Mistakes", fmt.Sprintf("mistakes to keep %d must be ≥ 0", c.Mistakes)}
 	case !(c.SkipBelow >= 0) || math.IsInf(c.SkipBelow, 0):
 		return &ConfigError{"SkipBelow", fmt.Sprintf("skip-below loss %g must be a finite number ≥ 0", c.SkipBelow)}
 	case c.Shift < 0:

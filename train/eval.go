@@ -62,6 +62,55 @@ func (e *evaluator) result() Result {
 	return Result{N: e.n, Loss: e.loss / float64(e.n), Acc: float64(e.correct) / float64(e.n)}
 }
 
+// Mistake is one misclassified test sample of a full evaluation.
+type Mistake struct {
+	Index, Label, Pred int
+	Probs              []float32 // the model's class probabilities
+}
+
+// FullEval is a finished evaluation of the whole test set.
+type FullEval struct {
+	Point        // the history point it made
+	Wrong    int // misclassified samples (Mistakes keeps the first Config.Mistakes)
+	Mistakes []Mistake
+	Pred     []int32 // the predicted class of every test sample
+	Seq      int     // counts finished full evaluations since Reset, from 1
+}
+
+// newFullEval returns a FullEval for n test samples with every buffer
+// allocated: Pred of n, and room for up to keep mistakes (at most n) of k
+// class probabilities each.
+func newFullEval(n, keep, k int) FullEval {
+	f := FullEval{Pred: make([]int32, n), Mistakes: make([]Mistake, min(keep, n))}
+	for i := range f.Mistakes {
+		f.Mistakes[i].Probs = make([]float32, 0, k)
+	}
+	f.Mistakes = f.Mistakes[:0]
+	return f
+}
+
+// start empties f for a new pass, keeping its buffers.
+func (f *FullEval) start() {
+	f.Point, f.Wrong, f.Mistakes, f.Seq = Point{}, 0, f.Mistakes[:0], 0
+}
+
+// add records pred, the prediction for sample i of true class label, and
+// keeps the sample as a mistake while Mistakes has room (its capacity),
+// copying probs, the class probabilities. It allocates nothing.
+func (f *FullEval) add(i, label, pred int, probs []float32) {
+	f.Pred[i] = int32(pred)
+	if pred == label {
+		return
+	}
+	f.Wrong++
+	if k := len(f.Mistakes); k < cap(f.Mistakes) {
+		f.Mistakes = f.Mistakes[:k+1]
+		m := &f.Mistakes[k]
+		m.Index, m.Label, m.Pred = i, label, pred
+		m.Probs = append(m.Probs[:0], probs...)
+	}
+}
+
 // Evaluate judges m on every sample of d, synchronously (for the command
 // line and experiments; the page uses a session's sliced evaluation). It
 // changes neither the weights nor the gradients.

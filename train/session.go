@@ -19,6 +19,10 @@ type Budget struct {
 	// every few samples (about every quarter millisecond at the measured
 	// speed). The zero time = no deadline.
 	Until time.Time
+	// EvalOnly makes Step work only on a test evaluation that is under
+	// way or asked for with EvalNow: it never trains, starts no periodic
+	// point, and returns when there is no such evaluation.
+	EvalOnly bool
 }
 
 // Point is one entry of the training history, taken at a test
@@ -31,8 +35,11 @@ type Point struct {
 	// Config.Window training samples (NaN before the first sample).
 	TrainLoss, TrainAcc float64
 	// TestLoss and TestAcc judge the model on the test set (its first
-	// Config.EvalN samples); NaN without a test set.
+	// Config.EvalN samples, or all of it at a full point: see
+	// Config.FullEvery and Session.EvalNow); NaN without a test set.
 	TestLoss, TestAcc float64
+	// N is the number of test samples judged (0 without a test set).
+	N int
 }
 
 // sampleStat is one entry of the running window.
@@ -85,23 +92,35 @@ type Session struct {
 	evTrainL, evTrainA float64
 	evSeen             int64
 	evStep, evEpoch    int
+	evFull             bool  // the evaluation under way judges the whole test set
+	evNow              bool  // EvalNow asked for an evaluation not yet started
+	points             int   // scheduled points started (the one at 0 samples is point 0)
+	lastSched          int64 // samples seen at the last scheduled point (-1: none)
 	history            []Point
-	err                error
-	x                  []float32 // input buffer
-	xs                 []float32 // second input buffer for Shift
-	z                  []float32 // the model's output buffer (see NewSession)
-	zShared            bool
-	checkEvery         int     // samples between clock checks
-	rateNum, rateDen   float64 // time-decayed samples and seconds
-	busy               time.Duration
+
+	// Full evaluations, double-buffered: the pass under way fills one
+	// buffer while Full returns the other.
+	full     [2]FullEval
+	fullLast int // index into full of the latest finished pass (-1: none)
+	fullSeq  int // full passes finished since Reset
+
+	err              error
+	x                []float32 // input buffer
+	xs               []float32 // second input buffer for Shift
+	z                []float32 // the model's output buffer (see NewSession)
+	zShared          bool
+	checkEvery       int     // samples between clock checks
+	rateNum, rateDen float64 // time-decayed samples and seconds
+	busy             time.Duration
 }
 
 // NewSession returns a session that trains m on train with cfg and, if
-// cfg.EvalEvery > 0, judges it on test (which may be nil). It keeps a copy
-// of m's current parameters for Reset. It returns a *ConfigError for a
-// configuration that cannot train: an unknown optimiser, a negative or
-// non-finite learning rate, an empty training set, samples of the wrong
-// size or labels the model has no class for.
+// cfg.EvalEvery > 0 or when asked with EvalNow, judges it on test (which
+// may be nil). It keeps a copy of m's current parameters for Reset, and
+// allocates the buffers of the full evaluations. It returns a
+// *ConfigError for a configuration that cannot train: an unknown
+// optimiser, a negative or non-finite learning rate, an empty training
+// set, samples of the wrong size or labels the model has no class for.
 func NewSession(m *nn.Model, train, test Data, cfg Config) (*Session, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
@@ -146,6 +165,11 @@ func NewSession(m *nn.Model, train, test Data, cfg Config) (*Session, error) {
 	z1 := m.Forward(s.x)
 	z2 := m.Forward(s.ev.x)
 	s.z, s.zShared = z1, len(z1) > 0 && &z1[0] == &z2[0]
+	if n := s.testLen(); n > 0 {
+		for i := range s.full {
+			s.full[i] = newFullEval(n, cfg.Mistakes, m.Classes())
+		}
+	}
 	s.Reset()
 	return s, nil
 }
@@ -166,8 +190,8 @@ func checkData(field string, d Data, m *nn.Model) error {
 
 // Reset puts the session back to its start: the parameters it was created
 // with, fresh optimiser state, the seed's shuffle, empty window and
-// history, and no error. Run the same Steps again and you get the same
-// numbers.
+// history, no full evaluation and no EvalNow request, and no error. Run
+// the same Steps again and you get the same numbers.
 func (s *Session) Reset() {
 	copy(s.Model.Params, s.init)
 	clear(s.Model.Grads)
@@ -180,14 +204,17 @@ func (s *Session) Reset() {
 	clear(s.ring)
 	s.ringPos, s.ringN, s.ringLoss, s.ringCorrect = 0, 0, 0, 0
 	s.evaluating, s.nextEval, s.finalDone = false, 0, false
+	s.evFull, s.evNow, s.points, s.lastSched = false, false, 0, -1
+	s.fullLast, s.fullSeq = -1, 0
 	s.history = s.history[:0]
 	s.err = nil
 	s.checkEvery = 1
 	s.rateNum, s.rateDen, s.busy = 0, 0, 0
 }
 
-// Step trains (and evaluates, when an evaluation is due) until the budget
-// runs out or training is done, and returns. Its position is kept, so
+// Step trains (and evaluates, when an evaluation is due or asked for
+// with EvalNow) until the budget runs out or training is done, and
+// returns; with b.EvalOnly it only evaluates. Its position is kept, so
 // many small Steps give bit-identical parameters to one big Step. It
 // returns a *DivergedError when a loss or a parameter stops being finite;
 // the session then stays stopped, returning that error, until Reset.
@@ -217,18 +244,31 @@ func (s *Session) Step(b Budget) error {
 			check--
 		}
 		if s.evaluating {
-			s.ev.one(s.Model, s.Test)
+			i := s.ev.next
+			p := s.ev.one(s.Model, s.Test)
+			if s.evFull {
+				s.filling().add(i, s.Test.Label(i), p, s.ev.probs)
+			}
 			work++
 			if s.ev.done() {
 				s.finishEval()
 			}
 			continue
 		}
-		if s.inBatch == 0 && s.evalDue() {
-			s.startEval()
+		// A point due now goes first: when it is full, it is what
+		// EvalNow asked for.
+		if !b.EvalOnly && s.inBatch == 0 && s.evalDue() {
+			s.startEval(false)
 			continue
 		}
-		if s.Done() {
+		if s.evNow {
+			s.evNow = false
+			if !s.fullHere() {
+				s.startEval(true)
+			}
+			continue
+		}
+		if b.EvalOnly || s.Done() {
 			break
 		}
 		if err := s.trainOne(); err != nil {
@@ -370,24 +410,49 @@ func (s *Session) evalDue() bool {
 		return false
 	}
 	if s.Done() {
-		return !s.finalDone && (len(s.history) == 0 || s.history[len(s.history)-1].Samples != s.seen)
+		return !s.finalDone && s.lastSched != s.seen
 	}
 	return s.seen >= s.nextEval
 }
 
-func (s *Session) startEval() {
+func (s *Session) testLen() int {
+	if s.Test == nil {
+		return 0
+	}
+	return s.Test.Len()
+}
+
+// fullPoint reports whether scheduled point i (the one at 0 samples is
+// point 0; final marks the one at the end of training) judges the whole
+// test set because of Config.FullEvery.
+func (c *Config) fullPoint(i int, final bool) bool {
+	f := c.FullEvery
+	return f > 0 && (final || (i >= 1 && (i-1)%f == 0))
+}
+
+// startEval starts a history point at the current position: the
+// scheduled one that evalDue asked for, or, when now is set, the full
+// one that EvalNow asked for (which leaves the schedule alone).
+func (s *Session) startEval(now bool) {
 	s.evTrainL, s.evTrainA, _ = s.Running()
 	s.evSeen, s.evStep, s.evEpoch = s.seen, s.step, s.epoch
-	s.nextEval = (s.seen/int64(s.cfg.EvalEvery) + 1) * int64(s.cfg.EvalEvery)
-	if s.Done() {
-		s.finalDone = true
-	}
-	n := 0
-	if s.Test != nil {
-		n = s.Test.Len()
-		if s.cfg.EvalN > 0 {
+	nt := s.testLen()
+	n := nt
+	if !now {
+		s.nextEval = (s.seen/int64(s.cfg.EvalEvery) + 1) * int64(s.cfg.EvalEvery)
+		final := s.Done()
+		if final {
+			s.finalDone = true
+		}
+		if s.cfg.EvalN > 0 && !s.cfg.fullPoint(s.points, final) {
 			n = min(n, s.cfg.EvalN)
 		}
+		s.points++
+		s.lastSched = s.seen
+	}
+	s.evFull = n > 0 && n == nt
+	if s.evFull {
+		s.filling().start()
 	}
 	s.ev.start(n)
 	s.evaluating = true
@@ -402,9 +467,74 @@ func (s *Session) finishEval() {
 		TestLoss: math.NaN(), TestAcc: math.NaN()}
 	if s.ev.n > 0 {
 		r := s.ev.result()
-		p.TestLoss, p.TestAcc = r.Loss, r.Acc
+		p.TestLoss, p.TestAcc, p.N = r.Loss, r.Acc, r.N
 	}
 	s.history = append(s.history, p)
+	if s.evFull {
+		i := s.fillIndex()
+		s.fullSeq++
+		s.full[i].Point, s.full[i].Seq = p, s.fullSeq
+		s.fullLast = i
+		s.evFull = false
+	}
+}
+
+// fillIndex returns the index into full of the buffer that the full pass
+// under way fills: the one Full does not return.
+func (s *Session) fillIndex() int {
+	if s.fullLast == 0 {
+		return 1
+	}
+	return 0
+}
+
+func (s *Session) filling() *FullEval { return &s.full[s.fillIndex()] }
+
+// fullHere reports whether the latest full evaluation, finished or under
+// way, is at the current step and sample count.
+func (s *Session) fullHere() bool {
+	if s.evaluating && s.evFull {
+		return s.evSeen == s.seen && s.evStep == s.step
+	}
+	f := s.Full()
+	return f != nil && f.Samples == s.seen && f.Step == s.step
+}
+
+// EvalNow asks for an evaluation of the whole test set at the current
+// position (for a page paused after single steps, whose mistakes describe
+// an older model). It makes a history point like any evaluation and
+// fills Full, and leaves the periodic points where they were. Step starts
+// it as soon as it runs, even in the middle of a mini-batch (a forward
+// pass leaves the accumulated gradients alone), after the evaluation
+// already under way and after a point due at this position; with
+// Budget.EvalOnly, Step runs it without training. EvalNow does nothing
+// without a test set, or when the latest full evaluation, finished or
+// under way, is already at the current step and sample count.
+func (s *Session) EvalNow() {
+	if s.testLen() == 0 || s.fullHere() {
+		return
+	}
+	s.evNow = true
+}
+
+// Full returns the latest finished full evaluation, or nil if there has
+// been none since Reset. It is the session's own buffer, reused: do not
+// modify it. It stays valid until the next full evaluation finishes (the
+// pass under way fills a second buffer); copy what you keep longer.
+func (s *Session) Full() *FullEval {
+	if s.fullLast < 0 {
+		return nil
+	}
+	return &s.full[s.fullLast]
+}
+
+// EvalProgress returns the fraction done of the evaluation under way and
+// whether it judges the whole test set; 0, false when there is none.
+func (s *Session) EvalProgress() (frac float64, full bool) {
+	if !s.evaluating || s.ev.n == 0 {
+		return 0, false
+	}
+	return float64(s.ev.next) / float64(s.ev.n), s.evFull
 }
 
 // measure folds one Step call into the samples/s figure, an average that
@@ -441,11 +571,11 @@ func (s *Session) Done() bool {
 	return (s.cfg.Steps > 0 && s.step >= s.cfg.Steps) || (s.cfg.Epochs > 0 && s.epoch >= s.cfg.Epochs)
 }
 
-// Idle reports whether Step has nothing left to do: training is done and
-// the final evaluation (if any) has been taken, or training has stopped
-// with an error.
+// Idle reports whether Step has nothing left to do: training is done,
+// the final evaluation (if any) has been taken and no EvalNow is
+// pending, or training has stopped with an error.
 func (s *Session) Idle() bool {
-	return s.err != nil || (s.Done() && !s.evaluating && !s.evalDue())
+	return s.err != nil || (s.Done() && !s.evaluating && !s.evalDue() && !s.evNow)
 }
 
 // Progress returns the fraction of training done, 0..1 (0 when training
