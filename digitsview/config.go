@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -139,6 +140,36 @@ func ForModel(task, model string) (Config, error) {
 	}
 	return Config{Task: task, Model: model, Opt: opt, LR: p.LR, AnnealT: p.AnnealT, Batch: p.Batch,
 		TrainN: p.TrainN, Raw: !p.Normalize, Seed: DefaultSeed}, nil
+}
+
+// Validate checks a configuration that comes from outside (a message from
+// the page): a known task, a model that fits it, a known optimiser and
+// every number within the range Apply accepts.
+func (c Config) Validate() error {
+	bad := func(k, msg string) error { return &ui.OptionError{Key: k, Value: c.Values()[k], Msg: msg} }
+	if _, ok := taskData[c.Task]; !ok {
+		return bad("task", "unknown task; choose one of "+strings.Join(Tasks, ", "))
+	}
+	if _, err := ForModel(c.Task, c.Model); err != nil {
+		return err
+	}
+	switch {
+	case !slices.Contains(Opts, c.Opt):
+		return bad("opt", "unknown optimiser; choose one of "+strings.Join(Opts, ", "))
+	case !(c.LR >= LRMin && c.LR <= LRMax):
+		return bad("lr", fmt.Sprintf("η must be in [%g, %g]", LRMin, LRMax))
+	case !(c.AnnealT >= 0 && c.AnnealT <= AnnealMax):
+		return bad("anneal", fmt.Sprintf("T must be in [0, %g]", AnnealMax))
+	case c.Batch < 0 || c.Batch > BatchMax:
+		return bad("batch", fmt.Sprintf("batch must be in [0, %d]", BatchMax))
+	case c.TrainN < 0 || c.TrainN > 60000 || (c.TrainN > 0 && c.TrainN < TrainNMin):
+		return bad("trainsize", fmt.Sprintf("at least %d images (0 = all)", TrainNMin))
+	case !(c.Noise >= 0 && c.Noise <= NoiseMax):
+		return bad("noise", fmt.Sprintf("σ must be in [0, %g]", NoiseMax))
+	case c.EvalEvery < 0 || c.EvalEvery > EvalEveryMax:
+		return bad("evalevery", fmt.Sprintf("must be in [0, %d]", EvalEveryMax))
+	}
+	return nil
 }
 
 // Preset returns the model's preset with the configuration's overrides

@@ -294,60 +294,6 @@ func digits(t *testing.T) *datasets.Set {
 	return d
 }
 
-// The sliced Judge agrees with a plain loop over Predict and lists
-// exactly the misclassified samples.
-func TestJudgeAgreesWithEvaluate(t *testing.T) {
-	t.Parallel()
-	c := Default("digits8")
-	p, err := Prepare(c, Sources{Digits: digits(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := nn.NewPreset("digits64", rand.New(rand.NewPCG(3, 4)))
-	// The oracle: Predict every sample in one loop, float64 loss.
-	var want struct {
-		Acc, Loss    float64
-		N            int
-		Pred, Labels []int
-	}
-	var probs []float32
-	for i := range p.Test.Len() {
-		probs = m.Predict(probs, p.Test.Sample(nil, i))
-		y := p.Test.Label(i)
-		k := nn.Argmax(probs)
-		want.Pred, want.Labels = append(want.Pred, k), append(want.Labels, y)
-		want.Loss -= math.Log(math.Max(float64(probs[y]), math.SmallestNonzeroFloat32))
-		if k == y {
-			want.Acc++
-		}
-		want.N++
-	}
-	want.Acc /= float64(want.N)
-	want.Loss /= float64(want.N)
-	var j Judge
-	j.Begin(m, p.Test, 0)
-	m.Params[0] += 1 // the judge works on a snapshot
-	for !j.Run(7) {
-	}
-	if j.Acc != want.Acc || math.Abs(j.Loss-want.Loss) > 1e-12 || j.N != want.N {
-		t.Errorf("Judge acc %v loss %v n %d, want %v %v %d", j.Acc, j.Loss, j.N, want.Acc, want.Loss, want.N)
-	}
-	nWrong := 0
-	for i := range want.Pred {
-		if want.Pred[i] != want.Labels[i] {
-			nWrong++
-		}
-	}
-	if j.WrongTotal != nWrong || len(j.Wrong) != min(nWrong, MaxWrong) {
-		t.Errorf("wrong: total %d, listed %d; want %d", j.WrongTotal, len(j.Wrong), nWrong)
-	}
-	for _, w := range j.Wrong {
-		if w.Pred == w.Label || want.Pred[w.Index] != w.Pred || nn.Argmax(w.Probs) != w.Pred {
-			t.Errorf("listed %+v but Evaluate predicts %d for it", w, want.Pred[w.Index])
-		}
-	}
-}
-
 func TestPrepareDigits8(t *testing.T) {
 	t.Parallel()
 	src := Sources{Digits: digits(t)}

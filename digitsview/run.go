@@ -1,0 +1,551 @@
+package digitsview
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"digitlab/nn"
+	"digitlab/train"
+)
+
+// Run is the Digits trainer without a screen: the configuration, the data
+// prepared for it, the model and its train.Session, the run controls
+// (Start, Pause, Step, Reset, Set, LoadWeights), the running curve, and
+// the Snapshot the page draws. The trainer worker hosts one and calls Tick
+// in slices; the command line and the tests drive it the same way.
+//
+// Its state lives in one place: whether the run is finished or diverged,
+// and every figure with the step it was computed at, come from the
+// session; the Run adds only what the session does not know (whether the
+// user wants it to run, steps asked for, the weights file it came from).
+// A Run is not safe for concurrent use.
+type Run struct {
+	// Now is the clock for Tick's deadline and the wall-clock rate;
+	// time.Now unless a test injects another.
+	Now func() time.Time
+
+	cfg      Config
+	src      Sources
+	prep     Prepared
+	prepKey  Config // dataKey of the configuration prep was made for
+	prepOK   bool
+	model    *nn.Model
+	sess     *train.Session
+	buildErr error
+	running  bool // training continuously
+	wantRun  bool // Start came before the data or the model
+	pending  int  // optimiser steps asked for by Step(n)
+	rec      Recorder
+	loaded   string // the weights file the run started from
+	gen      int    // bumped by every rebuild, reset and load
+
+	// Wall-clock training speed while running.
+	rateAt   time.Time
+	rateSeen int64
+	wallRate float64
+
+	// What the last snapshot carried, to send mistakes and weights only
+	// when they changed.
+	sentGen, sentFull int
+	sentWGen          int
+	sentWSeen         int64
+	sentW             bool
+	x                 []float32 // input buffer for mistakes' pixels
+}
+
+// MaxWrong is the most misclassified test images a run keeps of a full
+// evaluation.
+const MaxWrong = 60
+
+// NewRun returns a run of cfg; it builds its model once the data is there
+// (SetSources) at the next Tick. It panics on an invalid cfg (use
+// Config.Validate on configurations from outside).
+func NewRun(cfg Config) *Run {
+	if err := cfg.Validate(); err != nil {
+		panic("digitsview: NewRun: " + err.Error())
+	}
+	r := &Run{Now: time.Now, cfg: cfg, sentGen: -1}
+	r.rec.Max = 400 // chart points per series: enough for a smooth curve
+	r.rec.Reset()
+	return r
+}
+
+// Config returns the run's configuration.
+func (r *Run) Config() Config { return r.cfg }
+
+// Session returns the run's session, nil until the model is built.
+func (r *Run) Session() *train.Session { return r.sess }
+
+// Model returns the model being trained, nil until it is built.
+func (r *Run) Model() *nn.Model { return r.model }
+
+// Prepared returns the data sets the run trains and tests on (zero until
+// built).
+func (r *Run) Prepared() Prepared { return r.prep }
+
+// Gen counts rebuilds, resets and loads: a page's copy of the model is
+// stale when it changes.
+func (r *Run) Gen() int { return r.gen }
+
+// BuildErr is why the configuration cannot train, or nil.
+func (r *Run) BuildErr() error { return r.buildErr }
+
+// SetSources gives the run the loaded data sets.
+func (r *Run) SetSources(src Sources) { r.src = src }
+
+// dataKey is the part of a configuration the prepared data depends on.
+func dataKey(c Config) Config {
+	return Config{Task: c.Task, Model: c.Model, TrainN: c.TrainN, Noise: c.Noise, Raw: c.Raw, Seed: c.Seed}
+}
+
+// invalidate drops the session; the next Tick builds a new one.
+func (r *Run) invalidate() {
+	r.model, r.sess, r.buildErr = nil, nil, nil
+	r.pending, r.loaded = 0, ""
+	r.rec.Reset()
+	r.gen++
+}
+
+// build makes the model and the session once the data is there.
+func (r *Run) build() {
+	if !r.src.Ready(r.cfg.Task) {
+		return
+	}
+	if !r.prepOK || r.prepKey != dataKey(r.cfg) {
+		p, err := Prepare(r.cfg, r.src)
+		if err != nil {
+			r.buildErr = err
+			return
+		}
+		r.prep, r.prepKey, r.prepOK = p, dataKey(r.cfg), true
+	}
+	m, err := r.cfg.NewModel()
+	if err != nil {
+		r.buildErr = err
+		return
+	}
+	r.startSession(m)
+}
+
+// startSession trains m (fresh or loaded weights) as the configuration
+// says.
+func (r *Run) startSession(m *nn.Model) {
+	tc := r.cfg.TrainConfig()
+	tc.EvalEvery, tc.EvalN, tc.FullEvery = r.evalPlan(r.cfg.Preset())
+	tc.Mistakes = MaxWrong
+	s, err := train.NewSession(m, r.prep.Train, r.prep.Test, tc)
+	if err != nil {
+		r.buildErr = err
+		return
+	}
+	s.Now = r.Now
+	r.model, r.sess, r.buildErr = m, s, nil
+	r.rec.Reset()
+	r.gen++
+	r.wallRate, r.rateAt = 0, time.Time{}
+}
+
+// runSamples is the length of the run in training samples (0 = endless).
+func (r *Run) runSamples(p nn.Preset) int {
+	n := r.prep.Train.Len()
+	b := p.Batch
+	if b == 0 || b > n {
+		b = n
+	}
+	switch {
+	case p.Steps > 0:
+		return p.Steps * b
+	case p.Epochs > 0:
+		return p.Epochs * n
+	}
+	return 0
+}
+
+// evalPlan picks how often the session evaluates and on how many test
+// images. About 25 points over the run (or every EvalEvery steps when
+// set), each on the first n ≤ 2000 test images, costing together at most
+// about half the training samples; and, where n is less than the test
+// set, every full-th point from the second on and the last one judge the
+// whole test set (their mistakes are what the Mistakes view shows),
+// costing together about a tenth of the training samples. On long runs
+// (the ten-digit CNNs) the points use 1000 images and come at most every
+// 6000 samples; with selective backprop (best), where most training
+// samples cost just a forward pass, every 15000 at most. For best that is
+// a first full evaluation after 15000 samples, a few seconds after Start.
+func (r *Run) evalPlan(p nn.Preset) (every, n, full int) {
+	test := r.prep.Test.Len()
+	n = min(test, 2000)
+	total := r.runSamples(p)
+	if total == 0 {
+		total = 20 * r.prep.Train.Len()
+	}
+	if r.cfg.EvalEvery > 0 {
+		every = r.cfg.EvalEvery * max(p.Batch, 1)
+	} else {
+		every = max(total/25, min(500, total))
+		if total > 30000 {
+			n = min(n, 1000)
+			every = max(every, 6*n)
+			if p.SkipBelow > 0 {
+				every = max(every, 15*n)
+			}
+		}
+		if p.Batch == 0 {
+			every = max(every, r.prep.Train.Len()) // full batch: whole epochs
+		}
+	}
+	points := max(1, total/every)
+	n = min(n, max(250, total/(2*points)))
+	if n >= test {
+		return every, test, 0
+	}
+	full = int(math.Ceil(float64(points) * float64(test) / (0.1 * float64(total))))
+	return every, n, min(max(full, 1), points)
+}
+
+// Tick trains (while running, or the steps asked for), evaluates and
+// records the curve until the deadline on the run's clock. Paused with a
+// trained model that the latest full evaluation does not describe, it
+// evaluates the whole test set. It builds the model first when needed.
+func (r *Run) Tick(until time.Time) {
+	if r.sess == nil {
+		if r.buildErr == nil {
+			r.build()
+		}
+		if r.sess == nil {
+			return
+		}
+		if r.wantRun {
+			r.running, r.wantRun = true, false
+		}
+	}
+	now := r.Now()
+	s := r.sess
+	switch {
+	case r.running && !s.Idle():
+		r.step(train.Budget{Until: until})
+	case r.pending > 0:
+		target := s.Steps() + r.pending
+		for s.Steps() < target && !s.Idle() && r.Now().Before(until) {
+			r.step(train.Budget{Samples: max(1, s.BatchSize()-s.InBatch()), Until: until})
+		}
+		r.pending = max(0, target-s.Steps())
+	}
+	if s.Idle() {
+		r.running, r.pending = false, 0
+	}
+	if !r.running && r.pending == 0 && s.Err() == nil && (s.Seen() > 0 || r.loaded != "") {
+		s.EvalNow()
+		if s.Evaluating() && r.Now().Before(until) {
+			r.step(train.Budget{Until: until, EvalOnly: true})
+		}
+	}
+	r.measureWall(now)
+	// The running figures are noise over the first few samples: the
+	// curve starts once the window holds 50.
+	if loss, acc, n := s.Running(); n >= 50 {
+		r.rec.Add(s.Steps(), loss, acc)
+	}
+}
+
+// Busy reports whether Tick has work: training, steps asked for, an
+// evaluation under way or due, or a model to build.
+func (r *Run) Busy() bool {
+	if r.sess == nil {
+		return r.buildErr == nil && r.src.Ready(r.cfg.Task)
+	}
+	s := r.sess
+	if r.running || r.pending > 0 || s.Evaluating() {
+		return true
+	}
+	f := s.Full()
+	return s.Err() == nil && (s.Seen() > 0 || r.loaded != "") && (f == nil || f.Samples != s.Seen())
+}
+
+// step runs the session; divergence stops the run (its error stays in
+// the session until Reset).
+func (r *Run) step(b train.Budget) {
+	err := r.sess.Step(b)
+	var de *train.DivergedError
+	switch {
+	case errors.As(err, &de):
+		r.running, r.pending = false, 0
+		loss, acc, _ := r.sess.Running()
+		r.rec.Add(r.sess.Steps()+1, loss, acc) // breaks the line
+	case err != nil:
+		r.buildErr = err
+		r.running, r.pending = false, 0
+	}
+}
+
+// measureWall folds this tick into the wall-clock samples/s figure, an
+// average that forgets with a time constant of about a second.
+func (r *Run) measureWall(now time.Time) {
+	if !r.running {
+		r.rateAt = time.Time{}
+		return
+	}
+	seen := r.sess.Seen()
+	if !r.rateAt.IsZero() {
+		if dt := now.Sub(r.rateAt).Seconds(); dt > 0 {
+			k := math.Exp(-dt)
+			r.wallRate = k*r.wallRate + (1-k)*float64(seen-r.rateSeen)/dt
+		}
+	}
+	r.rateAt, r.rateSeen = now, seen
+}
+
+// Diverged returns the error that stopped a blown-up run, or nil.
+func (r *Run) Diverged() *train.DivergedError {
+	if r.sess == nil {
+		return nil
+	}
+	var de *train.DivergedError
+	if errors.As(r.sess.Err(), &de) {
+		return de
+	}
+	return nil
+}
+
+// Finished reports whether the preset's schedule is complete (and its
+// final evaluation taken).
+func (r *Run) Finished() bool {
+	return r.sess != nil && r.sess.Err() == nil && r.sess.Done() && r.sess.Idle()
+}
+
+// Start trains continuously from the next Tick (once the model is built).
+// A diverged or finished run stays paused: Reset first.
+func (r *Run) Start() {
+	switch {
+	case r.sess == nil:
+		r.wantRun = r.buildErr == nil
+	case r.Diverged() != nil, r.Finished():
+	default:
+		r.running = true
+	}
+}
+
+// Pause stops training after the current tick.
+func (r *Run) Pause() { r.running, r.wantRun = false, false }
+
+// Running reports whether the run trains or will once built.
+func (r *Run) Running() bool { return r.running || r.wantRun }
+
+// Step asks for n more optimiser steps while paused.
+func (r *Run) Step(n int) {
+	if !r.running && n > 0 && r.Diverged() == nil {
+		r.pending += n
+	}
+}
+
+// Reset starts again from the seed's initial weights, paused.
+func (r *Run) Reset() {
+	r.running, r.wantRun = false, false
+	r.invalidate()
+}
+
+// Set applies URL / digitlab.set options (Config.Apply) and then
+// SetConfig.
+func (r *Run) Set(opts map[string]string) []error {
+	c := r.cfg
+	_, errs := c.Apply(opts)
+	if err := r.SetConfig(c); err != nil {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// SetConfig uses c: a change of a field that shapes the network or the
+// data resets the run (it keeps running if it was); η and T change the
+// running session's schedule. An invalid c is refused with an error and
+// changes nothing.
+func (r *Run) SetConfig(c Config) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	old := r.cfg
+	if c == old {
+		return nil
+	}
+	r.cfg = c
+	live := old
+	live.LR, live.AnnealT = c.LR, c.AnnealT
+	if live == c && r.sess != nil && r.Diverged() == nil {
+		sc := r.sess.Config().Schedule // keeps the preset's warm-up and decay
+		sc.LR, sc.AnnealT = c.LR, c.AnnealT
+		return r.sess.SetSchedule(sc)
+	}
+	running := r.Running()
+	r.invalidate()
+	r.running, r.wantRun = false, running
+	return nil
+}
+
+// LoadWeightsError says why a weights file cannot be used.
+type LoadWeightsError struct {
+	File, Model string
+	Err         error
+}
+
+func (e *LoadWeightsError) Error() string {
+	return fmt.Sprintf("weights file %s does not fit model %s: %v", e.File, e.Model, e.Err)
+}
+func (e *LoadWeightsError) Unwrap() error { return e.Err }
+
+// LoadWeights restarts the run, paused, from the weights file data (its
+// name is shown). A file that does not fit the model, or holds weights
+// that are not finite numbers, is refused with a *LoadWeightsError and
+// the run stays as it was.
+func (r *Run) LoadWeights(name string, data []byte) error {
+	if r.model == nil {
+		return fmt.Errorf("weights file %s: no model yet (wait for the data)", name)
+	}
+	m := r.model.Clone()
+	if err := m.UnmarshalBinary(data); err != nil {
+		return &LoadWeightsError{File: name, Model: r.cfg.Model, Err: err}
+	}
+	for i, v := range m.Params {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return &LoadWeightsError{File: name, Model: r.cfg.Model,
+				Err: fmt.Errorf("weight %d is %v: the file was saved from a run that diverged", i, v)}
+		}
+	}
+	r.running, r.wantRun, r.pending = false, false, 0
+	r.startSession(m)
+	r.loaded = name
+	return nil
+}
+
+// Snapshot fills s with the run's state (reusing s's slices). The
+// mistakes are sent when they changed since the last snapshot; the
+// weights when weights is true and they changed since they were last
+// sent. Data, Seq and Ack are the worker's to fill.
+func (r *Run) Snapshot(s *Snapshot, weights bool) {
+	c := r.cfg
+	p := c.Preset()
+	s.Gen, s.Config = r.gen, c
+	s.Built, s.BuildErr, s.Loaded = r.sess != nil, "", r.loaded
+	if r.buildErr != nil {
+		s.BuildErr = r.buildErr.Error()
+	}
+	s.Running = r.Running()
+	s.Done = r.Finished()
+	s.Diverged = Divergence{Param: -1}
+	if de := r.Diverged(); de != nil {
+		s.Diverged = Divergence{Msg: de.Error(), Step: de.Step, LR: de.LR, Param: de.Param}
+	}
+	s.Step, s.Epoch, s.Index, s.Seen, s.Backprops = 0, 0, 0, 0, 0
+	s.TrainN, s.TestN, s.BatchSize = 0, 0, max(p.Batch, 0)
+	s.Progress, s.Rate, s.WallRate = 0, 0, r.wallRate
+	s.TrainLoss, s.TrainAcc, s.RunN = math.NaN(), math.NaN(), 0
+	s.History = s.History[:0]
+	s.CurveStep = append(s.CurveStep[:0], r.rec.Step...)
+	s.CurveLoss = append(s.CurveLoss[:0], r.rec.Loss...)
+	s.CurveAcc = append(s.CurveAcc[:0], r.rec.Acc...)
+	s.Evaluating, s.EvalFull, s.EvalProgress = false, false, 0
+	s.Full = FullSummary{}
+	s.Image.Index, s.Image.Label, s.Image.Step = -1, -1, 0
+	s.HasMistakes, s.HasWeights = false, false
+	s.About, s.Names = "", s.Names[:0]
+	if r.prepOK {
+		s.About = r.prep.About
+		s.Names = append(s.Names, r.prep.Test.Names...)
+	}
+	sess := r.sess
+	if sess == nil {
+		if r.sentGen != r.gen {
+			s.HasMistakes, s.Mistakes, r.sentGen, r.sentFull = true, s.Mistakes[:0], r.gen, 0
+		}
+		return
+	}
+	s.Step, s.Epoch, s.Index = sess.Steps(), sess.Epoch(), sess.Index()
+	s.Seen, s.Backprops = sess.Seen(), sess.Backprops()
+	s.TrainN, s.TestN, s.BatchSize = r.prep.Train.Len(), r.prep.Test.Len(), sess.BatchSize()
+	s.Progress, s.Rate = sess.Progress(), sess.Rate()
+	s.TrainLoss, s.TrainAcc, s.RunN = sess.Running()
+	s.History = append(s.History, sess.History()...)
+	s.Evaluating = sess.Evaluating()
+	s.EvalProgress, s.EvalFull = sess.EvalProgress()
+	r.snapImage(s)
+	f := sess.Full()
+	if f != nil {
+		s.Full = FullSummary{Seq: f.Seq, Step: f.Step, N: f.N, Loss: f.TestLoss, Acc: f.TestAcc, Wrong: f.Wrong}
+	}
+	if r.sentGen != r.gen || (f != nil && f.Seq != r.sentFull) {
+		r.snapMistakes(s, f)
+		r.sentGen = r.gen
+		if f != nil {
+			r.sentFull = f.Seq
+		} else {
+			r.sentFull = 0
+		}
+	}
+	if weights && (!r.sentW || r.sentWGen != r.gen || r.sentWSeen != sess.Seen()) {
+		s.HasWeights, s.WeightsStep = true, sess.Steps()
+		s.Weights = append(s.Weights[:0], r.model.Params...)
+		r.sentW, r.sentWGen, r.sentWSeen = true, r.gen, sess.Seen()
+	}
+}
+
+// snapImage puts the last trained sample and the model's probabilities
+// for it now into s.Image.
+func (r *Run) snapImage(s *Snapshot) {
+	i := r.sess.Last()
+	if i < 0 {
+		i = 0
+	}
+	im := &s.Image
+	tr := r.prep.Train
+	im.Index, im.Label, im.Step = i, tr.Label(i), r.sess.Steps()
+	im.H, im.W = tr.H, tr.W
+	im.Pixels = tr.Sample(im.Pixels, i)
+	im.Probs = r.model.Predict(im.Probs, im.Pixels)
+}
+
+// snapMistakes copies the full evaluation's mistakes with their pixels
+// into s (none when f is nil).
+func (r *Run) snapMistakes(s *Snapshot, f *train.FullEval) {
+	s.HasMistakes = true
+	s.Mistakes = s.Mistakes[:0]
+	if f == nil {
+		return
+	}
+	for _, w := range f.Mistakes {
+		if n := len(s.Mistakes); n < cap(s.Mistakes) {
+			s.Mistakes = s.Mistakes[:n+1] // keeps the element's buffers
+		} else {
+			s.Mistakes = append(s.Mistakes, Mistake{})
+		}
+		m := &s.Mistakes[len(s.Mistakes)-1]
+		m.Index, m.Label, m.Pred = w.Index, w.Label, w.Pred
+		m.Probs = append(m.Probs[:0], w.Probs...)
+		m.Pixels = r.prep.Test.Sample(m.Pixels, w.Index)
+	}
+}
+
+// Do applies a command from the page: the run controls, a configuration
+// and a weights file. CmdRetry and CmdSnapshot are the worker's own and do
+// nothing here. The error is for the page's message banner; the run stays
+// usable whatever the command.
+func (r *Run) Do(c Command) error {
+	switch c.Kind {
+	case CmdConfig:
+		return r.SetConfig(c.Config)
+	case CmdStart:
+		r.Start()
+	case CmdPause:
+		r.Pause()
+	case CmdStep:
+		r.Step(min(max(c.N, 0), 1_000_000))
+	case CmdReset:
+		r.Reset()
+	case CmdLoad:
+		return r.LoadWeights(c.Name, c.Data)
+	case CmdRetry, CmdSnapshot:
+	default:
+		return fmt.Errorf("digitsview: unknown command %d", c.Kind)
+	}
+	return nil
+}
