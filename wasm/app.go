@@ -25,12 +25,13 @@ type App struct {
 	scenes []Scene
 	cur    int
 
-	tabs   ui.Tabs
-	banner ui.Banner
-	tip    ui.Tooltip
-	in     ui.Input
-	reader *inputReader
-	data   *Data
+	tabs    ui.Tabs
+	banner  ui.Banner
+	tip     ui.Tooltip
+	in      ui.Input
+	reader  *inputReader
+	data    *Data
+	trainer *trainerClient // the Digits run's worker
 
 	start    time.Time
 	w, h     float64 // window size in logical pixels
@@ -65,11 +66,13 @@ type App struct {
 // NewApp builds the app with its scenes in tab order, applies the URL query
 // (errors go to the banner) and starts loading the data.
 func NewApp(query string) *App {
+	tr := newTrainerClient()
 	a := &App{
-		scenes: []Scene{NewDigits(), NewLandscape(), NewDescent(), NewRing()},
-		reader: newInputReader(),
-		start:  time.Now(),
-		w:      minW, h: minH,
+		scenes:  []Scene{NewDigits(tr), NewLandscape(), NewDescent(), NewRing()},
+		trainer: tr,
+		reader:  newInputReader(),
+		start:   time.Now(),
+		w:       minW, h: minH,
 		budget: 8 * time.Millisecond,
 		retry:  ui.Button{Label: "Retry", Tip: "Download the data again"},
 	}
@@ -82,7 +85,7 @@ func NewApp(query string) *App {
 		"Gradient descent and ascent on a 2-D function (key 3)",
 		"A hand-designed ReLU ring detector, then a learned one (key 4)",
 	}
-	a.data = NewData()
+	a.data = &Data{tr: tr}
 	scene, opts, errs := ui.ParseQuery(query)
 	a.report(errs)
 	a.goTo(scene, opts)
@@ -168,6 +171,7 @@ func (a *App) Update() error {
 	defer func() { a.updateMs = smooth(a.updateMs, time.Since(t0)) }()
 	now := time.Since(a.start)
 	a.reader.read(&a.in, now)
+	a.trainer.check(t0)
 	a.data.Poll()
 	if a.data.State == LoadFailed && a.loadState != LoadFailed {
 		a.banner.Add(a.data.ProgressText())
@@ -187,6 +191,10 @@ func (a *App) Update() error {
 	a.banner.Update(&a.in)
 	if a.tabs.Update(&a.in) {
 		a.cur = a.tabs.Index
+	}
+	a.retry.Label, a.retry.Tip = "Retry", "Download the data again"
+	if a.trainer.failed != "" {
+		a.retry.Label, a.retry.Tip = "Restart", "Start the trainer again"
 	}
 	if a.data.State == LoadFailed && a.retry.Update(&a.in) {
 		a.data.Retry()
@@ -343,7 +351,11 @@ func (a *App) drawBarStatus(screen *ebiten.Image) {
 	case LoadFailed:
 		msg, _ := r.CutRight(r.W-a.retry.Rect.W-ui.Gap, 0)
 		msg.X -= a.retry.Rect.W + ui.Gap
-		textIn(screen, "Data download failed", msg, sizeBody, FontBold, colBad, AlignEnd)
+		what := "Data download failed"
+		if a.trainer.failed != "" {
+			what = "The trainer stopped"
+		}
+		textIn(screen, what, msg, sizeBody, FontBold, colBad, AlignEnd)
 		drawButton(screen, &a.retry)
 	default:
 		hint := "1-4 tabs   space start/pause   s step   r reset"

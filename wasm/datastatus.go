@@ -25,6 +25,9 @@ func (v *DataStatusView) Update(ctx *Context, r ui.Rect) {
 	d := ctx.Data
 	v.Rect, v.state, v.text, v.frac = r, d.State, d.ProgressText(), d.Fraction()
 	v.retry.Label, v.retry.Tip = "Retry", "Download the data again"
+	if d.tr.failed != "" {
+		v.retry.Label, v.retry.Tip = "Restart", "Start the trainer again"
+	}
 	cx, cy := r.Center()
 	v.retry.Rect = ui.Rect{X: cx - 50, Y: cy + 24, W: 100, H: ui.RowH}
 	if d.State == LoadFailed && v.retry.Update(ctx.In) {

@@ -68,7 +68,7 @@ type digitsUI struct {
 	padPix, seePix                        Panel
 	padVer                                int
 	sel                                   int // test index of the selected mistake, -1 none
-	selWrong                              digitsview.Wrong
+	selWrong                              digitsview.Mistake
 	selStep                               int // the step its probabilities are from
 
 	loss, acc                    chartView
@@ -229,7 +229,7 @@ func (d *digitsScene) updateControls(in *ui.Input) {
 	if running {
 		u.start.Label = "Pause"
 	}
-	u.start.Disabled = d.diverged != nil || (d.finished && !running)
+	u.start.Disabled = d.diverged() || (d.finished() && !running)
 	if u.start.Update(in) {
 		if running {
 			d.Pause()
@@ -237,7 +237,7 @@ func (d *digitsScene) updateControls(in *ui.Input) {
 			d.Start()
 		}
 	}
-	u.step.Disabled = running || d.diverged != nil || d.finished || d.sess == nil
+	u.step.Disabled = running || d.diverged() || d.finished() || !d.built()
 	if u.step.Update(in) {
 		d.Step(1)
 	}
@@ -248,7 +248,7 @@ func (d *digitsScene) updateControls(in *ui.Input) {
 	if u.save.Update(in) {
 		d.saveWeights()
 	}
-	u.load.Disabled = d.model == nil
+	u.load.Disabled = !d.built()
 	if u.load.Update(in) {
 		d.openWeights()
 	}

@@ -5,6 +5,8 @@ package main
 import (
 	"fmt"
 	"syscall/js"
+
+	"digitlab/digitsview"
 )
 
 // Saving and loading weights from the page: a Blob download, and a hidden
@@ -39,11 +41,7 @@ func (d *digitsScene) saveWeights() {
 	doc := js.Global().Get("document")
 	a := doc.Call("createElement", "a")
 	a.Set("href", url)
-	step := 0
-	if d.sess != nil {
-		step = d.sess.Steps()
-	}
-	a.Set("download", fmt.Sprintf("digitlab-%s-step%d.weights", d.cfg.Model, step))
+	a.Set("download", fmt.Sprintf("digitlab-%s-step%d.weights", d.snap.Config.Model, d.modelStep))
 	doc.Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
@@ -103,19 +101,19 @@ func deliver(f loadedFile) {
 	}
 }
 
-// LoadWeightsError says why a weights file cannot be used.
-type LoadWeightsError struct {
-	File, Model string
-	Err         error
+// loadWeights sends data to the worker, which restarts the run from it
+// (paused) or answers why the file does not fit (a message in the banner;
+// the run stays as it was).
+func (d *digitsScene) loadWeights(ctx *Context, name string, data []byte) {
+	if !d.built() {
+		ctx.Report(fmt.Errorf("weights file %s: no model yet (wait for the data)", name))
+		return
+	}
+	d.runSeq, d.wantRun = d.tr.send(digitsview.Command{Kind: digitsview.CmdLoad, Name: name, Data: data}), false
 }
 
-func (e *LoadWeightsError) Error() string {
-	return fmt.Sprintf("weights file %s does not fit model %s: %v", e.File, e.Model, e.Err)
-}
-func (e *LoadWeightsError) Unwrap() error { return e.Err }
-
-// pollLoad applies a loaded weights file: into a copy of the model first,
-// so a file that does not fit leaves the model as it was.
+// pollLoad shows the scene's pending message and sends a weights file the
+// user chose to the worker.
 func (d *digitsScene) pollLoad(ctx *Context) {
 	if d.reportErr != nil {
 		ctx.Report(d.reportErr)
@@ -132,21 +130,4 @@ func (d *digitsScene) pollLoad(ctx *Context) {
 		return
 	}
 	d.loadWeights(ctx, f.name, f.data)
-}
-
-// loadWeights puts data into the model and restarts the session from them.
-func (d *digitsScene) loadWeights(ctx *Context, name string, data []byte) {
-	if d.model == nil {
-		ctx.Report(fmt.Errorf("weights file %s: no model yet (wait for the data)", name))
-		return
-	}
-	m := d.model.Clone()
-	if err := m.UnmarshalBinary(data); err != nil {
-		ctx.Report(&LoadWeightsError{File: name, Model: d.cfg.Model, Err: err})
-		return
-	}
-	d.running = false
-	d.diverged, d.finished = nil, false
-	d.startSession(m)
-	d.loaded = name
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -93,17 +92,14 @@ func (d *digitsScene) updatePadPrediction() {
 		d.padP = d.padP[:0]
 		return
 	}
-	same := d.padVer == d.pad.Version() && d.padModel == d.gen && len(d.padP) > 0
-	// While training, follow the learning a few times a second.
-	if same && (d.sess == nil || d.padStep == d.sess.Steps() || time.Since(d.padAt) < 250*time.Millisecond) {
+	// The model copy changes with the weights the worker sends (twice a
+	// second while training): the prediction follows the learning.
+	if d.padVer == d.pad.Version() && d.padModel == d.gen && len(d.padP) > 0 {
 		return
 	}
 	d.padX = pad.MNIST(d.padX, d.pad.Pix, d.pad.N)
 	d.padP = d.predict(d.padP, d.padIn, d.padX)
-	d.padVer, d.padModel, d.padAt = d.pad.Version(), d.gen, time.Now()
-	if d.sess != nil {
-		d.padStep = d.sess.Steps()
-	}
+	d.padVer, d.padModel = d.pad.Version(), d.gen
 }
 
 func (d *digitsScene) drawPad(screen *ebiten.Image) {
@@ -140,7 +136,7 @@ func (d *digitsScene) drawPad(screen *ebiten.Image) {
 		y += 4
 		line(fmt.Sprintf("p = %.3f", d.padP[k]), sizeBody, FontRegular, colText)
 		y += 8
-		line(fmt.Sprintf("model %s, step %d", d.cfg.Model, d.sess.Steps()), sizeSmall, FontRegular, colMuted)
+		line(fmt.Sprintf("model %s, weights of step %d", d.snap.Config.Model, d.modelStep), sizeSmall, FontRegular, colMuted)
 		if d.cfg.Task == "4v9" {
 			line("This model only knows 4 and 9.", sizeSmall, FontRegular, colMuted)
 		}

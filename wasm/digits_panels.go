@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -16,7 +15,6 @@ import (
 	"digitlab/digitsview"
 	"digitlab/nn"
 	"digitlab/plot"
-	"digitlab/train"
 	"digitlab/ui"
 )
 
@@ -39,7 +37,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	// probabilities, charts) follow together 4 times a second: a frame
 	// that draws nothing costs the browser far less than one that redraws
 	// even a line of text (best's run: ~95 s → ~48 s, both at ~36 fps).
-	if now := time.Now(); !d.running || now.Sub(d.liveAt) >= 250*time.Millisecond {
+	if now := time.Now(); !d.Running() || now.Sub(d.liveAt) >= 250*time.Millisecond {
 		d.live, d.liveAt = true, now
 	} else {
 		d.live = false
@@ -52,9 +50,10 @@ func (d *digitsScene) Update(ctx *Context) error {
 	u.view.Update(ctx.In)
 	u.viewArea = rest
 
-	d.tick(ctx)
+	d.tick()
 
-	u.waiting = d.sess == nil && d.buildErr == nil && !sources(ctx.Data).Ready(d.cfg.Task)
+	// Waiting for the data, or for a trainer that stopped to be restarted.
+	u.waiting = !d.built() && d.buildErr() == "" && (d.tr.failed != "" || !ctx.Data.Ready())
 	if u.waiting {
 		u.dataView.Update(ctx, rest)
 		d.pollLoad(ctx)
@@ -104,11 +103,8 @@ func (d *digitsScene) layoutTrain(r ui.Rect, in *ui.Input) {
 
 	// The charts follow the data on live frames (each redraw strokes
 	// every series; more often only costs frames).
-	nh := 0
-	if d.sess != nil {
-		nh = len(d.sess.History())
-	}
-	dataKey := fmt.Sprint(right, len(d.rec.Step), d.rec.Stride, nh, d.gen, d.diverged != nil)
+	sn := d.snap
+	dataKey := fmt.Sprint(right, len(sn.CurveStep), sn.CurveStep[max(0, len(sn.CurveStep)-1):], len(sn.History), sn.Gen, d.diverged())
 	if dataKey != u.chartData && d.live {
 		h := (right.H - ui.Gap) / 2
 		lossP, accP := right.CutTop(h, ui.Gap)
@@ -131,9 +127,10 @@ func (d *digitsScene) imageSide() int {
 // curves collects the chart data: the recorder's running figures and the
 // session's test points.
 func (d *digitsScene) curves() digitsview.Curves {
-	c := digitsview.Curves{Classes: d.cfg.Classes(), TrainStep: d.rec.Step, TrainLoss: d.rec.Loss, TrainAcc: d.rec.Acc}
-	if d.sess != nil {
-		h := d.sess.History()
+	s := d.snap
+	c := digitsview.Curves{Classes: s.Config.Classes(), TrainStep: s.CurveStep, TrainLoss: s.CurveLoss, TrainAcc: s.CurveAcc}
+	if d.built() {
+		h := s.History
 		u := &d.ui
 		u.testStep, u.testLoss, u.testAcc = u.testStep[:0], u.testLoss[:0], u.testAcc[:0]
 		for _, p := range h {
@@ -146,26 +143,36 @@ func (d *digitsScene) curves() digitsview.Curves {
 	return c
 }
 
-// refreshCurrent loads the current image's pixels and the model's
-// probabilities for it, and re-renders its picture when it changed.
+// refreshCurrent takes the current image's pixels and probabilities —
+// the worker's training image from the snapshot, or a test image among
+// the mistakes with the model copy's probabilities — and re-renders its
+// picture when it changed.
 func (d *digitsScene) refreshCurrent() {
-	if d.sess == nil || d.cur.index < 0 || d.cur.gen != d.gen {
+	if d.cur.index < 0 || (!d.cur.test && (!d.built() || d.cur.gen != d.snap.Gen)) {
 		d.curX, d.curP = nil, nil
 		return
 	}
-	set := d.prep.Train
 	if d.cur.test {
-		set = d.prep.Test
+		if d.curKey == d.cur && d.curX != nil && (d.curStep == d.modelStep || !d.live) {
+			return
+		}
+		w := d.ui.selWrong
+		d.curX, d.curLabel = append(d.curX[:0], w.Pixels...), w.Label
+		if d.model != nil {
+			d.curP = d.model.Predict(d.curP, d.curX)
+		} else {
+			d.curP = append(d.curP[:0], w.Probs...)
+		}
+		d.curStep = d.modelStep
+	} else {
+		im := &d.snap.Image
+		if d.curKey == d.cur && d.curX != nil && d.curStep == im.Step {
+			return
+		}
+		d.cur.step = im.Step
+		d.curX, d.curP, d.curLabel = append(d.curX[:0], im.Pixels...), append(d.curP[:0], im.Probs...), im.Label
+		d.curStep = im.Step
 	}
-	if d.cur.index >= set.Len() {
-		return
-	}
-	if d.curKey == d.cur && d.curX != nil && (d.curStep == d.sess.Steps() || !d.live) {
-		return // while training, the probabilities follow a few times a second
-	}
-	d.curX = set.Sample(d.curX, d.cur.index)
-	d.curP = d.model.Predict(d.curP, d.curX)
-	d.curStep = d.sess.Steps()
 	d.curStamp++
 	if d.curKey != d.cur {
 		d.curKey = d.cur
@@ -195,19 +202,16 @@ func renderDigit(dst *image.RGBA, x []float32, side int, mx float64) {
 
 // currentLabel returns the true class of the current image.
 func (d *digitsScene) currentLabel() int {
-	if d.sess == nil || d.cur.index < 0 {
+	if d.cur.index < 0 || d.curX == nil {
 		return -1
 	}
-	if d.cur.test {
-		return d.prep.Test.Label(d.cur.index)
-	}
-	return d.prep.Train.Label(d.cur.index)
+	return d.curLabel
 }
 
 // className is the digit a class stands for.
 func (d *digitsScene) className(k int) string {
-	if d.prep.Test != nil && k >= 0 && k < len(d.prep.Test.Names) {
-		return d.prep.Test.Names[k]
+	if n := d.snap.Names; k >= 0 && k < len(n) {
+		return n[k]
 	}
 	return fmt.Sprint(k)
 }
@@ -217,7 +221,7 @@ func (d *digitsScene) imgTitle() string {
 	switch {
 	case d.cur.test:
 		return "Test image (a mistake)"
-	case d.sess != nil:
+	case d.built():
 		return "Current training image"
 	}
 	return "Current image"
@@ -354,10 +358,14 @@ func (d *digitsScene) drawBars(screen *ebiten.Image, r ui.Rect, probs []float32,
 // waitText says why there is nothing to show yet.
 func (d *digitsScene) waitText() string {
 	switch {
-	case d.buildErr != nil:
+	case d.buildErr() != "":
 		return "cannot train: see the message above"
-	case d.sess == nil:
+	case d.tr.failed != "":
+		return "the trainer stopped"
+	case !d.built():
 		return "loading the data…"
+	case d.model == nil:
+		return "waiting for the trainer's weights…"
 	}
 	return ""
 }
@@ -372,10 +380,7 @@ func (d *digitsScene) layoutWeights(r ui.Rect) {
 	leg, in := in.CutBottom(30, ui.Gap)
 	u.wLegend = leg
 	u.wArea = in
-	step := 0
-	if d.sess != nil {
-		step = d.sess.Steps()
-	}
+	step := d.gen // the model copy changes with every weights snapshot
 	resized := u.wPix.Fit(in)
 	if d.model == nil {
 		return
@@ -446,38 +451,41 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	cw, ch := mistImg+10, mistImg+mistBars+lineHeight(sizeSmall)+10
 	cols := max(1, int(grid.W/cw))
 	rows := max(0, int(grid.H/ch))
-	n := min(len(d.judge.Wrong), cols*rows)
+	wrong := d.snap.Mistakes
+	n := min(len(wrong), cols*rows)
 	u.mistCells = u.mistCells[:0]
 	for i := range n {
 		u.mistCells = append(u.mistCells, ui.Rect{X: grid.X + float64(i%cols)*cw, Y: grid.Y + float64(i/cols)*ch, W: cw - 10, H: ch - 10})
 	}
 	for i, c := range u.mistCells {
 		if in.Hover(c) {
-			w := d.judge.Wrong[i]
+			w := wrong[i]
 			in.OfferTip(c, fmt.Sprintf("test image %d: label %s, predicted %s (p = %.2f); click to see it large",
 				w.Index, d.className(w.Label), d.className(w.Pred), w.Probs[w.Pred]))
 		}
 		if in.PressedIn(c) {
 			in.Consume()
-			u.sel, u.selWrong, u.selStep = d.judge.Wrong[i].Index, d.judge.Wrong[i], d.judge.Step
-			d.cur = imageRef{test: true, index: u.sel, gen: d.gen}
+			w := wrong[i]
+			u.sel, u.selStep = w.Index, d.snap.Full.Step
+			u.selWrong = digitsview.Mistake{Index: w.Index, Label: w.Label, Pred: w.Pred,
+				Probs: append(u.selWrong.Probs[:0], w.Probs...), Pixels: append(u.selWrong.Pixels[:0], w.Pixels...)}
+			d.cur = imageRef{test: true, index: u.sel, gen: d.snap.Full.Seq}
 		}
 	}
 	if !d.cur.test {
 		u.sel = -1
 	}
 	// The thumbnails: one panel image, re-rendered when the judge finishes a pass.
-	key := [3]int{d.judge.Passes(), d.gen, len(u.mistCells)}
+	key := [3]int{d.snap.Full.Seq, d.snap.Gen, len(u.mistCells)}
 	resized := u.mistPix.Fit(grid)
-	if (resized || key != u.mistKey) && d.sess != nil {
+	if resized || key != u.mistKey {
 		u.mistKey = key
 		img := u.mistPix.RGBA()
 		clear(img.Pix)
 		side := d.imageSide()
 		s := Scale()
-		var x []float32
 		for i, c := range u.mistCells {
-			x = d.prep.Test.Sample(x, d.judge.Wrong[i].Index)
+			x := wrong[i].Pixels
 			rr := image.Rect(int((c.X-grid.X)*s), int((c.Y-grid.Y)*s), int((c.X-grid.X+mistImg)*s), int((c.Y-grid.Y+mistImg)*s))
 			plot.ScaleGray(img, rr, x, side, side, plot.Gray, plot.Norm{Min: 0, Max: d.pixelMax()})
 		}
@@ -496,19 +504,27 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 	u := &d.ui
 	in := panelContent(u.mistPanel, "Misclassified test images")
-	j := &d.judge
+	s := d.snap
+	j := s.Full
+	busy := ""
+	if s.Evaluating && s.EvalFull {
+		busy = fmt.Sprintf(" · judging step %d… %.0f%%", s.Step, 100*s.EvalProgress)
+	}
 	switch {
-	case d.sess == nil:
+	case !d.built():
 		drawText(screen, d.waitText(), in.X, in.Y, sizeBody, FontRegular, colMuted, AlignStart)
-	case !j.Done:
-		drawText(screen, fmt.Sprintf("judging the test set… %.0f%%", 100*j.Progress()), in.X, in.Y, sizeBody, FontRegular, colMuted, AlignStart)
+	case j.Seq == 0 && busy != "":
+		drawText(screen, "judging the whole test set"+busy[len(" · judging"):], in.X, in.Y, sizeBody, FontRegular, colMuted, AlignStart)
+	case j.Seq == 0:
+		drawText(screen, "no evaluation of the whole test set yet: train a little (Start or Step)", in.X, in.Y, sizeBody, FontRegular, colMuted, AlignStart)
 	default:
-		drawText(screen, fmt.Sprintf("%d of %d wrong (accuracy %.4f) at step %d", j.WrongTotal, j.N, j.Acc, j.Step),
+		drawText(screen, fmt.Sprintf("%d of %d wrong (accuracy %.4f) at step %d%s", j.Wrong, j.N, j.Acc, j.Step, busy),
 			in.X, in.Y, sizeBody, FontRegular, colText, AlignStart)
 	}
+	wrong := s.Mistakes
 	u.mistPix.Draw(screen, u.mistGrid)
 	for i, c := range u.mistCells {
-		w := j.Wrong[i]
+		w := wrong[i]
 		img := ui.Rect{X: c.X, Y: c.Y, W: mistImg, H: mistImg}
 		if w.Index == u.sel {
 			strokeRect(screen, img.Inset(-3), 2, colAccent)
@@ -530,13 +546,13 @@ func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 	d.drawBars(screen, u.mistBigBars, w.Probs, w.Label)
 	y = u.mistBigBars.Bottom() + 6
 	drawText(screen, fmt.Sprintf("probabilities at step %d", u.selStep), bin.X, y, sizeSmall, FontRegular, colMuted, AlignStart)
-	if finiteProbs(d.curP) && d.sess != nil && d.sess.Steps() != u.selStep {
+	if finiteProbs(d.curP) && d.model != nil && d.modelStep != u.selStep {
 		now := nn.Argmax(d.curP)
 		c := colBad
 		if now == w.Label {
 			c = colGood
 		}
-		drawText(screen, fmt.Sprintf("the model at step %d says %s (p = %.2f)", d.sess.Steps(), d.className(now), d.curP[now]),
+		drawText(screen, fmt.Sprintf("the model at step %d says %s (p = %.2f)", d.modelStep, d.className(now), d.curP[now]),
 			bin.X, y+lineHeight(sizeSmall), sizeSmall, FontRegular, c, AlignStart)
 	}
 }
@@ -588,7 +604,7 @@ func (d *digitsScene) Draw(screen *ebiten.Image) {
 // divergence message and when the chrome changed.
 func (d *digitsScene) DrawChanges(screen *ebiten.Image) bool {
 	u := &d.ui
-	if u.waiting || d.diverged != nil || u.chrome.img == nil || d.chromeKey() != u.chrome.key {
+	if u.waiting || d.tr.failed != "" || d.diverged() || u.chrome.img == nil || d.chromeKey() != u.chrome.key {
 		return false
 	}
 	d.drawLive(screen, true)
@@ -636,8 +652,8 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 	case "weights":
 		part(u.viewArea, fmt.Sprint(u.weightsAt, u.weightsTime, d.model == nil), &u.viewDrawn, func() { d.drawWeights(screen) })
 	case "mistakes":
-		j := &d.judge
-		key := fmt.Sprint(j.Done, int(100*j.Progress()), j.Passes(), u.sel, d.curStamp, len(u.mistCells), d.sess == nil)
+		s := d.snap
+		key := fmt.Sprint(s.Full.Seq, s.Evaluating && s.EvalFull, int(100*s.EvalProgress), s.Gen, u.sel, d.curStamp, len(u.mistCells), d.built())
 		part(u.viewArea, key, &u.viewDrawn, func() { d.drawMistakes(screen) })
 	case "draw":
 		part(u.viewArea, "", &u.viewDrawn, func() { d.drawPad(screen) })
@@ -651,39 +667,41 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 func (d *digitsScene) infoLine() (string, Font, color.Color) {
 	r := d.ui.info
 	switch {
-	case d.buildErr != nil:
-		return "cannot train: " + d.buildErr.Error(), FontBold, colBad
-	case d.sess == nil:
+	case d.tr.failed != "":
+		return "the trainer stopped: " + d.tr.failed, FontBold, colBad
+	case d.buildErr() != "":
+		return "cannot train: " + d.buildErr(), FontBold, colBad
+	case !d.built():
 		return d.waitText(), FontRegular, colMuted
 	}
-	s := d.sess
-	p := d.cfg.Preset()
-	ep := fmt.Sprintf("epoch %.2f", d.epochs())
+	s := d.snap
+	p := s.Config.Preset()
+	ep := fmt.Sprintf("epoch %.2f", s.Epochs())
 	if p.Epochs > 0 {
 		ep += fmt.Sprintf("/%d", p.Epochs)
 	}
-	step := fmt.Sprintf("step %d", s.Steps())
+	step := fmt.Sprintf("step %d", s.Step)
 	if p.Steps > 0 {
 		step += fmt.Sprintf("/%d", p.Steps)
 	}
 	parts := []string{step, ep}
-	if d.running {
-		parts = append(parts, compact(d.wallRate)+"/s")
+	if d.Running() {
+		parts = append(parts, compact(s.WallRate)+"/s")
 	}
-	if _, acc, _, _ := d.testFigures(); !math.IsNaN(acc) {
-		parts = append(parts, fmt.Sprintf("test %.4f", acc))
+	if _, acc, n, at := s.TestFigures(); !math.IsNaN(acc) {
+		parts = append(parts, fmt.Sprintf("test %.4f on %d at step %d", acc, n, at))
 	}
-	if p.SkipBelow > 0 && s.Seen() > 0 {
+	if p.SkipBelow > 0 && s.Seen > 0 {
 		// selective backprop: the share of images that were not yet easy
-		parts = append(parts, fmt.Sprintf("backprop %.0f%%", 100*float64(s.Backprops())/float64(s.Seen())))
+		parts = append(parts, fmt.Sprintf("backprop %.0f%%", 100*float64(s.Backprops)/float64(s.Seen)))
 	}
 	c := colText
 	switch {
-	case d.finished:
+	case d.finished():
 		parts = append(parts, "done")
 		c = colGood
-	case d.loaded != "":
-		parts = append(parts, "from "+d.loaded)
+	case s.Loaded != "":
+		parts = append(parts, "from "+s.Loaded)
 	}
 	// As many parts as fit, the most important first.
 	text := ""
@@ -707,7 +725,7 @@ func compact(v float64) string {
 
 // drawDiverged explains a blown-up run over the content area.
 func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
-	if d.diverged == nil {
+	if !d.diverged() {
 		return
 	}
 	c := d.ui.content
@@ -716,15 +734,12 @@ func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
 	strokeRoundRect(screen, box, corner, 2, colBad)
 	in := box.Inset(14)
 	drawText(screen, "Training diverged", in.X, in.Y, sizeTitle, FontBold, colBad, AlignStart)
-	what := d.diverged.Error()
-	var de *train.DivergedError
-	if errors.As(d.diverged, &de) {
-		thing := "loss"
-		if de.Param >= 0 {
-			thing = fmt.Sprintf("weight %d", de.Param)
-		}
-		what = fmt.Sprintf("The %s stopped being a number at step %d (η = %.4g).", thing, de.Step, de.LR)
+	dv := d.snap.Diverged
+	thing := "loss"
+	if dv.Param >= 0 {
+		thing = fmt.Sprintf("weight %d", dv.Param)
 	}
+	what := fmt.Sprintf("The %s stopped being a number at step %d (η = %.4g).", thing, dv.Step, dv.LR)
 	lines := ui.Wrap(what+" The steps were so large that the weights overshot and grew without bound.", in.W, sizeBody)
 	seedLR := d.cfg.LR / 100
 	if p, err := nn.PresetByName(d.cfg.Model); err == nil {

@@ -93,6 +93,16 @@ func installJSAPI(a *App) {
 		a.jsErr = ""
 		return toJS(probs)
 	}))
+	// Test hooks: killTrainer() terminates the trainer worker as a crash
+	// would (no message; the page notices its silence).
+	hooks := js.Global().Get("Object").New()
+	hooks.Set("killTrainer", fn(func([]js.Value) any {
+		if w := a.trainer.w; w.Type() == js.TypeObject {
+			w.Call("terminate")
+		}
+		return nil
+	}))
+	api.Set("testHooks", hooks)
 	js.Global().Set("digitlab", api)
 	js.Global().Set("digitlabReady", false)
 }
@@ -174,8 +184,8 @@ func (a *App) status() map[string]any {
 		m[k] = v
 	}
 	switch {
-	case a.data.Err != nil:
-		m["error"] = a.data.Err.Error()
+	case a.data.Err != "":
+		m["error"] = a.data.Err
 	case a.jsErr != "":
 		m["error"] = a.jsErr
 	case len(a.banner.Msgs) > 0:

@@ -66,8 +66,9 @@ func loadAll(attempt int, needDigits, needMNIST bool, p *loadProgress, out chan<
 }
 
 // yieldingReader reads b and, after every 25 ms of work, sleeps a moment:
-// Go on wasm switches only when a goroutine blocks, so this hands the single
-// thread back to the browser and frames keep coming while parsing runs.
+// Go on wasm switches only when a goroutine blocks, so this hands the
+// worker's thread back to its event loop, and the page's commands are
+// answered while parsing runs.
 func yieldingReader(b []byte) io.Reader {
 	return &yielder{r: bytes.NewReader(b), last: time.Now()}
 }
