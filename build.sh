@@ -26,18 +26,18 @@ Usage: ./build.sh [command]
                 the command that does
   test-go       only the Go part of test (gofmt, vet, native and wasm tests)
   test-e2e      only the browser part of test (builds first)
-  bench         benchmarks natively and under js/wasm, the size of main.wasm
-                (raw and gzip), and the page's figures in Chromium (time to
-                first frame, frames per second idle and while training the
-                CNN, the best preset's time to the end of its run and its
-                test accuracy)
+  bench         benchmarks natively and under js/wasm, the sizes of
+                main.wasm and trainer.wasm (raw and gzip), each model's run
+                from Start to done on Node, and the page's figures in
+                Chromium: time to first frame and to ready, frames per
+                second idle, while MNIST loads and while training, and each
+                model's run from Start to done against Node's
   help          this text
 
 Environment: CHROMIUM (default /usr/bin/chromium) is the browser the e2e
 tests drive. For bench: BENCHTIME (default 300ms) is go test's -benchtime;
-BENCH_RUNS (5), BENCH_BEST (1; runs of the best preset, 0 skips them),
-BENCH_SIZE (1024x640) and BENCH_QUERY (?scene=digits&task=4v9&model=cnn)
-set the page measurements.
+BENCH_RUNS (3), BENCH_MODELS (cnn,mlp10,best) and BENCH_SIZE (1024x640)
+set the runs to done on Node and in the page.
 USAGE
 }
 
@@ -143,9 +143,10 @@ build() {
 }
 
 build_server() {
-	step "building the static server (out/serve)"
+	step "building the static server (out/serve) and the CLI (out/digitlab)"
 	mkdir -p out
 	go build -o out/serve ./cmd/serve
+	go build -o out/digitlab ./cmd/digitlab
 }
 
 serve() {
@@ -162,7 +163,7 @@ e2e() {
 	need_e2e_modules
 	build_server
 	step "browser tests (cd e2e && node --test) on $CHROMIUM"
-	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node --test --test-concurrency=1 --test-timeout=900000 --test-reporter=spec ./*.test.mjs)
+	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_CLI="$PWD/../out/digitlab" DIGITLAB_STATIC="$PWD/../static" node --test --test-concurrency=1 --test-timeout=900000 --test-reporter=spec ./*.test.mjs)
 }
 
 test_go() {
@@ -237,8 +238,14 @@ bench() {
 	need_chromium
 	need_e2e_modules
 	build_server
-	step "page figures in Chromium (median of several runs)"
-	(cd e2e && DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node bench.mjs)
+	local runs=${BENCH_RUNS:-3} models=${BENCH_MODELS:-cnn,mlp10,best}
+	step "the baseline: each model from Start to done on Node (js/wasm, the worker's loop without the browser), $runs runs"
+	mkdir -p out
+	DIGITLAB_RATE=1 DIGITLAB_RATE_MODELS="$models" DIGITLAB_MNIST_DIR=$(mnist_dir) GOOS=js GOARCH=wasm \
+		go test -run '^$' -bench '^BenchmarkRunToDone$' -benchtime 1x -count "$runs" -timeout 60m \
+		-exec="$(wasm_dir)/go_js_wasm_exec" ./digitsview | tee out/node-rates.txt
+	step "page figures in Chromium (medians of $runs runs, against the Node baseline)"
+	(cd e2e && BENCH_RUNS="$runs" BENCH_MODELS="$models" BENCH_NODE_FILE="$PWD/../out/node-rates.txt" DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node bench.mjs)
 }
 
 case "${1:-build}" in

@@ -1,8 +1,10 @@
 package digitsview
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"time"
 
@@ -237,8 +239,8 @@ func (r *Run) Tick(until time.Time) {
 		r.running, r.pending = false, 0
 	}
 	if !r.running && r.pending == 0 && s.Err() == nil && (s.Seen() > 0 || r.loaded != "") {
-		s.EvalNow()
-		if s.Evaluating() && r.Now().Before(until) {
+		s.EvalNow() // a no-op when the latest full evaluation is of this model
+		if r.Now().Before(until) {
 			r.step(train.Budget{Until: until, EvalOnly: true})
 		}
 	}
@@ -548,4 +550,17 @@ func (r *Run) Do(c Command) error {
 		return fmt.Errorf("digitsview: unknown command %d", c.Kind)
 	}
 	return nil
+}
+
+// Checksum is the CRC-32 (IEEE) of the model's parameters as little-endian
+// float32 bits: the same run gives the same checksum natively, on Node and
+// in the browser (digitlab.checksum(), digitlab page).
+func Checksum(params []float32) uint32 {
+	var b [4]byte
+	h := crc32.NewIEEE()
+	for _, v := range params {
+		binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
+		h.Write(b[:])
+	}
+	return h.Sum32()
 }

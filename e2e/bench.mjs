@@ -1,19 +1,22 @@
-// The page's figures in headless Chromium, medians of several runs:
-// time from navigation to the first drawn frame (window.digitlabStarted),
-// time until MNIST is ready, frames per second idle and while training, and
-// training samples per second. Chromium here renders WebGL in software
-// (SwiftShader), so frame rates are lower bounds for a machine with a GPU.
+// The page's figures in headless Chromium, medians of several runs: time
+// from navigation to the first drawn frame, time until MNIST is ready, the
+// frame rate idle, while the trainer worker loads and unpacks MNIST, and
+// while it trains; and for each model, the run from Start to done in the
+// page: seconds, training samples per second (samples / seconds) and the
+// frame rate meanwhile, against the same run on Node (the Go benchmark
+// BenchmarkRunToDone under js/wasm, which ./build.sh bench runs first; its
+// output is the file BENCH_NODE_FILE). Chromium here
+// renders WebGL in software (SwiftShader), so frame rates are lower bounds
+// for a machine with a GPU.
 //
-// Environment: BENCH_RUNS (default 5), BENCH_BEST (runs of the best preset
-// to its end, default 1; 0 skips them), BENCH_SIZE (default 1024x640),
-// BENCH_QUERY (default ?scene=digits&task=4v9&model=cnn: seed 000's CNN, whose
-// training is the heaviest frame load the issue names).
+// Environment: BENCH_RUNS (default 3), BENCH_SIZE (default 1024x640),
+// BENCH_MODELS (default cnn,mlp10,best), BENCH_NODE_FILE.
+import { readFileSync } from 'node:fs';
 import { startServer, launchBrowser, openApp, status, waitStatus } from './lib.mjs';
 
-const runs = Number(process.env.BENCH_RUNS || 5);
+const runs = Number(process.env.BENCH_RUNS || 3);
 const [width, height] = (process.env.BENCH_SIZE || '1024x640').split('x').map(Number);
-const query = process.env.BENCH_QUERY || '?scene=digits&task=4v9&model=cnn';
-
+const models = (process.env.BENCH_MODELS || 'cnn,mlp10,best').split(',');
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
   if (s.length === 0) return NaN;
@@ -21,91 +24,98 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function sample(page, key, n = 5, gap = 500) {
-  const xs = [];
-  for (let i = 0; i < n; i++) {
-    await page.waitForTimeout(gap);
-    xs.push((await status(page))[key]);
+// nodeRates: the median samples/s per model of the benchmark's lines
+// "BenchmarkRunToDone/<model>[-N]  1  <x> samples/s  <y> s/run".
+const nodeRates = {};
+if (process.env.BENCH_NODE_FILE) {
+  const seen = {};
+  for (const line of readFileSync(process.env.BENCH_NODE_FILE, 'utf8').split('\n')) {
+    const m = line.match(/^BenchmarkRunToDone\/([\w-]+?)(?:-\d+)?\s.*?([\d.]+) samples\/s/);
+    if (m) (seen[m[1]] ||= []).push(Number(m[2]));
   }
-  return median(xs);
+  for (const [k, v] of Object.entries(seen)) nodeRates[k] = median(v);
+}
+const tasks = { cnn: '4v9', linear: '4v9', vanilla: '4v9', mlp10: '10', best: '10', cnn10: '10', 'cnn10-tanh': '10', convnetjs: '10', digits64: 'digits8' };
+
+
+// fpsWhile samples status().fps every gap ms while pred(status) holds (at
+// most limit ms) and returns the samples.
+async function fpsWhile(page, pred, { gap = 250, limit = 600_000 } = {}) {
+  const xs = [];
+  const t0 = Date.now();
+  for (;;) {
+    const st = await status(page);
+    if (!pred(st) || Date.now() - t0 > limit) return { xs, st };
+    xs.push(st.fps);
+    await page.waitForTimeout(gap);
+  }
 }
 
 const server = await startServer();
 const browser = await launchBrowser({ width, height });
-const rows = [];
-const bestRuns = Number(process.env.BENCH_BEST ?? 1);
-const bestRows = [];
+const load = [];
+const byModel = Object.fromEntries(models.map((m) => [m, []]));
 try {
   for (let r = 0; r < runs; r++) {
+    // Loading: the first frame, then the frame rate while the worker
+    // downloads and unpacks MNIST, then idle.
     const page = await browser.context.newPage();
     const t0 = Date.now();
-    await openApp(page, server.url, query, 180_000);
+    await openApp(page, server.url, '?scene=digits&task=4v9&model=cnn', 180_000);
     const firstFrame = await page.evaluate(() => window.digitlabStartedAt);
-    await waitStatus(page, (s) => s.ready, { timeout: 180_000, what: 'ready' });
+    const loading = await fpsWhile(page, (s) => !(s.ready && s.built), { gap: 200, limit: 180_000 });
     const ready = Date.now() - t0;
     await page.waitForTimeout(1500);
-    const idle = await sample(page, 'fps');
-    await page.evaluate(() => window.digitlab.start());
-    await page.waitForTimeout(1500);
-    // fps and samples/s together, while the run is surely still going
-    // (the CNN's 15,001 steps take about 6 s here).
-    const fpsXs = [], spsXs = [];
-    for (let i = 0; i < 5; i++) {
-      await page.waitForTimeout(400);
-      const st = await status(page);
-      if (st.running) { fpsXs.push(st.fps); spsXs.push(st.samplesPerSec); }
+    const idle = (await fpsWhile(page, () => true, { gap: 400, limit: 2000 })).xs;
+    load.push({ firstFrame, ready, loadingFps: median(loading.xs.slice(2)), idle: median(idle) });
+    console.log(`load ${r + 1}/${runs}: first frame ${firstFrame.toFixed(0)} ms, ready ${ready} ms, ` +
+      `fps while loading ${median(loading.xs.slice(2)).toFixed(1)} (${loading.xs.length} samples), idle ${median(idle).toFixed(1)}`);
+
+    for (const model of models) {
+      await openApp(page, server.url, `?scene=digits&task=${tasks[model]}&model=${model}`, 180_000);
+      await waitStatus(page, (s) => s.ready && s.built && s.model === model, { timeout: 180_000, what: 'ready' });
+      await page.waitForTimeout(1000);
+      const idleM = median((await fpsWhile(page, () => true, { gap: 400, limit: 2000 })).xs);
+      await page.evaluate(() => window.digitlab.start());
+      const ts = Date.now();
+      let to99 = NaN;
+      const xs = [];
+      let st;
+      for (;;) {
+        await page.waitForTimeout(250);
+        st = await status(page);
+        if (st.running) xs.push(st.fps);
+        if (Number.isNaN(to99) && st.fullTestN >= 10000 && st.fullTestAcc >= 0.99) to99 = (Date.now() - ts) / 1000;
+        if (st.done || st.diverged || Date.now() - ts > 600_000) break;
+      }
+      const secs = (Date.now() - ts) / 1000;
+      st = await waitStatus(page, (s) => s.fullTestStep === s.step, { timeout: 120_000, what: 'the final full test pass' });
+      if (Number.isNaN(to99) && st.fullTestN >= 10000 && st.fullTestAcc >= 0.99) to99 = secs;
+      const row = { secs, sps: st.samples / secs, fps: median(xs), idle: idleM, acc: st.fullTestAcc, n: st.fullTestN, to99 };
+      byModel[model].push(row);
+      console.log(`${model} ${r + 1}/${runs}: ${st.samples} samples in ${secs.toFixed(1)} s = ${row.sps.toFixed(0)} samples/s, ` +
+        `fps ${row.fps.toFixed(1)} training vs ${idleM.toFixed(1)} idle, test accuracy ${st.fullTestAcc.toFixed(4)} on ${st.fullTestN}` +
+        (Number.isNaN(to99) ? '' : `, >= 0.99 after ${to99.toFixed(1)} s`));
     }
-    const training = median(fpsXs);
-    const sps = median(spsXs);
-    await page.evaluate(() => window.digitlab.pause());
-    rows.push({ firstFrame, ready, idle, training, sps });
-    console.log(`run ${r + 1}/${runs}: first frame ${firstFrame.toFixed(0)} ms, ready ${ready} ms, ` +
-      `fps idle ${idle.toFixed(1)}, fps training ${training.toFixed(1)}, samples/s ${Number(sps).toFixed(0)}`);
     await page.close();
   }
-  if (bestRuns > 0) await benchBest();
 } finally {
   await browser.close();
   await server.stop();
 }
 
-// benchBest trains the `best` preset (all ten digits) from Start to the end
-// of its schedule, BENCH_BEST times with seeds 42, 43, …, and reports the
-// wall-clock time, the frame rate meanwhile and the final accuracy on
-// the whole test set (the issue's goal: >= 0.99 in under two minutes).
-async function benchBest() {
-  for (let r = 0; r < bestRuns; r++) {
-    const page = await browser.context.newPage();
-    await openApp(page, server.url, `?scene=digits&task=10&model=best&seed=${42 + r}`, 180_000);
-    await waitStatus(page, (s) => s.ready && s.built, { timeout: 180_000, what: 'ready' });
-    await page.evaluate(() => window.digitlab.start());
-    const t0 = Date.now();
-    const fps = [];
-    let s;
-    for (;;) {
-      await page.waitForTimeout(1000);
-      s = await status(page);
-      if (s.running) fps.push(s.fps);
-      if (s.done || s.diverged || Date.now() - t0 > 600_000) break;
-    }
-    const secs = (Date.now() - t0) / 1000;
-    s = await waitStatus(page, (x) => x.fullTestStep === x.step, { timeout: 120_000, what: 'the final full test pass' });
-    bestRows.push({ secs, fps: median(fps), acc: s.fullTestAcc });
-    console.log(`best, seed ${42 + r}: ${s.samples} samples in ${secs.toFixed(0)} s at ${median(fps).toFixed(1)} fps, ` +
-      `test accuracy ${s.fullTestAcc.toFixed(4)} on ${s.testN} images`);
-    await page.close();
-  }
-}
-
-const col = (k) => median(rows.map((x) => x[k]));
-console.log(`\nmedians of ${runs} runs at ${width}x${height}, ${query}:`);
-console.log(`  navigation to first drawn frame: ${col('firstFrame').toFixed(0)} ms`);
-console.log(`  navigation to MNIST ready:       ${col('ready').toFixed(0)} ms`);
-console.log(`  fps idle:                        ${col('idle').toFixed(1)}   (goal >= 60)`);
-console.log(`  fps while training:              ${col('training').toFixed(1)}   (goal >= 30)`);
-console.log(`  training samples/s:              ${col('sps').toFixed(0)}`);
-if (bestRows.length > 0) {
-  const b = (k) => median(bestRows.map((x) => x[k]));
-  console.log(`  best preset, Start to done:      ${b('secs').toFixed(0)} s at ${b('fps').toFixed(1)} fps, ` +
-    `test accuracy ${b('acc').toFixed(4)}   (goal >= 0.99 in < 120 s; medians of ${bestRows.length})`);
+const col = (rows, k) => median(rows.map((x) => x[k]));
+console.log(`\nmedians of ${runs} runs at ${width}x${height}:`);
+console.log(`  navigation to first drawn frame: ${col(load, 'firstFrame').toFixed(0)} ms`);
+console.log(`  navigation to MNIST ready:       ${col(load, 'ready').toFixed(0)} ms`);
+console.log(`  fps idle:                        ${col(load, 'idle').toFixed(1)}`);
+console.log(`  fps while MNIST loads:           ${col(load, 'loadingFps').toFixed(1)}   (goal >= 0.9 x idle: ${(col(load, 'loadingFps') / col(load, 'idle')).toFixed(2)})`);
+for (const model of models) {
+  const rows = byModel[model];
+  const sps = col(rows, 'sps');
+  const node = nodeRates[model];
+  const ratio = node ? ` = ${(sps / node).toFixed(2)} x Node's ${node.toFixed(0)}` : '';
+  console.log(`  ${model.padEnd(6)} Start to done ${col(rows, 'secs').toFixed(1)} s, ${sps.toFixed(0)} samples/s${ratio} (goal >= 0.9), ` +
+    `fps ${col(rows, 'fps').toFixed(1)} vs idle ${col(rows, 'idle').toFixed(1)} = ${(col(rows, 'fps') / col(rows, 'idle')).toFixed(2)} (goal >= 0.9), ` +
+    `test accuracy ${col(rows, 'acc').toFixed(4)}` + (model === 'best' ? `, >= 0.99 after ${col(rows, 'to99').toFixed(1)} s (goal <= 60)` : ''));
 }

@@ -34,14 +34,20 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   assert.equal(st.opt, 'momentum', "the seed's optimiser is the default");
   assert.equal(st.step, 0);
   const drawn0 = st;
+  // The page's own frame count while the worker trains (the run is short:
+  // status().fps, a one-second average, may see only one sample).
+  await page.evaluate(() => {
+    window.__frames = 0;
+    const tick = () => { window.__frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const f0 = await page.evaluate(() => [window.__frames, performance.now()]);
   await page.evaluate(() => window.digitlab.start());
-  const fps = [];
   const deadline = Date.now() + 400_000;
   let shot = false;
   for (;;) {
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(250);
     st = await status(page);
-    if (st.step > 0) fps.push(st.fps);
     if (!shot && st.step > 500) {
       assertNotBlank((await screenshot(page, 'digits-scene-training')).stats, 'the training view');
       shot = true;
@@ -50,6 +56,8 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
     assert.ok(!st.diverged, `diverged: ${st.divergedMsg}`);
     assert.ok(Date.now() < deadline, `test accuracy ${st.testAcc} after ${st.step} steps; last status ${JSON.stringify(st)}`);
   }
+  const f1 = await page.evaluate(() => [window.__frames, performance.now()]);
+  const rate = (1000 * (f1[0] - f0[0])) / (f1[1] - f0[1]);
   await page.evaluate(() => window.digitlab.pause());
   st = await waitStatus(page, (s) => !s.running, { what: 'paused' });
   assert.ok(st.epoch >= 0 && st.samplesPerSec > 0, `epoch ${st.epoch}, samples/s ${st.samplesPerSec}`);
@@ -58,9 +66,7 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   // for every full-screen pass): most frames must have been partial.
   const part = st.partialDraws - drawn0.partialDraws, full = st.fullDraws - drawn0.fullDraws;
   assert.ok(part > 2 * full, `${part} partial and ${full} full redraws while training`);
-  fps.sort((a, b) => a - b);
-  const median = fps[Math.floor(fps.length / 2)];
-  console.log(`cnn 4v9: test acc ${st.testAcc} at step ${st.step}, ${st.samplesPerSec.toFixed(0)} samples/s, median fps ${median.toFixed(1)} (min ${fps[0].toFixed(1)})`);
+  console.log(`cnn 4v9: test acc ${st.testAcc} at step ${st.step}, ${st.samplesPerSec.toFixed(0)} samples/s, ${rate.toFixed(1)} frames/s while training`);
   await frames(page, 3);
   await screenshot(page, 'digits-scene-trained');
   for (const view of ['weights', 'mistakes']) {
@@ -71,7 +77,7 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   }
   await page.evaluate(() => window.digitlab.set({ view: 'train' }));
   assert.deepEqual(errors, []);
-  assert.ok(median > 15, `median fps ${median} while training`);
+  assert.ok(rate > 15, `${rate} frames/s while training`);
 });
 
 // drawStroke drags the mouse through points given in pad units (0..1).

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"digitlab/digitsview"
 	"digitlab/ui"
 )
 
@@ -47,6 +48,9 @@ func buildVersion() string {
 //	start(), pause(), reset(), step(n = 1)
 //	predict(pixels) → class probabilities for 784 numbers 0..1 (row-major 28×28),
 //	                  or null with status().error saying why
+//	checksum()      → {step, checksum}: the CRC-32 of the page's copy of the
+//	                  weights (digitsview.Checksum; digitlab page prints the same)
+//	testHooks.killTrainer() terminates the trainer worker as a crash would
 //	version
 //
 // The callbacks run between frames (Go on wasm has one thread and JS can
@@ -60,8 +64,13 @@ func installJSAPI(a *App) {
 			return f(args)
 		})
 	}
+	// Reading changes nothing on screen: no redraw (a test polling
+	// status() ten times a second would make every frame a whole one).
+	read := func(f func(args []js.Value) any) js.Func {
+		return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
+	}
 	api.Set("version", buildVersion())
-	api.Set("status", fn(func([]js.Value) any { return toJS(a.status()) }))
+	api.Set("status", read(func([]js.Value) any { return toJS(a.status()) }))
 	api.Set("set", fn(func(args []js.Value) any {
 		if len(args) == 0 || args[0].Type() != js.TypeObject {
 			return toJS([]any{"set(options): options must be an object such as {scene: 'ring', a: 0.5}"})
@@ -92,6 +101,14 @@ func installJSAPI(a *App) {
 		}
 		a.jsErr = ""
 		return toJS(probs)
+	}))
+	api.Set("checksum", read(func([]js.Value) any {
+		for _, sc := range a.scenes {
+			if d, ok := sc.(*digitsScene); ok && d.model != nil {
+				return toJS(map[string]any{"step": d.modelStep, "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.model.Params))})
+			}
+		}
+		return nil
 	}))
 	// Test hooks: killTrainer() terminates the trainer worker as a crash
 	// would (no message; the page notices its silence).

@@ -37,7 +37,7 @@ type trainerClient struct {
 // stallLimit is how long a started worker may stay silent before the page
 // calls it dead: it posts at least once a second (a heartbeat when idle,
 // several times a second while it trains or loads).
-const stallLimit = 20 * time.Second
+const stallLimit = 10 * time.Second
 
 func newTrainerClient() *trainerClient {
 	t := &trainerClient{}

@@ -35,6 +35,8 @@ Usage:
   digitlab list                      list the experiments and model presets
   digitlab run EXPERIMENT [flags]    run a seed experiment and print its table
   digitlab run model [flags]         train one preset with options of your own
+  digitlab page --steps N [--set k=v]  train the page's run N steps and print the
+                                     checksum of its weights (digitlab.checksum())
   digitlab --help                    this help
 
 Experiments:
@@ -140,8 +142,10 @@ func dispatch(args []string, e env) error {
 			return &usageError{"run needs an experiment name (" + strings.Join(experiments.Names(), ", ") + ") or model"}
 		}
 		return runCmd(args[1], args[2:], e)
+	case "page":
+		return pageCmd(args[1:], e)
 	}
-	return &usageError{fmt.Sprintf("unknown command %q (want list, run or --help)", args[0])}
+	return &usageError{fmt.Sprintf("unknown command %q (want list, run, page or --help)", args[0])}
 }
 
 func isHelp(s string) bool { return s == "-h" || s == "-help" || s == "--help" }
