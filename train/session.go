@@ -255,16 +255,19 @@ func (s *Session) Step(b Budget) error {
 			}
 			continue
 		}
-		// A point due now goes first: when it is full, it is what
-		// EvalNow asked for.
-		if !b.EvalOnly && s.inBatch == 0 && s.evalDue() {
-			s.startEval(false)
+		// A point due now goes first; when EvalNow asked for a full
+		// evaluation here, that point judges the whole test set (one
+		// point at this step, not a partial one and a full one).
+		if s.inBatch == 0 && s.evalDue() && (!b.EvalOnly || s.evNow) {
+			full := s.evNow
+			s.evNow = false
+			s.startEval(false, full)
 			continue
 		}
 		if s.evNow {
 			s.evNow = false
 			if !s.fullHere() {
-				s.startEval(true)
+				s.startEval(true, true)
 			}
 			continue
 		}
@@ -433,7 +436,10 @@ func (c *Config) fullPoint(i int, final bool) bool {
 // startEval starts a history point at the current position: the
 // scheduled one that evalDue asked for, or, when now is set, the full
 // one that EvalNow asked for (which leaves the schedule alone).
-func (s *Session) startEval(now bool) {
+// startEval starts an evaluation: the periodic point due (now false) or
+// one EvalNow asked for (now true), judging the whole test set if full or
+// if the schedule says so.
+func (s *Session) startEval(now, full bool) {
 	s.evTrainL, s.evTrainA, _ = s.Running()
 	s.evSeen, s.evStep, s.evEpoch = s.seen, s.step, s.epoch
 	nt := s.testLen()
@@ -444,7 +450,7 @@ func (s *Session) startEval(now bool) {
 		if final {
 			s.finalDone = true
 		}
-		if s.cfg.EvalN > 0 && !s.cfg.fullPoint(s.points, final) {
+		if s.cfg.EvalN > 0 && !full && !s.cfg.fullPoint(s.points, final) {
 			n = min(n, s.cfg.EvalN)
 		}
 		s.points++
