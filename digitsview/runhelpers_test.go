@@ -150,6 +150,13 @@ func mnistSources(t *testing.T) Sources {
 	if testing.Short() {
 		t.Skip("loads MNIST")
 	}
+	return mnistAlways(t)
+}
+
+// mnistAlways is mnistSources also with -short (for the one test that
+// must run on Node: TestRunChecksumGolden).
+func mnistAlways(t *testing.T) Sources {
+	t.Helper()
 	d := digitsData(t)
 	mnistOnce.Do(func() {
 		dir, err := datasets.MNISTDir()

@@ -70,13 +70,13 @@ test('space, s and r drive the run (start/pause, single step, reset)', async () 
   await screenshot(page, 'digits-training');
 
   await pressKey(page, 'Space');
-  st = await waitStatus(page, (s) => !s.running, { timeout: 5000, what: 'paused after the second space' });
+  st = await waitStatus(page, (s) => s.synced && !s.running, { timeout: 10_000, what: 'paused after the second space' });
   const stepB = st.step;
   await page.waitForTimeout(500);
   assert.equal((await status(page)).step, stepB, 'steps continue while paused');
 
   await pressKey(page, 'r');
-  await waitStatus(page, (s) => s.step === 0 && !s.running, { timeout: 5000, what: 'step 0 after r' });
+  await waitStatus(page, (s) => s.synced && s.step === 0 && !s.running, { timeout: 10_000, what: 'step 0 after r' });
   assert.ok(fps > 15, `median fps ${fps.toFixed(1)} while training`);
 });
 
@@ -88,9 +88,9 @@ test('start(), pause(), step(n), reset() from JavaScript', async () => {
   await page.evaluate(() => window.digitlab.start());
   await waitStatus(page, (s) => s.running && s.step > 5, { timeout: 10_000, what: 'start()' });
   await page.evaluate(() => window.digitlab.pause());
-  await waitStatus(page, (s) => !s.running, { timeout: 5000, what: 'pause()' });
+  await waitStatus(page, (s) => s.synced && !s.running, { timeout: 10_000, what: 'pause()' });
   await page.evaluate(() => window.digitlab.reset());
-  await waitStatus(page, (s) => s.step === 0, { timeout: 5000, what: 'reset()' });
+  await waitStatus(page, (s) => s.synced && s.step === 0, { timeout: 10_000, what: 'reset()' });
 });
 
 test('predict() returns class probabilities for a 784-pixel image', async () => {

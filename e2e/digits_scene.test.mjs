@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  screenshot, assertNotBlank,
+  screenshot, assertNotBlank, clickAt,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -59,7 +59,7 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   const f1 = await page.evaluate(() => [window.__frames, performance.now()]);
   const rate = (1000 * (f1[0] - f0[0])) / (f1[1] - f0[1]);
   await page.evaluate(() => window.digitlab.pause());
-  st = await waitStatus(page, (s) => !s.running, { what: 'paused' });
+  st = await waitStatus(page, (s) => s.synced && !s.running, { what: 'paused' });
   assert.ok(st.epoch >= 0 && st.samplesPerSec > 0, `epoch ${st.epoch}, samples/s ${st.samplesPerSec}`);
   assert.ok(Number.isFinite(st.trainLoss) && st.trainAcc > 0.9, `running train figures ${st.trainLoss} ${st.trainAcc}`);
   // While training, frames redraw only what changed (software WebGL pays
@@ -84,10 +84,14 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
 async function drawStroke(rect, pts) {
   const [x, y, w, h] = rect;
   const at = ([u, v]) => [x + u * w, y + v * h];
+  // Each event held over frames: the app reads the pointer once a frame.
   await page.mouse.move(...at(pts[0]));
+  await frames(page, 2);
   await page.mouse.down();
+  await frames(page, 2);
   for (const p of pts.slice(1)) {
     await page.mouse.move(...at(p), { steps: 4 });
+    await frames(page, 2);
   }
   await page.mouse.up();
   await frames(page, 3);
@@ -126,7 +130,7 @@ test('drawing on the pad: the prediction appears and changes, predict() agrees',
 test('eta = 100 diverges with a message; reset recovers', async () => {
   await page.evaluate(() => window.digitlab.set({ view: 'train', lr: 100 }));
   await page.evaluate(() => window.digitlab.reset());
-  let st = await waitStatus(page, (s) => s.step === 0 && s.lr === 100 && s.built, { what: 'reset with eta 100' });
+  let st = await waitStatus(page, (s) => s.synced && s.step === 0 && s.lr === 100 && s.built, { what: 'reset with eta 100' });
   await page.evaluate(() => window.digitlab.start());
   st = await waitStatus(page, (s) => s.diverged, { timeout: 60_000, what: 'divergence' });
   assert.equal(st.running, false, 'training pauses when it diverges');
@@ -140,7 +144,7 @@ test('eta = 100 diverges with a message; reset recovers', async () => {
 
   await page.evaluate(() => window.digitlab.set({ lr: 0.01 }));
   await page.evaluate(() => window.digitlab.reset());
-  st = await waitStatus(page, (s) => !s.diverged && s.step === 0 && s.built, { what: 'reset' });
+  st = await waitStatus(page, (s) => s.synced && !s.diverged && s.step === 0 && s.built, { what: 'reset' });
   assert.equal(st.divergedMsg, '');
   await page.evaluate(() => window.digitlab.start());
   st = await waitStatus(page, (s) => s.step > 50 && Number.isFinite(s.trainLoss), { timeout: 60_000, what: 'training again' });
@@ -150,13 +154,14 @@ test('eta = 100 diverges with a message; reset recovers', async () => {
   assert.deepEqual(errors, []);
 });
 
-// clickRect clicks the centre of a [x, y, w, h] rectangle from status().
+// clickRect clicks the centre of a [x, y, w, h] rectangle from status(),
+// holding the button over frames (the app reads the pointer once a frame).
 async function clickRect(r) {
-  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await clickAt(page, r[0] + r[2] / 2, r[1] + r[3] / 2);
 }
 
 test('save the weights as a file and load them back; a file that does not fit is refused', async () => {
-  let st = await waitStatus(page, (s) => s.built && s.model === 'cnn', { what: 'a cnn model' });
+  let st = await waitStatus(page, (s) => s.synced && s.built && s.model === 'cnn', { what: 'a cnn model' });
   if (st.step < 10) {
     await page.evaluate(() => window.digitlab.step(20));
     st = await waitStatus(page, (s) => s.step >= 10, { timeout: 60_000, what: 'a few steps' });
@@ -171,7 +176,7 @@ test('save the weights as a file and load them back; a file that does not fit is
 
   // Back in, after a reset: the session starts from the loaded weights.
   await page.evaluate(() => window.digitlab.reset());
-  st = await waitStatus(page, (s) => s.built && s.step === 0, { what: 'reset' });
+  st = await waitStatus(page, (s) => s.synced && s.built && s.step === 0, { what: 'reset' });
   await frames(page, 2);
   st = await status(page);
   let [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(st.loadRect)]);
@@ -195,14 +200,14 @@ test('best back-propagates only the images it does not yet get right; a message 
   // An unknown option leaves a message in the banner while best trains.
   const errs = await page.evaluate(() => window.digitlab.set({ task: '10', model: 'best', nosuch: '1' }));
   assert.equal(errs.length, 1, `errors ${errs}`);
-  let st = await waitStatus(page, (s) => s.built && s.model === 'best' && s.step === 0, { timeout: 60_000, what: 'best built' });
+  let st = await waitStatus(page, (s) => s.synced && s.built && s.model === 'best' && s.step === 0, { timeout: 60_000, what: 'best built' });
   assert.ok(st.skipBelow > 0 && st.shift > 0, `skipBelow ${st.skipBelow}, shift ${st.shift}`);
   assert.ok(st.messages.length > 0, 'a message is shown');
   const st0 = st;
   await page.evaluate(() => window.digitlab.start());
   st = await waitStatus(page, (s) => s.samples >= 20000, { timeout: 120_000, what: '20000 samples of best' });
   await page.evaluate(() => window.digitlab.pause());
-  st = await waitStatus(page, (s) => !s.running, { what: 'paused' });
+  st = await waitStatus(page, (s) => s.synced && !s.running, { what: 'paused' });
   // By now most training images are classified with a loss under
   // skipBelow: they are run forward only.
   assert.ok(st.backprops > 0 && st.backprops < 0.8 * st.samples, `${st.backprops} of ${st.samples} samples back-propagated`);

@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  screenshot, assertNotBlank, repoRoot,
+  screenshot, assertNotBlank, repoRoot, clickAt,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -67,6 +67,8 @@ test('best trains in the worker while the page keeps drawing', async () => {
   assert.ok(st.fullTestStep > 0 && st.fullTestStep <= st.step, `full test at step ${st.fullTestStep}, now ${st.step}`);
   assert.ok(st.fullTestAcc > 0.9, `full test accuracy ${st.fullTestAcc}`);
   assert.ok(st.testStep >= 0 && st.testN > 0, `test figures carry their step ${st.testStep} and size ${st.testN}`);
+  await page.evaluate(() => window.digitlab.pause());
+  await synced((s) => !s.running, 'paused');
   assert.deepEqual(errors, []);
 });
 
@@ -74,16 +76,25 @@ test('best trains in the worker while the page keeps drawing', async () => {
 async function drawStroke(rect, pts) {
   const [x, y, w, h] = rect;
   const at = ([u, v]) => [x + u * w, y + v * h];
+  // Each event held over frames: the app reads the pointer once a frame.
   await page.mouse.move(...at(pts[0]));
+  await frames(page, 2);
   await page.mouse.down();
-  for (const p of pts.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
+  await frames(page, 2);
+  for (const p of pts.slice(1)) {
+    await page.mouse.move(...at(p), { steps: 4 });
+    await frames(page, 2);
+  }
   await page.mouse.up();
   await frames(page, 3);
 }
 
 test('a drawing is predicted while the worker trains, and follows its weights', async () => {
-  await page.evaluate(() => window.digitlab.set({ view: 'draw' }));
-  let st = await waitStatus(page, (s) => s.view === 'draw' && s.running, { what: 'the pad while training' });
+  // From the start again, so that the run surely goes on while we draw.
+  await page.evaluate(() => { window.digitlab.reset(); window.digitlab.set({ view: 'draw' }); window.digitlab.start(); });
+  let st = await synced((s) => s.view === 'draw' && s.running && s.modelStep >= 0, 'the pad while training');
+  await frames(page, 3);
+  st = await status(page);
   await drawStroke(st.padRect, [[0.5, 0.15], [0.5, 0.85]]); // a one
   st = await waitStatus(page, (s) => s.padPred >= 0, { what: 'a prediction for the drawing' });
   const first = st.modelStep;
@@ -151,7 +162,7 @@ test('a killed worker is reported with Restart; Restart goes on from the weights
   // Restart: the scene's button (retryRect), then the new worker loads
   // the data and the kept weights.
   const r = st.retryRect;
-  await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
+  await clickAt(page, r[0] + r[2] / 2, r[1] + r[3] / 2);
   st = await waitStatus(page, (s) => s.trainerError === '' && s.trainerRestarts === 1 && s.built &&
     s.weightsFile !== '', { timeout: 180_000, what: 'the restarted worker with the kept weights' });
   assert.match(st.weightsFile, /before the restart/);
