@@ -15,7 +15,7 @@ function fatal(msg) {
 try {
   importScripts('wasm_exec.js');
 } catch (e) {
-  fatal('wasm_exec.js could not be loaded in the trainer (' + e.message + '); has ./build.sh been run?');
+  fatal('wasm_exec.js could not be loaded (' + e.message + '); has ./build.sh been run?');
 }
 
 (async function () {
@@ -43,6 +43,6 @@ try {
     var result = await WebAssembly.instantiate(bytes, go.importObject);
     await go.run(result.instance);
   } catch (e) {
-    fatal('the trainer stopped: ' + (e && e.message ? e.message : String(e)));
+    fatal('it failed: ' + (e && e.message ? e.message : String(e)));
   }
 })();

@@ -26,6 +26,16 @@ func (b *Banner) Add(msg string) {
 	}
 }
 
+// Remove takes msg away (a failure that has been mended).
+func (b *Banner) Remove(msg string) {
+	for i, m := range b.Msgs {
+		if m == msg {
+			b.Msgs = append(b.Msgs[:i], b.Msgs[i+1:]...)
+			return
+		}
+	}
+}
+
 // Visible reports whether there is anything to show.
 func (b *Banner) Visible() bool { return len(b.Msgs) > 0 }
 

@@ -86,3 +86,22 @@ func TestBannerWrapsLongMessages(t *testing.T) {
 		t.Errorf("banner height %v, rest at %v; want %d lines of %v plus padding", b.Height(), rest.Y, len(b.Lines), BannerLineH)
 	}
 }
+
+// TestBannerRemove: Remove takes one message away and keeps the others in
+// order; an unknown message changes nothing.
+func TestBannerRemove(t *testing.T) {
+	var b Banner
+	for _, m := range []string{"a", "b", "c"} {
+		b.Add(m)
+	}
+	b.Remove("b")
+	b.Remove("zz")
+	if len(b.Msgs) != 2 || b.Msgs[0] != "a" || b.Msgs[1] != "c" {
+		t.Errorf("after Remove(b): %q, want [a c]", b.Msgs)
+	}
+	b.Remove("a")
+	b.Remove("c")
+	if b.Visible() {
+		t.Errorf("after removing all: %q", b.Msgs)
+	}
+}

@@ -43,6 +43,7 @@ type App struct {
 
 	retry      ui.Button // shown in the bar while the data failed to load
 	loadState  LoadState // last seen data state, to report a failure once
+	failMsg    string    // the failure's message in the banner, until mended
 	statusArea ui.Rect   // right part of the bar: key hints or loading progress
 	jsErr      string    // last error of a JS API call (status().error)
 
@@ -174,7 +175,12 @@ func (a *App) Update() error {
 	a.trainer.check(t0)
 	a.data.Poll()
 	if a.data.State == LoadFailed && a.loadState != LoadFailed {
-		a.banner.Add(a.data.ProgressText())
+		a.failMsg = a.data.ProgressText()
+		a.banner.Add(a.failMsg)
+	}
+	if a.data.State != LoadFailed && a.failMsg != "" {
+		a.banner.Remove(a.failMsg) // Retry or Restart mended it
+		a.failMsg = ""
 	}
 	if a.data.State != a.loadState {
 		a.redraw.Invalidate()

@@ -33,7 +33,7 @@ func (d *Data) Poll() {
 	t := d.tr
 	switch {
 	case t.failed != "":
-		d.State, d.Err = LoadFailed, t.failed
+		d.State, d.Err = LoadFailed, "the trainer stopped: "+t.failed
 	case t.snaps == 0:
 		d.DataStatus = digitsview.DataStatus{State: Loading, What: "the trainer"}
 	default:

@@ -229,7 +229,7 @@ func (d *digitsScene) updateControls(in *ui.Input) {
 	if running {
 		u.start.Label = "Pause"
 	}
-	u.start.Disabled = d.diverged() || (d.finished() && !running)
+	u.start.Disabled = d.diverged() || (d.finished() && !running) || d.tr.failed != ""
 	if u.start.Update(in) {
 		if running {
 			d.Pause()
@@ -241,6 +241,7 @@ func (d *digitsScene) updateControls(in *ui.Input) {
 	if u.step.Update(in) {
 		d.Step(1)
 	}
+	u.rst.Disabled = d.tr.failed != ""
 	if u.rst.Update(in) {
 		d.Reset()
 	}

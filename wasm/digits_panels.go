@@ -674,7 +674,7 @@ func (d *digitsScene) infoLine() (string, Font, color.Color) {
 	r := d.ui.info
 	switch {
 	case d.tr.failed != "":
-		return "the trainer stopped: " + d.tr.failed, FontBold, colBad
+		return "The trainer stopped: " + d.tr.failed, FontBold, colBad
 	case d.buildErr() != "":
 		return "cannot train: " + d.buildErr(), FontBold, colBad
 	case !d.built():

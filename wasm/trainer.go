@@ -20,7 +20,7 @@ type trainerClient struct {
 	snap    digitsview.Snapshot
 	snaps   int       // snapshots decoded since the worker started
 	seq     int       // commands sent
-	failed  string    // why the worker stopped; "" while it works
+	failed  string    // why the worker stopped ("it stopped answering …"); "" while it works
 	lastMsg time.Time // when the worker last posted
 	started time.Time
 
@@ -52,12 +52,12 @@ func (t *trainerClient) start() {
 	t.started, t.lastMsg = time.Now(), time.Now()
 	ctor := js.Global().Get("Worker")
 	if ctor.Type() != js.TypeFunction {
-		t.failed = "this browser has no Web Workers, which the trainer needs"
+		t.failed = "this browser has no Web Workers, which it needs"
 		return
 	}
 	defer func() {
 		if r := recover(); r != nil { // new Worker throws for a bad URL or a blocked script
-			t.failed = fmt.Sprintf("the trainer could not be started: %v", r)
+			t.failed = fmt.Sprintf("it could not be started: %v", r)
 		}
 	}()
 	t.w = ctor.New("trainer.js")
@@ -66,14 +66,14 @@ func (t *trainerClient) start() {
 		return nil
 	})
 	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "an error in the trainer"
+		msg := "an error"
 		if len(args) > 0 {
 			if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
 				msg = m.String()
 			}
 			args[0].Call("preventDefault")
 		}
-		t.fail("the trainer stopped: " + msg)
+		t.fail("it failed with " + msg)
 		return nil
 	})
 	t.funcs = append(t.funcs, onMsg, onErr)
@@ -111,7 +111,7 @@ func (t *trainerClient) receive(v js.Value) {
 		t.buf = t.buf[:n]
 		js.CopyBytesToGo(t.buf, v)
 		if err := t.snap.UnmarshalBinary(t.buf); err != nil {
-			t.fail("the trainer sent a message the page cannot read: " + err.Error())
+			t.fail("it sent a message the page cannot read: " + err.Error())
 			return
 		}
 		t.snaps++
@@ -125,7 +125,7 @@ func (t *trainerClient) receive(v js.Value) {
 		case "fatal":
 			t.fail(v.Get("message").String())
 		case "exit":
-			t.fail(fmt.Sprintf("the trainer stopped (exit code %d): it may have run out of memory; the browser console has the details", v.Get("code").Int()))
+			t.fail(fmt.Sprintf("it exited with code %d; it may have run out of memory (the browser console has the details)", v.Get("code").Int()))
 		}
 	}
 }
@@ -142,7 +142,7 @@ func (t *trainerClient) fail(why string) {
 // check is called every frame: a worker that stopped posting is dead.
 func (t *trainerClient) check(now time.Time) {
 	if t.failed == "" && now.Sub(t.lastMsg) > stallLimit {
-		t.fail(fmt.Sprintf("the trainer stopped answering (nothing for %.0f s)", now.Sub(t.lastMsg).Seconds()))
+		t.fail(fmt.Sprintf("it stopped answering (nothing for %.0f s)", now.Sub(t.lastMsg).Seconds()))
 	}
 }
 
@@ -168,7 +168,7 @@ func (t *trainerClient) send(c digitsview.Command) int {
 	c.Seq = t.seq
 	b, err := c.MarshalBinary()
 	if err != nil {
-		t.fail("the page could not encode a command for the trainer: " + err.Error())
+		t.fail("the page could not encode a command for it: " + err.Error())
 		return 0
 	}
 	u8 := js.Global().Get("Uint8Array").New(len(b))
