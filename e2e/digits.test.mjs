@@ -50,8 +50,9 @@ test('the page keeps drawing: status().fps above 15 when idle', async () => {
 });
 
 test('space, s and r drive the run (start/pause, single step, reset)', async () => {
-  await openApp(page, server.url, '?scene=digits&task=4v9&model=linear');
-  await waitStatus(page, (s) => s.ready, { timeout: 120_000, what: 'ready' });
+  // best: a run long enough (about a minute) to be caught running.
+  await openApp(page, server.url, '?scene=digits&task=10&model=best');
+  await waitStatus(page, (s) => s.ready && s.built, { timeout: 120_000, what: 'ready' });
   await focusCanvas(page);
   let st = await status(page);
   assert.equal(st.running, false, 'training runs before start');
@@ -81,7 +82,7 @@ test('space, s and r drive the run (start/pause, single step, reset)', async () 
 });
 
 test('start(), pause(), step(n), reset() from JavaScript', async () => {
-  await openApp(page, server.url, '?scene=digits&task=4v9&model=linear');
+  await openApp(page, server.url, '?scene=digits&task=10&model=best');
   await waitStatus(page, (s) => s.ready, { timeout: 120_000, what: 'ready' });
   await page.evaluate(() => window.digitlab.step(5));
   await waitStatus(page, (s) => s.step >= 5, { timeout: 10_000, what: 'step(5)' });
