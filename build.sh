@@ -37,7 +37,8 @@ Usage: ./build.sh [command]
 Environment: CHROMIUM (default /usr/bin/chromium) is the browser the e2e
 tests drive. For bench: BENCHTIME (default 300ms) is go test's -benchtime;
 BENCH_RUNS (3), BENCH_MODELS (cnn,mlp10,best) and BENCH_SIZE (1024x640)
-set the runs to done on Node and in the page.
+set the runs to done on Node and in the page; BENCH_GO=0 skips the Go
+benchmarks of the packages.
 USAGE
 }
 
@@ -214,7 +215,9 @@ bench() {
 			pkgs="$pkgs $p"
 		fi
 	done
-	if [ -n "$pkgs" ]; then
+	if [ "${BENCH_GO:-1}" = 0 ]; then
+		step "Go benchmarks skipped (BENCH_GO=0)"
+	elif [ -n "$pkgs" ]; then
 		step "benchmarks (native, -benchtime $benchtime):$pkgs"
 		# shellcheck disable=SC2086
 		DIGITLAB_MNIST_DIR=$(mnist_dir) go test -run '^$' -bench . -benchmem -benchtime "$benchtime" $pkgs

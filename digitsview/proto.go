@@ -38,7 +38,7 @@ import (
 //	Running Done bool
 //	Diverged: Msg string, Step int, LR float64, Param int
 //	Step Epoch Index int, Seen Backprops int64, TrainN TestN BatchSize int
-//	Progress Rate WallRate TrainLoss TrainAcc float64, RunN int
+//	Progress Rate WallRate RunSecs TrainLoss TrainAcc float64, RunN int
 //	History []train.Point: Samples int64, Step Epoch int,
 //	        TrainLoss TrainAcc TestLoss TestAcc float64, N int
 //	CurveStep CurveLoss CurveAcc []float64
@@ -124,6 +124,7 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 	w.float64(s.Progress)
 	w.float64(s.Rate)
 	w.float64(s.WallRate)
+	w.float64(s.RunSecs)
 	w.float64(s.TrainLoss)
 	w.float64(s.TrainAcc)
 	w.int(s.RunN)
@@ -240,6 +241,7 @@ func (s *Snapshot) decode(r *protoReader) {
 	s.Progress = r.float64()
 	s.Rate = r.float64()
 	s.WallRate = r.float64()
+	s.RunSecs = r.float64()
 	s.TrainLoss = r.float64()
 	s.TrainAcc = r.float64()
 	s.RunN = r.int()

@@ -68,7 +68,7 @@ func testSnapshot(h, w, nw int) Snapshot {
 		Diverged: Divergence{Msg: "loss is NaN at step 7", Step: 7, LR: math.Inf(1), Param: -1},
 		Step:     123456, Epoch: 4, Index: 789, Seen: math.MaxInt64, Backprops: math.MinInt64,
 		TrainN: 11791, TestN: 1991, BatchSize: 32,
-		Progress: 0.25, Rate: 12345.5, WallRate: 9876.25,
+		Progress: 0.25, Rate: 12345.5, WallRate: 9876.25, RunSecs: 12.75,
 		TrainLoss: nan, TrainAcc: math.Inf(-1), RunN: 500,
 		History: []train.Point{
 			{Samples: 1, Step: 1, Epoch: -1, TrainLoss: nan, TrainAcc: nan, TestLoss: 0.69, TestAcc: 0.5, N: 1991},
@@ -243,7 +243,7 @@ func TestProtoFieldCounts(t *testing.T) {
 		want int
 	}{
 		{reflect.TypeFor[train.Point](), 8},
-		{reflect.TypeFor[Snapshot](), 42},
+		{reflect.TypeFor[Snapshot](), 43},
 		{reflect.TypeFor[DataStatus](), 5},
 		{reflect.TypeFor[Divergence](), 4},
 		{reflect.TypeFor[FullSummary](), 6},

@@ -53,12 +53,14 @@ func BenchmarkRunToDone(b *testing.B) {
 				r.Tick(time.Now()) // builds the model, as the worker's first tick after the data
 				var s Snapshot
 				r.Start()
-				t0 := time.Now()
-				last := t0
+				last, weightsAt := time.Now(), time.Now()
 				for !r.Finished() {
 					r.Tick(time.Now().Add(20 * time.Millisecond))
 					if now := time.Now(); now.Sub(last) >= 200*time.Millisecond {
-						r.Snapshot(&s, now.Sub(t0) >= 500*time.Millisecond)
+						r.Snapshot(&s, now.Sub(weightsAt) >= 500*time.Millisecond)
+						if s.HasWeights {
+							weightsAt = now
+						}
 						s.AppendBinary(nil)
 						last = now
 					}
@@ -66,7 +68,7 @@ func BenchmarkRunToDone(b *testing.B) {
 						b.Fatalf("%s stopped: %v %v", model, r.Diverged(), r.BuildErr())
 					}
 				}
-				secs += time.Since(t0).Seconds()
+				secs += r.RunTime().Seconds() // Start to done, as the page's runSecs
 				samples += r.Session().Seen()
 			}
 			b.ReportMetric(float64(samples)/secs, "samples/s")

@@ -47,6 +47,10 @@ type Run struct {
 	rateAt   time.Time
 	rateSeen int64
 	wallRate float64
+	// Wall time spent running: runWall until the last pause, and since
+	// runFrom while running (zero when not).
+	runWall time.Duration
+	runFrom time.Time
 
 	// What the last snapshot carried, to send mistakes and weights only
 	// when they changed.
@@ -147,6 +151,7 @@ func (r *Run) startSession(m *nn.Model) {
 	r.rec.Reset()
 	r.gen++
 	r.wallRate, r.rateAt = 0, time.Time{}
+	r.runWall, r.runFrom = 0, time.Time{}
 }
 
 // runSamples is the length of the run in training samples (0 = endless).
@@ -250,6 +255,7 @@ func (r *Run) Tick(until time.Time) {
 		}
 	}
 	r.measureWall(now)
+	r.clockRun()
 	// The running figures are noise over the first few samples: the
 	// curve starts once the window holds 50.
 	if loss, acc, n := s.Running(); n >= 50 {
@@ -307,6 +313,27 @@ func (r *Run) measureWall(now time.Time) {
 	r.rateAt, r.rateSeen = now, seen
 }
 
+// clockRun starts or stops the running clock as the run starts or stops.
+func (r *Run) clockRun() {
+	switch {
+	case r.running && r.runFrom.IsZero():
+		r.runFrom = r.Now()
+	case !r.running && !r.runFrom.IsZero():
+		r.runWall += r.Now().Sub(r.runFrom)
+		r.runFrom = time.Time{}
+	}
+}
+
+// RunTime is the wall time the run has spent running since it was built:
+// from Start (or the first tick after it) to Pause or the end of the
+// schedule, added up.
+func (r *Run) RunTime() time.Duration {
+	if r.runFrom.IsZero() {
+		return r.runWall
+	}
+	return r.runWall + r.Now().Sub(r.runFrom)
+}
+
 // Diverged returns the error that stopped a blown-up run, or nil.
 func (r *Run) Diverged() *train.DivergedError {
 	if r.sess == nil || r.sess.Err() == nil {
@@ -335,10 +362,16 @@ func (r *Run) Start() {
 	default:
 		r.running = true
 	}
+	r.clockRun()
 }
 
 // Pause stops training after the current tick.
-func (r *Run) Pause() { r.running, r.wantRun = false, false }
+func (r *Run) Pause() {
+	r.running, r.wantRun = false, false
+	if r.sess != nil {
+		r.clockRun()
+	}
+}
 
 // Running reports whether the run trains or will once built.
 func (r *Run) Running() bool { return r.running || r.wantRun }
@@ -354,6 +387,7 @@ func (r *Run) Step(n int) {
 func (r *Run) Reset() {
 	r.running, r.wantRun = false, false
 	r.invalidate()
+	r.runWall, r.runFrom = 0, time.Time{}
 }
 
 // Set applies URL / digitlab.set options (Config.Apply) and then
@@ -448,7 +482,7 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	}
 	s.Step, s.Epoch, s.Index, s.Seen, s.Backprops = 0, 0, 0, 0, 0
 	s.TrainN, s.TestN, s.BatchSize = 0, 0, max(p.Batch, 0)
-	s.Progress, s.Rate, s.WallRate = 0, 0, r.wallRate
+	s.Progress, s.Rate, s.WallRate, s.RunSecs = 0, 0, r.wallRate, r.RunTime().Seconds()
 	s.TrainLoss, s.TrainAcc, s.RunN = math.NaN(), math.NaN(), 0
 	s.History = s.History[:0]
 	s.CurveStep = append(s.CurveStep[:0], r.rec.Step...)

@@ -1038,3 +1038,46 @@ func TestRunAllocs(t *testing.T) {
 		t.Errorf("100 snapshots allocate %v times, want 0", snaps)
 	}
 }
+
+// TestRunTime: the running clock counts from Start to Pause and on to
+// the end of the schedule, not while paused; Reset sets it back to 0.
+func TestRunTime(t *testing.T) {
+	r, clk := newTestRun(t, Default("digits8"))
+	r.Tick(clk.after(time.Millisecond)) // builds
+	if got := r.RunTime(); got != 0 {
+		t.Fatalf("RunTime before Start = %v", got)
+	}
+	r.Start()
+	t0 := clk.t
+	tickUntil(t, r, clk, 10*time.Millisecond, "10 steps", func() bool { return r.Session().Steps() >= 10 })
+	r.Pause()
+	ran := clk.t.Sub(t0)
+	if got := r.RunTime(); got <= 0 || got > ran {
+		t.Fatalf("RunTime after Pause = %v, want in (0, %v]", got, ran)
+	}
+	paused := r.RunTime()
+	clk.t = clk.t.Add(time.Hour)
+	settle(t, r, clk)
+	if got := r.RunTime(); got != paused {
+		t.Errorf("RunTime grew while paused: %v → %v", paused, got)
+	}
+	var s Snapshot
+	r.Snapshot(&s, false)
+	if s.RunSecs != paused.Seconds() {
+		t.Errorf("Snapshot.RunSecs = %v, want %v", s.RunSecs, paused.Seconds())
+	}
+	r.Start()
+	tickUntil(t, r, clk, 10*time.Millisecond, "the end", r.Finished)
+	done := r.RunTime()
+	if done <= paused {
+		t.Errorf("RunTime at the end %v, not more than at the pause %v", done, paused)
+	}
+	clk.t = clk.t.Add(time.Hour)
+	if got := r.RunTime(); got != done {
+		t.Errorf("RunTime grew after the end: %v → %v", done, got)
+	}
+	r.Reset()
+	if got := r.RunTime(); got != 0 {
+		t.Errorf("RunTime after Reset = %v", got)
+	}
+}

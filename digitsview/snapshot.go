@@ -88,6 +88,7 @@ type Snapshot struct {
 	Progress           float64 // of the schedule, 0..1
 	Rate               float64 // training samples per second of compute
 	WallRate           float64 // training samples per second of wall time while running
+	RunSecs            float64 // wall seconds spent running since the run was built (Start to Pause or done)
 
 	// The running training figures over the last RunN samples.
 	TrainLoss, TrainAcc float64

@@ -37,7 +37,7 @@ func (s *Snapshot) Status(m map[string]any) {
 		"step": s.Step, "samples": int(s.Seen), "epoch": s.Epochs(), "epochs": p.Epochs, "steps": p.Steps,
 		"progress": s.Progress, "trainN": s.TrainN, "batchSize": s.BatchSize,
 		"backprops": int(s.Backprops), "skipBelow": p.SkipBelow, "shift": p.Shift,
-		"samplesPerSec": s.WallRate, "computeSamplesPerSec": s.Rate,
+		"samplesPerSec": s.WallRate, "computeSamplesPerSec": s.Rate, "runSecs": s.RunSecs,
 		"trainLoss": s.TrainLoss, "trainAcc": s.TrainAcc,
 		"evaluating": s.Evaluating, "evalFull": s.EvalFull, "evalProgress": s.EvalProgress,
 		"wrong": 0, "fullTestAcc": math.NaN(), "fullTestLoss": math.NaN(), "fullTestStep": -1, "fullTestN": 0,

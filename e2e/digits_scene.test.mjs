@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  screenshot, assertNotBlank, clickAt,
+  screenshot, assertNotBlank, clickAt, drawStroke,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -80,23 +80,6 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   assert.ok(rate > 15, `${rate} frames/s while training`);
 });
 
-// drawStroke drags the mouse through points given in pad units (0..1).
-async function drawStroke(rect, pts) {
-  const [x, y, w, h] = rect;
-  const at = ([u, v]) => [x + u * w, y + v * h];
-  // Each event held over frames: the app reads the pointer once a frame.
-  await page.mouse.move(...at(pts[0]));
-  await frames(page, 2);
-  await page.mouse.down();
-  await frames(page, 2);
-  for (const p of pts.slice(1)) {
-    await page.mouse.move(...at(p), { steps: 4 });
-    await frames(page, 2);
-  }
-  await page.mouse.up();
-  await frames(page, 3);
-}
-
 test('drawing on the pad: the prediction appears and changes, predict() agrees', async () => {
   await page.evaluate(() => window.digitlab.set({ view: 'draw' }));
   await frames(page, 3);
@@ -108,10 +91,10 @@ test('drawing on the pad: the prediction appears and changes, predict() agrees',
   assert.ok(rect[2] > 100 && rect[3] > 100, `pad rect ${rect}`);
 
   // A four: a slanted left stroke, a bar, a long right stroke.
-  await drawStroke(rect, [[0.35, 0.15], [0.28, 0.55], [0.72, 0.55]]);
+  await drawStroke(page, rect, [[0.35, 0.15], [0.28, 0.55], [0.72, 0.55]]);
   st = await waitStatus(page, (s) => !s.padEmpty && s.padPred >= 0, { what: 'a prediction for the drawing' });
   const first = st.padProbs;
-  await drawStroke(rect, [[0.62, 0.15], [0.62, 0.88]]);
+  await drawStroke(page, rect, [[0.62, 0.15], [0.62, 0.88]]);
   st = await waitStatus(page, (s) => s.padProbs.length && s.padProbs[1] !== first[1], { what: 'the prediction to change' });
   await screenshot(page, 'digits-scene-pad');
 

@@ -244,3 +244,21 @@ export async function findTabs(page, { barY = 22, step = 60 } = {}) {
   }
   return found;
 }
+
+// drawStroke drags the mouse through points given in units (0..1) of the
+// rectangle [x, y, w, h] (the drawing pad's, from status()), each event
+// held over frames: the app reads the pointer once a frame.
+export async function drawStroke(page, rect, pts) {
+  const [x, y, w, h] = rect;
+  const at = ([u, v]) => [x + u * w, y + v * h];
+  await page.mouse.move(...at(pts[0]));
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  for (const p of pts.slice(1)) {
+    await page.mouse.move(...at(p), { steps: 4 });
+    await frames(page, 2);
+  }
+  await page.mouse.up();
+  await frames(page, 3);
+}

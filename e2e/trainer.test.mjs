@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import {
   startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
-  screenshot, assertNotBlank, repoRoot, clickAt,
+  screenshot, assertNotBlank, repoRoot, clickAt, drawStroke,
 } from './lib.mjs';
 
 let server, browser, page, errors;
@@ -72,30 +72,13 @@ test('best trains in the worker while the page keeps drawing', async () => {
   assert.deepEqual(errors, []);
 });
 
-// drawStroke drags the mouse through points given in pad units (0..1).
-async function drawStroke(rect, pts) {
-  const [x, y, w, h] = rect;
-  const at = ([u, v]) => [x + u * w, y + v * h];
-  // Each event held over frames: the app reads the pointer once a frame.
-  await page.mouse.move(...at(pts[0]));
-  await frames(page, 2);
-  await page.mouse.down();
-  await frames(page, 2);
-  for (const p of pts.slice(1)) {
-    await page.mouse.move(...at(p), { steps: 4 });
-    await frames(page, 2);
-  }
-  await page.mouse.up();
-  await frames(page, 3);
-}
-
 test('a drawing is predicted while the worker trains, and follows its weights', async () => {
   // From the start again, so that the run surely goes on while we draw.
   await page.evaluate(() => { window.digitlab.reset(); window.digitlab.set({ view: 'draw' }); window.digitlab.start(); });
   let st = await synced((s) => s.view === 'draw' && s.running && s.modelStep >= 0, 'the pad while training');
   await frames(page, 3);
   st = await status(page);
-  await drawStroke(st.padRect, [[0.5, 0.15], [0.5, 0.85]]); // a one
+  await drawStroke(page, st.padRect, [[0.5, 0.15], [0.5, 0.85]]); // a one
   st = await waitStatus(page, (s) => s.padPred >= 0, { what: 'a prediction for the drawing' });
   const first = st.modelStep;
   assert.equal(st.padProbs.length, 10);

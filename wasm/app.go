@@ -41,11 +41,14 @@ type App struct {
 	drawn    bool
 	onFrame1 func() // called after the first Draw (JS: window.digitlabStarted)
 
-	retry      ui.Button // shown in the bar while the data failed to load
-	loadState  LoadState // last seen data state, to report a failure once
-	failMsg    string    // the failure's message in the banner, until mended
-	statusArea ui.Rect   // right part of the bar: key hints or loading progress
-	jsErr      string    // last error of a JS API call (status().error)
+	retry     ui.Button // shown in the bar while the data failed to load
+	loadState LoadState // last seen data state, to report a failure once
+	failMsg   string    // the failure's message in the banner, until mended
+
+	progressKey progressKey // the loading progress last drawn (progressDue)
+	progressAt  time.Time   // when
+	statusArea  ui.Rect     // right part of the bar: key hints or loading progress
+	jsErr       string      // last error of a JS API call (status().error)
 
 	updateMs, drawMs float64 // smoothed CPU time of Update and Draw (status)
 
@@ -221,7 +224,13 @@ func (a *App) Update() error {
 	a.tip.Update(&a.in)
 
 	_, _, tipOn := a.tip.Visible(now)
-	busy := a.Scene().Running() || a.data.State == Loading
+	busy := a.Scene().Running()
+	if p, ok := a.Scene().(Pacer); ok && busy {
+		busy = p.Changed()
+	}
+	if a.data.State == Loading && a.progressDue(t0) {
+		busy = true
+	}
 	if an, ok := a.Scene().(Animator); ok && an.Animating() {
 		busy = true
 	}
@@ -241,6 +250,25 @@ func (a *App) Update() error {
 		!bannerChanged && !overBanner && !a.overBanner
 	a.overBanner = overBanner
 	return nil
+}
+
+// progressKey is what the loading progress shows: the file and percent.
+type progressKey struct {
+	what string
+	pct  int
+}
+
+// progressDue reports whether the loading progress shown is due for a
+// redraw: when its text or bar moved, at most 5 times a second (each
+// redraw is a whole frame, ~50 ms where WebGL runs in software, and the
+// trainer worker unpacks MNIST meanwhile).
+func (a *App) progressDue(now time.Time) bool {
+	key := progressKey{a.data.What, int(100 * a.data.Fraction())}
+	if key == a.progressKey || now.Sub(a.progressAt) < 200*time.Millisecond {
+		return false
+	}
+	a.progressKey, a.progressAt = key, now
+	return true
 }
 
 // routeKeys handles 1–4 (tabs), space (start/pause), s (step), r (reset)

@@ -57,6 +57,7 @@ type Descent struct {
 	hLevelAt float64
 
 	controls, content, plotR, capR, figR ui.Rect
+	changed                              bool // this tick took a step (Changed)
 }
 
 var (
@@ -195,6 +196,7 @@ func (d *Descent) Update(ctx *Context) error {
 		if k == 50 {
 			d.nextAt = ctx.Now + every
 		}
+		d.changed = k > 0
 		if d.path.State() != descent.Running {
 			d.running = false
 		}
@@ -524,6 +526,10 @@ func (d *Descent) Start() {
 
 func (d *Descent) Pause()        { d.running = false }
 func (d *Descent) Running() bool { return d.running }
+
+// Changed reports whether this tick's Update took a step (Pacer): frames
+// in between draw nothing.
+func (d *Descent) Changed() bool { return d.changed || !d.running }
 
 // Step takes n steps at once (the path stops early when it ends).
 func (d *Descent) Step(n int) {

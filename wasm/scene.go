@@ -74,6 +74,15 @@ type Animator interface {
 	Animating() bool
 }
 
+// Pacer is implemented by a scene whose run changes the screen only on
+// some frames (Descent takes a few steps a second): while it runs, the app
+// draws a frame only when Changed() reports that this tick's Update
+// changed something, or the input asks for it. A full frame costs tens of
+// milliseconds where WebGL is rendered in software.
+type Pacer interface {
+	Changed() bool
+}
+
 // PartialDrawer is implemented by a scene that, while it runs, can redraw
 // just the parts its run changed on top of the last frame (the screen is
 // not cleared between frames). Where WebGL is rendered in software every
