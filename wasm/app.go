@@ -259,12 +259,12 @@ type progressKey struct {
 }
 
 // progressDue reports whether the loading progress shown is due for a
-// redraw: when its text or bar moved, at most 5 times a second (each
+// redraw: when its text or bar moved, at most twice a second (each
 // redraw is a whole frame, ~50 ms where WebGL runs in software, and the
 // trainer worker unpacks MNIST meanwhile).
 func (a *App) progressDue(now time.Time) bool {
 	key := progressKey{a.data.What, int(100 * a.data.Fraction())}
-	if key == a.progressKey || now.Sub(a.progressAt) < 200*time.Millisecond {
+	if key == a.progressKey || now.Sub(a.progressAt) < 500*time.Millisecond {
 		return false
 	}
 	a.progressKey, a.progressAt = key, now
