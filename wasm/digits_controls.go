@@ -60,8 +60,7 @@ type digitsUI struct {
 	padBars                               ui.Rect
 	clear                                 ui.Button
 	see                                   ui.Toggle
-	weightsDirty                          bool
-	weightsAt                             int // step the weight pictures show
+	weightsAt                             int // model copy (digitsScene.gen) the weight pictures show
 	wPix                                  Panel
 	mistPix                               Panel
 	mistKey                               [3]int // judge passes, gen, cell count the picture shows

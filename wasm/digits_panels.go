@@ -393,7 +393,7 @@ func (d *digitsScene) layoutWeights(r ui.Rect) {
 	}
 	// Redraw at most ~4 times a second while training.
 	due := step != u.weightsAt && time.Since(u.weightsTime) > 250*time.Millisecond
-	if resized || u.weightsDirty || due {
+	if resized || due {
 		w, ok := digitsview.FirstLayer(d.model)
 		u.weights, u.weightsOK = w, ok
 		img := u.wPix.RGBA()
@@ -404,7 +404,7 @@ func (d *digitsScene) layoutWeights(r ui.Rect) {
 			w.Render(img, cells)
 		}
 		u.wPix.Upload()
-		u.weightsAt, u.weightsDirty, u.weightsTime = step, false, time.Now()
+		u.weightsAt, u.weightsTime = step, time.Now()
 	}
 }
 

@@ -55,7 +55,6 @@ type digitsScene struct {
 	live     bool      // this frame refreshes the live parts (see Update)
 	liveAt   time.Time // the last frame that did
 	hoverPx  int       // hovered pixel of the large image (-1: none)
-	snapSeen int       // snapshot Seq the live parts were built from
 
 	// The drawing pad.
 	pad      *pad.Canvas

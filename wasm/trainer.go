@@ -22,7 +22,6 @@ type trainerClient struct {
 	seq     int       // commands sent
 	failed  string    // why the worker stopped ("it stopped answering …"); "" while it works
 	lastMsg time.Time // when the worker last posted
-	started time.Time
 
 	w        js.Value
 	funcs    []js.Func
@@ -49,7 +48,7 @@ func newTrainerClient() *trainerClient {
 func (t *trainerClient) start() {
 	t.release()
 	t.failed, t.snaps = "", 0
-	t.started, t.lastMsg = time.Now(), time.Now()
+	t.lastMsg = time.Now()
 	ctor := js.Global().Get("Worker")
 	if ctor.Type() != js.TypeFunction {
 		t.failed = "this browser has no Web Workers, which it needs"
