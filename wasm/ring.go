@@ -67,6 +67,7 @@ type Ring struct {
 	textL, textR                  ui.Rect
 	matrices                      ui.Rect
 	left, right                   Panel
+	changed                       bool // this tick re-evaluated the learned network (Changed)
 }
 
 var (
@@ -369,7 +370,9 @@ func (r *Ring) train(ctx *Context) {
 		return
 	}
 	t0 := time.Now()
+	r.changed = false
 	if r.running && ctx.Now >= r.nextEval {
+		r.changed = true // the scores, then the region: the frames worth drawing
 		// Spread the evaluation over two frames, then wait.
 		if r.evalPhase == 0 {
 			r.evalScores()
@@ -927,6 +930,11 @@ func (r *Ring) Start() {
 
 func (r *Ring) Pause()        { r.running = false }
 func (r *Ring) Running() bool { return r.running }
+
+// Changed reports whether this tick re-evaluated the learned network
+// (Pacer): while it trains, the frames in between draw nothing, which
+// keeps the frame rate near idle where WebGL runs in software.
+func (r *Ring) Changed() bool { return r.changed || !r.running }
 
 // Step queues n updates, done in the next Update.
 func (r *Ring) Step(n int) {
