@@ -690,12 +690,15 @@ func (d *digitsScene) infoLine() (string, Font, color.Color) {
 	if p.Steps > 0 {
 		step += fmt.Sprintf("/%d", p.Steps)
 	}
-	parts := []string{step, ep}
+	// The test figure right after the step (on a narrow window the later
+	// parts drop off), with the step it was computed at.
+	parts := []string{step}
+	if _, acc, _, at := s.TestFigures(); !math.IsNaN(acc) {
+		parts = append(parts, fmt.Sprintf("test %.4f at step %d", acc, at))
+	}
+	parts = append(parts, ep)
 	if d.Running() {
 		parts = append(parts, compact(s.WallRate)+"/s")
-	}
-	if _, acc, n, at := s.TestFigures(); !math.IsNaN(acc) {
-		parts = append(parts, fmt.Sprintf("test %.4f on %d at step %d", acc, n, at))
 	}
 	if p.SkipBelow > 0 && s.Seen > 0 {
 		// selective backprop: the share of images that were not yet easy
