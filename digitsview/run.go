@@ -156,18 +156,22 @@ func (r *Run) startSession(m *nn.Model) {
 
 // runSamples is the length of the run in training samples (0 = endless).
 func (r *Run) runSamples(p nn.Preset) int {
-	n := r.prep.Train.Len()
-	b := p.Batch
-	if b == 0 || b > n {
-		b = n
-	}
 	switch {
 	case p.Steps > 0:
-		return p.Steps * b
+		return p.Steps * r.batch(p)
 	case p.Epochs > 0:
-		return p.Epochs * n
+		return p.Epochs * r.prep.Train.Len()
 	}
 	return 0
+}
+
+// batch is the batch the session takes: 0 and oversized are the whole
+// training set.
+func (r *Run) batch(p nn.Preset) int {
+	if n := r.prep.Train.Len(); p.Batch == 0 || p.Batch > n {
+		return n
+	}
+	return p.Batch
 }
 
 // evalPlan picks how often the session evaluates and on how many test
@@ -190,11 +194,7 @@ func (r *Run) evalPlan(p nn.Preset) (every, n, full int) {
 		total = 20 * r.prep.Train.Len()
 	}
 	if r.cfg.EvalEvery > 0 {
-		b := p.Batch // the batch the session takes: 0 and oversized are the whole set
-		if b == 0 || b > r.prep.Train.Len() {
-			b = r.prep.Train.Len()
-		}
-		every = r.cfg.EvalEvery * b
+		every = r.cfg.EvalEvery * r.batch(p)
 	} else {
 		every = max(total/25, min(500, total))
 		if total > 30000 {
