@@ -13,10 +13,9 @@ import (
 
 // Layout constants of the frame around the scenes, in logical pixels.
 const (
-	barH     = 44.0   // the top bar: app name, tabs, key hints
-	minW     = 1024.0 // below this window size the whole app is scaled down
-	minH     = 640.0
-	sidebarW = 290.0 // a scene's control column (see sidebar)
+	barH = 44.0   // the top bar: app name, tabs, key hints
+	minW = 1024.0 // below this window size the whole app is scaled down
+	minH = 640.0
 )
 
 // App is the ebiten.Game: the frame (tabs, banner, tooltip, key routing)
@@ -408,12 +407,6 @@ func (a *App) drawBanner(screen *ebiten.Image) {
 		drawText(screen, m, b.Rect.X+ui.Pad+8, b.Rect.Y+ui.Pad+1+float64(i)*ui.BannerLineH, sizeBody, FontRegular, colText, AlignStart)
 	}
 	drawButton(screen, &b.Close)
-}
-
-// sidebar splits a scene area into the control column on the left and the
-// content on the right, the layout every scene uses.
-func sidebar(area ui.Rect) (controls, content ui.Rect) {
-	return area.CutLeft(sidebarW, ui.Pad+4)
 }
 
 // smooth is an exponential moving average of durations in milliseconds.

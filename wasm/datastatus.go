@@ -45,9 +45,9 @@ func (v *DataStatusView) Draw(dst *ebiten.Image) {
 		return
 	case LoadFailed:
 		lines := ui.Wrap(v.text, w, sizeBody)
-		y := cy - float64(len(lines))*lineHeight(sizeBody) - 4
+		y := cy - float64(len(lines))*ui.LineHeight(sizeBody) - 4
 		for i, l := range lines {
-			drawText(dst, l, cx, y+float64(i)*lineHeight(sizeBody), sizeBody, FontRegular, colBad, AlignCenter)
+			drawText(dst, l, cx, y+float64(i)*ui.LineHeight(sizeBody), sizeBody, FontRegular, colBad, AlignCenter)
 		}
 		drawPrimaryButton(dst, &v.retry)
 	default:

@@ -42,14 +42,14 @@ type Descent struct {
 	vp     plot.Viewport
 	lastVP plot.Viewport
 	stale  bool
-	heat   Panel
+	heat   Texture
 	levels []plot.Contour
 	labels []plot.Label
 
-	lines     lsStrokes // level curves, device px
-	pathLines lsStrokes // the path and its points, device px
-	pathKey   [3]int    // (steps, state, rebuilds) the path batch was built for
-	rebuilds  int       // counts vp/path changes
+	lines     batch  // level curves, device px
+	pathLines batch  // the path and its points, device px
+	pathKey   [3]int // (steps, state, rebuilds) the path batch was built for
+	rebuilds  int    // counts vp/path changes
 
 	hover    bool
 	hx, hy   float64
@@ -66,16 +66,6 @@ var (
 	// descentStarts are the seed's start points: (2.5, 1.5) for f (exercise
 	// 5d) and the foggy (0, 0) for B (exercise 5a).
 	descentStarts = []plot.Point{{X: 2.5, Y: 1.5}, {X: 0, Y: 0}}
-	// paleSequential is plot.Sequential mixed 60% with white, a quiet
-	// background under the level curves.
-	paleSequential = func() *plot.Table {
-		t := &plot.Table{Name: "pale", NaN: plot.Sequential.NaN}
-		for _, c := range plot.Sequential.Stops {
-			mix := func(v uint8) uint8 { return uint8(0.4*float64(v) + 0.6*255) }
-			t.Stops = append(t.Stops, color.RGBA{mix(c.R), mix(c.G), mix(c.B), 255})
-		}
-		return t
-	}()
 )
 
 const descentTitle = "Descent: follow the gradient"
@@ -210,8 +200,8 @@ func (d *Descent) Update(ctx *Context) error {
 }
 
 func (d *Descent) layout(area ui.Rect) {
-	d.controls, d.content = sidebar(area)
-	col := ui.NewColumn(panelContent(d.controls, "Gradient method"), ui.Gap)
+	d.controls, d.content = ui.Sidebar(area)
+	col := ui.NewColumn(ui.PanelContent(d.controls, "Gradient method"), ui.Gap)
 	d.fn.Rect = col.Next(d.fn.Height())
 	d.sign.Rect = col.Next(d.sign.Height())
 	d.eta.Rect = col.Next(d.eta.Height())
@@ -221,8 +211,8 @@ func (d *Descent) layout(area ui.Rect) {
 	d.home.Rect = col.Next(ui.RowH)
 	d.figR = col.R
 
-	in := panelContent(d.content, descentTitle)
-	capH := 3*lineHeight(sizeSmall+1) + 4
+	in := ui.PanelContent(d.content, descentTitle)
+	capH := 3*ui.LineHeight(sizeSmall+1) + 4
 	cap, rest := in.CutBottom(capH, 22)
 	rest.X += 40
 	rest.W -= 40
@@ -281,12 +271,12 @@ func (d *Descent) recompute() {
 	d.levels = plot.Contours(g, fn.Levels(w, 10))
 	d.lines.reset()
 	for _, c := range d.levels {
-		d.lines.addWorld(d.vp, plot.Polylines(c.Segs), float32(Scale()), color.RGBA{40, 50, 70, 140})
+		d.lines.worldLines(d.vp, plot.Polylines(c.Segs), float32(Scale()), color.RGBA{40, 50, 70, 140})
 	}
 	d.labels = plot.ContourLabels(d.levels, 0.3*w.W(), 1.2*w.W())
 	d.hLevel = nil
 	if img := d.heat.RGBA(); img != nil {
-		plot.HeatmapGrid(img, g, paleSequential, n)
+		plot.HeatmapGrid(img, g, plot.PaleSequential, n)
 		d.heat.Upload()
 	}
 }
@@ -316,7 +306,7 @@ func (d *Descent) buildPath() {
 	for k := 1; k < len(pts); k++ {
 		if seg, ok := plot.ClipSegment(plot.Segment{X0: pts[k-1].X, Y0: pts[k-1].Y, X1: pts[k].X, Y1: pts[k].Y}, big); ok {
 			x0, y0, x1, y1 := vp.SegmentToPixel(seg)
-			d.pathLines.add([]plot.Point{{X: x0, Y: y0}, {X: x1, Y: y1}}, float32(2*s), pc)
+			d.pathLines.polyline([]plot.Point{{X: x0, Y: y0}, {X: x1, Y: y1}}, float32(2*s), pc)
 		}
 	}
 	for k, p := range pts {
@@ -358,7 +348,7 @@ func (d *Descent) Draw(screen *ebiten.Image) {
 
 func (d *Descent) drawFigures(dst *ebiten.Image) {
 	r := d.figR
-	lh := lineHeight(sizeBody)
+	lh := ui.LineHeight(sizeBody)
 	y := r.Y + 4
 	if d.err != "" {
 		for _, ln := range ui.Wrap(d.err, r.W, sizeBody) {
@@ -377,7 +367,7 @@ func (d *Descent) drawFigures(dst *ebiten.Image) {
 		stateCol = colBad
 	}
 	drawText(dst, fmt.Sprintf("step k = %d", p.Steps()), r.X, y, sizeTitle, FontBold, colText, AlignStart)
-	y += lineHeight(sizeTitle) + 2
+	y += ui.LineHeight(sizeTitle) + 2
 	drawText(dst, fmt.Sprintf("(x, y) = (%.4g, %.4g)", q.X, q.Y), r.X, y, sizeBody, FontRegular, colText, AlignStart)
 	y += lh
 	drawText(dst, fmt.Sprintf("%s(x, y) = %.6g", d.fnc().Name, p.Value()), r.X, y, sizeBody, FontRegular, colText, AlignStart)
@@ -394,7 +384,7 @@ func (d *Descent) drawFigures(dst *ebiten.Image) {
 	c := descent.Classify(d.fnc(), d.eta.Value, d.sgn())
 	drawText(dst, fmt.Sprintf("each step multiplies the distance to\nthe optimum by %.3g in x, %.3g in y\nprediction: %s", c.RX, c.RY, c.All),
 		r.X, y, sizeSmall+1, FontRegular, colMuted, AlignStart)
-	y += 3*lineHeight(sizeSmall+1) + 6
+	y += 3*ui.LineHeight(sizeSmall+1) + 6
 	if d.hover {
 		gx, gy := d.fnc().Grad(d.hx, d.hy)
 		drawText(dst, fmt.Sprintf("pointer (%.3g, %.3g)\ngrad = (%.3g, %.3g)", d.hx, d.hy, gx, gy),
@@ -507,7 +497,7 @@ func (d *Descent) drawCaption(screen *ebiten.Image) {
 		"The orange arrow is the gradient at the pointer: it is perpendicular to the level curve through that point (orange) " +
 		"and does not point at the optimum. The blue arrow is the step the method takes from there."
 	for k, ln := range ui.Wrap(text, d.capR.W, sizeSmall+1) {
-		drawText(screen, ln, d.capR.X, d.capR.Y+float64(k)*lineHeight(sizeSmall+1), sizeSmall+1, FontRegular, colMuted, AlignStart)
+		drawText(screen, ln, d.capR.X, d.capR.Y+float64(k)*ui.LineHeight(sizeSmall+1), sizeSmall+1, FontRegular, colMuted, AlignStart)
 	}
 }
 

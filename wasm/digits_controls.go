@@ -61,10 +61,10 @@ type digitsUI struct {
 	clear                                 ui.Button
 	see                                   ui.Toggle
 	weightsAt                             int // model copy (digitsScene.gen) the weight pictures show
-	wPix                                  Panel
-	mistPix                               Panel
+	wPix                                  Texture
+	mistPix                               Texture
 	mistKey                               [3]int // judge passes, gen, cell count the picture shows
-	padPix, seePix                        Panel
+	padPix, seePix                        Texture
 	padVer                                int
 	sel                                   int // test index of the selected mistake, -1 none
 	selWrong                              digitsview.Mistake
@@ -166,7 +166,7 @@ func (d *digitsScene) syncWidgets() {
 // updateControls places the sidebar widgets and handles their input.
 func (d *digitsScene) updateControls(in *ui.Input) {
 	u := &d.ui
-	col := ui.NewColumn(panelContent(u.controls, "Training"), ui.Gap)
+	col := ui.NewColumn(ui.PanelContent(u.controls, "Training"), ui.Gap)
 	u.task.Rect = col.Next(u.task.Height())
 	u.model.Rect = col.Next(u.model.Height())
 	u.opt.Rect = col.Next(u.opt.Height())
@@ -288,7 +288,7 @@ func (d *digitsScene) drawControls(screen *ebiten.Image) {
 	}
 	w := u.controls.W - 2*ui.Pad
 	lines := ui.Wrap(text, w, sizeSmall)
-	if fit := int((bottom - y) / lineHeight(sizeSmall)); fit < len(lines) && fit > 0 {
+	if fit := int((bottom - y) / ui.LineHeight(sizeSmall)); fit < len(lines) && fit > 0 {
 		// Cut short: end the last line that fits with "…" (the model
 		// selector's tooltip has the whole text).
 		l := lines[fit-1]
@@ -299,11 +299,11 @@ func (d *digitsScene) drawControls(screen *ebiten.Image) {
 		lines = append(lines[:fit-1], strings.TrimRight(l, " ")+" …")
 	}
 	for _, l := range lines {
-		if y+lineHeight(sizeSmall) > bottom {
+		if y+ui.LineHeight(sizeSmall) > bottom {
 			break
 		}
 		drawText(screen, l, u.controls.X+ui.Pad, y, sizeSmall, FontRegular, colMuted, AlignStart)
-		y += lineHeight(sizeSmall)
+		y += ui.LineHeight(sizeSmall)
 	}
 }
 

@@ -32,7 +32,7 @@ func (d *digitsScene) layoutDraw(r ui.Rect, in *ui.Input) {
 	left.H = math.Min(left.H, side+chrome)
 	right.H = left.H
 	u.padPanel, u.seePanel = left, right
-	pin := panelContent(left, padTitle)
+	pin := ui.PanelContent(left, padTitle)
 	ctl, pin := pin.CutBottom(ui.RowH, ui.Gap)
 	side = math.Min(pin.W, pin.H)
 	u.padRect = ui.Rect{X: pin.X + (pin.W-side)/2, Y: pin.Y, W: side, H: side}
@@ -64,7 +64,7 @@ func (d *digitsScene) layoutDraw(r ui.Rect, in *ui.Input) {
 		in.OfferTip(pr, "Draw a digit here; the network's answer updates as you draw")
 	}
 
-	sin := panelContent(right, seeTitle)
+	sin := ui.PanelContent(right, seeTitle)
 	u.seeRect = ui.Rect{X: sin.X, Y: sin.Y, W: 168, H: 168}
 	u.padInfo = ui.Rect{X: u.seeRect.Right() + 2*ui.Gap, Y: sin.Y, W: sin.Right() - u.seeRect.Right() - 2*ui.Gap, H: 168}
 	u.padBars = ui.Rect{X: sin.X, Y: u.seeRect.Bottom() + 3*ui.Gap, W: sin.W, H: math.Min(180, sin.Bottom()-u.seeRect.Bottom()-3*ui.Gap)}
@@ -120,7 +120,7 @@ func (d *digitsScene) drawPad(screen *ebiten.Image) {
 	line := func(s string, size float64, f Font, c color.Color) {
 		for _, l := range ui.Wrap(s, info.W, size) {
 			drawText(screen, l, info.X, y, size, f, c, AlignStart)
-			y += lineHeight(size)
+			y += ui.LineHeight(size)
 		}
 	}
 	switch {

@@ -48,7 +48,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	} else {
 		d.live = false
 	}
-	u.controls, u.content = sidebar(ctx.Area)
+	u.controls, u.content = ui.Sidebar(ctx.Area)
 	d.updateControls(ctx.In)
 	top, rest := u.content.CutTop(ui.RowH, ui.Gap)
 	vw := math.Min(330, top.W*0.5)
@@ -86,15 +86,15 @@ func (d *digitsScene) layoutTrain(r ui.Rect, in *ui.Input) {
 	u := &d.ui
 	leftW := math.Min(272, r.W*0.4)
 	left, right := r.CutLeft(leftW, ui.Gap+4)
-	matH := 8*matrixRowH + 2*ui.Pad + ui.LabelH + 8 + lineHeight(sizeSmall)
+	matH := 8*matrixRowH + 2*ui.Pad + ui.LabelH + 8 + ui.LineHeight(sizeSmall)
 	u.matPanel, u.imgPanel = left.CutBottom(matH, ui.Gap)
-	in2 := panelContent(u.imgPanel, "Current image")
+	in2 := ui.PanelContent(u.imgPanel, "Current image")
 	side := d.imageSide()
-	avail := math.Min(in2.W, in2.H-lineHeight(sizeBody)-96)
+	avail := math.Min(in2.W, in2.H-ui.LineHeight(sizeBody)-96)
 	k := math.Max(1, math.Floor(avail/float64(side)))
 	s := k * float64(side)
 	u.imgRect = ui.Rect{X: in2.X + (in2.W-s)/2, Y: in2.Y, W: s, H: s}
-	u.barsRect = ui.Rect{X: in2.X, Y: math.Min(u.imgRect.Bottom()+lineHeight(sizeBody)+12, in2.Bottom()-84), W: in2.W, H: 84}
+	u.barsRect = ui.Rect{X: in2.X, Y: math.Min(u.imgRect.Bottom()+ui.LineHeight(sizeBody)+12, in2.Bottom()-84), W: in2.W, H: 84}
 
 	d.hoverPx = -1
 	if in.Hover(u.imgRect) && d.curX != nil {
@@ -237,7 +237,7 @@ func (d *digitsScene) imgTitle() string {
 // label and prediction, the bars and the 8×8 matrix.
 func (d *digitsScene) drawCurrent(screen *ebiten.Image) {
 	u := &d.ui
-	in := panelContent(u.imgPanel, d.imgTitle())
+	in := ui.PanelContent(u.imgPanel, d.imgTitle())
 	if d.curX == nil {
 		textIn(screen, d.waitText(), u.imgRect, sizeBody, FontRegular, colMuted, AlignCenter)
 	} else {
@@ -284,7 +284,7 @@ func (d *digitsScene) blockOrigin() (r0, c0 int) {
 // cell shaded like its pixel.
 func (d *digitsScene) drawMatrix(screen *ebiten.Image) {
 	u := &d.ui
-	in := panelContent(u.matPanel, matTitle)
+	in := ui.PanelContent(u.matPanel, matTitle)
 	if d.curX == nil {
 		return
 	}
@@ -297,7 +297,7 @@ func (d *digitsScene) drawMatrix(screen *ebiten.Image) {
 		cc = colAccent
 	}
 	drawText(screen, caption, in.X, in.Y, sizeSmall, FontRegular, cc, AlignStart)
-	grid := ui.Rect{X: in.X, Y: in.Y + lineHeight(sizeSmall) + 2, W: in.W, H: 8 * matrixRowH}
+	grid := ui.Rect{X: in.X, Y: in.Y + ui.LineHeight(sizeSmall) + 2, W: in.W, H: 8 * matrixRowH}
 	cw := grid.W / 8
 	mx := d.pixelMax()
 	for i := range 8 {
@@ -333,7 +333,7 @@ func (d *digitsScene) drawBars(screen *ebiten.Image, r ui.Rect, probs []float32,
 		textIn(screen, "no probabilities: the weights are not numbers", r, sizeSmall, FontRegular, colBad, AlignCenter)
 		return
 	}
-	lblH := lineHeight(sizeSmall)
+	lblH := ui.LineHeight(sizeSmall)
 	area := ui.Rect{X: r.X, Y: r.Y + lblH, W: r.W, H: r.H - 2*lblH - 2}
 	vals := make([]float64, len(probs))
 	for i, p := range probs {
@@ -381,8 +381,8 @@ func (d *digitsScene) waitText() string {
 func (d *digitsScene) layoutWeights(r ui.Rect) {
 	u := &d.ui
 	u.wPanel = r
-	in := panelContent(r, "Weights")
-	_, in = in.CutTop(lineHeight(sizeBody)+4, 4)
+	in := ui.PanelContent(r, "Weights")
+	_, in = in.CutTop(ui.LineHeight(sizeBody)+4, 4)
 	leg, in := in.CutBottom(30, ui.Gap)
 	u.wLegend = leg
 	u.wArea = in
@@ -410,7 +410,7 @@ func (d *digitsScene) layoutWeights(r ui.Rect) {
 
 func (d *digitsScene) drawWeights(screen *ebiten.Image) {
 	u := &d.ui
-	in := panelContent(u.wPanel, "Weights")
+	in := ui.PanelContent(u.wPanel, "Weights")
 	if d.model == nil {
 		textIn(screen, d.waitText(), u.wArea, sizeBody, FontRegular, colMuted, AlignCenter)
 		return
@@ -452,9 +452,9 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	left, right := r.CutLeft(leftW, ui.Gap+4)
 	u.mistBig = left
 	u.mistPanel = right
-	grid := panelContent(right, "Misclassified test images")
-	_, grid = grid.CutTop(lineHeight(sizeBody)+4, 4)
-	cw, ch := mistImg+10, mistImg+mistBars+lineHeight(sizeSmall)+10
+	grid := ui.PanelContent(right, "Misclassified test images")
+	_, grid = grid.CutTop(ui.LineHeight(sizeBody)+4, 4)
+	cw, ch := mistImg+10, mistImg+mistBars+ui.LineHeight(sizeSmall)+10
 	cols := max(1, int(grid.W/cw))
 	rows := max(0, int(grid.H/ch))
 	wrong := d.snap.Mistakes
@@ -498,10 +498,10 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 		u.mistPix.Upload()
 	}
 	u.mistGrid = grid
-	in2 := panelContent(left, "Selected mistake")
-	s := math.Floor(math.Min(in2.W, in2.H-lineHeight(sizeBody)-110)/float64(d.imageSide())) * float64(d.imageSide())
+	in2 := ui.PanelContent(left, "Selected mistake")
+	s := math.Floor(math.Min(in2.W, in2.H-ui.LineHeight(sizeBody)-110)/float64(d.imageSide())) * float64(d.imageSide())
 	u.mistImgRect = ui.Rect{X: in2.X + (in2.W-s)/2, Y: in2.Y, W: s, H: s}
-	u.mistBigBars = ui.Rect{X: in2.X, Y: u.mistImgRect.Bottom() + lineHeight(sizeBody) + 12, W: in2.W, H: 84}
+	u.mistBigBars = ui.Rect{X: in2.X, Y: u.mistImgRect.Bottom() + ui.LineHeight(sizeBody) + 12, W: in2.W, H: 84}
 	if d.cur.test {
 		d.refreshCurrent()
 	}
@@ -509,7 +509,7 @@ func (d *digitsScene) layoutMistakes(r ui.Rect, in *ui.Input) {
 
 func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 	u := &d.ui
-	in := panelContent(u.mistPanel, "Misclassified test images")
+	in := ui.PanelContent(u.mistPanel, "Misclassified test images")
 	s := d.snap
 	j := s.Full
 	busy := ""
@@ -539,7 +539,7 @@ func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 		drawText(screen, fmt.Sprintf("%s→%s", d.className(w.Label), d.className(w.Pred)), c.X+mistImg/2, img.Bottom()+mistBars+3, sizeSmall, FontRegular, colText, AlignCenter)
 	}
 	// The selected one, large.
-	bin := panelContent(u.mistBig, "Selected mistake")
+	bin := ui.PanelContent(u.mistBig, "Selected mistake")
 	if u.sel < 0 || !d.cur.test || d.curX == nil {
 		textIn(screen, "click a mistake", u.mistImgRect, sizeBody, FontRegular, colMuted, AlignCenter)
 		return
@@ -559,7 +559,7 @@ func (d *digitsScene) drawMistakes(screen *ebiten.Image) {
 			c = colGood
 		}
 		drawText(screen, fmt.Sprintf("the model at step %d says %s (p = %.2f)", d.modelStep, d.className(now), d.curP[now]),
-			bin.X, y+lineHeight(sizeSmall), sizeSmall, FontRegular, c, AlignStart)
+			bin.X, y+ui.LineHeight(sizeSmall), sizeSmall, FontRegular, c, AlignStart)
 	}
 }
 
@@ -755,10 +755,10 @@ func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
 		seedLR = p.LR
 	}
 	lines = append(lines, ui.Wrap(fmt.Sprintf("What to do: set a smaller η (the preset uses %g) and press Reset (r).", seedLR), in.W, sizeBody)...)
-	y := in.Y + lineHeight(sizeTitle) + 6
+	y := in.Y + ui.LineHeight(sizeTitle) + 6
 	for _, l := range lines {
 		drawText(screen, l, in.X, y, sizeBody, FontRegular, colText, AlignStart)
-		y += lineHeight(sizeBody)
+		y += ui.LineHeight(sizeBody)
 	}
 }
 

@@ -49,7 +49,7 @@ type digitsScene struct {
 	curP     []float32 // the model's probabilities for it
 	curLabel int
 	curKey   imageRef // what curPix holds
-	curPix   Panel
+	curPix   Texture
 	curStep  int       // training step curP was computed at
 	curStamp int       // bumped whenever curX/curP change
 	live     bool      // this frame refreshes the live parts (see Update)

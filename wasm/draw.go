@@ -136,7 +136,7 @@ const (
 func drawText(dst *ebiten.Image, s string, x, y, size float64, f Font, c color.Color, align Align) {
 	asc, _ := metricsDev(size*dpr, f)
 	for i, line := range strings.Split(s, "\n") {
-		drawLine(dst, line, x*dpr, y*dpr+asc+float64(i)*lineHeight(size)*dpr, size, f, c, align)
+		drawLine(dst, line, x*dpr, y*dpr+asc+float64(i)*ui.LineHeight(size)*dpr, size, f, c, align)
 	}
 }
 
@@ -166,4 +166,3 @@ func textIn(dst *ebiten.Image, s string, r ui.Rect, size float64, f Font, c colo
 }
 
 // lineHeight is the distance between baselines of text at size.
-func lineHeight(size float64) float64 { return size * 1.3 }

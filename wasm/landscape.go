@@ -54,14 +54,14 @@ type Landscape struct {
 	restr    landscape.Restriction
 	chart    plot.ChartLayout
 	chartVP  plot.Viewport
-	heat     Panel
+	heat     Texture
 	mesh     landscape.Mesh
 	meshVP   plot.Viewport
 	verts    []ebiten.Vertex
 	idx      []uint16
 	kinks3D  [][]plot.Point // per kink, projected polyline (device px)
-	lines    lsStrokes      // level curves and kink lines, device px
-	lines3D  lsStrokes      // kink lines on the surface
+	lines    batch          // level curves and kink lines, device px
+	lines3D  batch          // kink lines on the surface
 	lastVP   plot.Viewport
 	lastAz   float64
 	meshOK   bool
@@ -164,11 +164,11 @@ func (l *Landscape) Update(ctx *Context) error {
 		l.lines.reset()
 		s := float32(Scale())
 		for _, c := range l.contours {
-			l.lines.addWorld(l.vp, plot.Polylines(c.Segs), 1*s, color.RGBA{30, 30, 40, 150})
+			l.lines.worldLines(l.vp, plot.Polylines(c.Segs), 1*s, color.RGBA{30, 30, 40, 150})
 		}
 		for _, k := range l.kinks {
 			seg := [][]plot.Point{{{X: k.Seg.X0, Y: k.Seg.Y0}, {X: k.Seg.X1, Y: k.Seg.Y1}}}
-			l.lines.addWorld(l.vp, seg, 2.5*s, landscape.UnitColor(k.Unit))
+			l.lines.worldLines(l.vp, seg, 2.5*s, landscape.UnitColor(k.Unit))
 		}
 	}
 	if l.surface.On && (!l.meshOK || l.az != l.lastAz) {
@@ -181,21 +181,21 @@ func (l *Landscape) Update(ctx *Context) error {
 // layout places the controls and the three views: the plane (a square),
 // the restriction chart and the captions.
 func (l *Landscape) layout(area ui.Rect) {
-	l.controls, l.content = sidebar(area)
-	col := ui.NewColumn(panelContent(l.controls, "Network 2 → n → 1"), ui.Gap)
+	l.controls, l.content = ui.Sidebar(area)
+	col := ui.NewColumn(ui.PanelContent(l.controls, "Network 2 → n → 1"), ui.Gap)
 	l.preset.Rect = col.Next(l.preset.Height())
 	l.n.Rect = col.Next(l.n.Height())
 	b := col.Next(ui.RowH).SplitH(2, ui.Gap)
 	l.reroll.Rect, l.home.Rect = b[0], b[1]
 	l.tint.Rect = col.Next(ui.RowH)
 	l.surface.Rect = col.Next(ui.RowH)
-	l.figuresR = col.Next(3 * lineHeight(sizeBody))
+	l.figuresR = col.Next(3 * ui.LineHeight(sizeBody))
 	l.legendR = col.Next(18 + 4*18)
-	l.hoverR = col.Next(3 * lineHeight(sizeBody))
+	l.hoverR = col.Next(3 * ui.LineHeight(sizeBody))
 
-	in := panelContent(l.content, landscapeTitle)
+	in := ui.PanelContent(l.content, landscapeTitle)
 	right, left := in.CutRight(math.Max(250, in.W*0.3), ui.Pad+4)
-	capH := 3*lineHeight(sizeSmall+1) + 4
+	capH := 3*ui.LineHeight(sizeSmall+1) + 4
 	_, left = left.CutBottom(capH, 6)
 	sq := left.Square()
 	sq.X = left.X + 34 // room for y tick labels on the left
@@ -209,7 +209,7 @@ func (l *Landscape) layout(area ui.Rect) {
 	l.capR = ui.Rect{X: left.X, Y: sq.Bottom() + 20, W: in.W - right.W - ui.Pad - 4, H: capH}
 	l.chartR, l.infoR = right.CutTop(math.Min(right.H*0.55, right.W*0.9), ui.Pad)
 	// inner plot area of the chart: title line above, ticks left and below
-	_, ci := l.chartR.CutTop(2*lineHeight(sizeBody)+2, 2)
+	_, ci := l.chartR.CutTop(2*ui.LineHeight(sizeBody)+2, 2)
 	ci.X += 40
 	ci.W -= 40 + 14
 	ci.H -= 20
@@ -372,7 +372,7 @@ func (l *Landscape) buildMesh() {
 	}
 	l.lines3D.reset()
 	for k, pl := range l.kinks3D {
-		l.lines3D.add(pl, float32(2*Scale()), landscape.UnitColor(l.kinks[k].Unit))
+		l.lines3D.polyline(pl, float32(2*Scale()), landscape.UnitColor(l.kinks[k].Unit))
 	}
 	l.lastAz = l.az
 	l.meshOK = true
@@ -419,7 +419,7 @@ func (l *Landscape) Draw(screen *ebiten.Image) {
 
 func (l *Landscape) drawFigures(dst *ebiten.Image) {
 	r := l.figuresR
-	lh := lineHeight(sizeBody)
+	lh := ui.LineHeight(sizeBody)
 	drawText(dst, fmt.Sprintf("linear pieces in view: %d", l.pieces), r.X, r.Y, sizeBody, FontBold, colText, AlignStart)
 	drawText(dst, fmt.Sprintf("kink lines in view: %d of %d", len(l.kinks), l.net.N), r.X, r.Y+lh, sizeBody, FontRegular, colText, AlignStart)
 	drawText(dst, fmt.Sprintf("line segments: %d (≤ n+1 = %d)", l.restr.Segments(), l.net.N+1), r.X, r.Y+2*lh, sizeBody, FontRegular, colText, AlignStart)
@@ -452,7 +452,7 @@ func containsInt(s []int, v int) bool {
 
 func (l *Landscape) drawHover(dst *ebiten.Image) {
 	r := l.hoverR
-	lh := lineHeight(sizeBody)
+	lh := ui.LineHeight(sizeBody)
 	if !l.hover {
 		drawText(dst, "Hover the plane to read x, Φ(x)\nand the active units.", r.X, r.Y, sizeBody, FontRegular, colMuted, AlignStart)
 		return
@@ -572,7 +572,7 @@ func (l *Landscape) drawChart(screen *ebiten.Image) {
 	n := l.net.N
 	drawText(screen, "Φ along the dragged line", r.X, r.Y, sizeBody, FontBold, colText, AlignStart)
 	drawText(screen, fmt.Sprintf("%d segments (at most n+1 = %d), %d kinks", l.restr.Segments(), n+1, l.restr.Kinks()),
-		r.X, r.Y+lineHeight(sizeBody), sizeSmall, FontRegular, colMuted, AlignStart)
+		r.X, r.Y+ui.LineHeight(sizeBody), sizeSmall, FontRegular, colMuted, AlignStart)
 	ci := l.chartIn
 	fillRect(screen, ci, color.RGBA{250, 251, 253, 255})
 	strokeRect(screen, ci, 1, colBorder)
@@ -622,7 +622,7 @@ func (l *Landscape) drawChart(screen *ebiten.Image) {
 		"the restriction is piecewise linear with at most n+1 segments. A mark is where a unit switches (its colour); "+
 		"two units switching at one point make one break.", info.W, sizeSmall+1)
 	for k, ln := range lines {
-		drawText(screen, ln, info.X, info.Y+float64(k)*lineHeight(sizeSmall+1), sizeSmall+1, FontRegular, colMuted, AlignStart)
+		drawText(screen, ln, info.X, info.Y+float64(k)*ui.LineHeight(sizeSmall+1), sizeSmall+1, FontRegular, colMuted, AlignStart)
 	}
 }
 
@@ -637,7 +637,7 @@ func (l *Landscape) drawCaptions(screen *ebiten.Image) {
 		text = "Each colour is one activation pattern (which units are on): exactly the linear pieces counted on the left."
 	}
 	for k, ln := range ui.Wrap(text, l.capR.W, sizeSmall+1) {
-		drawText(screen, ln, l.capR.X, l.capR.Y+float64(k)*lineHeight(sizeSmall+1), sizeSmall+1, FontRegular, colMuted, AlignStart)
+		drawText(screen, ln, l.capR.X, l.capR.Y+float64(k)*ui.LineHeight(sizeSmall+1), sizeSmall+1, FontRegular, colMuted, AlignStart)
 	}
 }
 
@@ -795,100 +795,4 @@ func (l *Landscape) Set(opts map[string]string) []error {
 		l.rebuild()
 	}
 	return errs
-}
-
-// lsStrokes is a batch of stroked polylines (device pixels) turned into
-// triangles once, in Update, and drawn with a few DrawTriangles calls in
-// Draw: thousands of level-curve pieces cost one call instead of one
-// vector.StrokeLine each. Chunks keep every call under Ebiten's uint16
-// index limit.
-type lsStrokes struct {
-	chunks []lsChunk
-	n      int // chunks in use
-}
-
-type lsChunk struct {
-	verts []ebiten.Vertex
-	idx   []uint16
-}
-
-func (b *lsStrokes) reset() {
-	for i := range b.chunks {
-		b.chunks[i].verts, b.chunks[i].idx = b.chunks[i].verts[:0], b.chunks[i].idx[:0]
-	}
-	b.n = 0
-}
-
-// add strokes the polyline pl (device pixels) w pixels wide in colour c.
-func (b *lsStrokes) add(pl []plot.Point, w float32, c color.Color) {
-	if len(pl) < 2 {
-		return
-	}
-	ch := b.chunk()
-	var p vector.Path
-	p.MoveTo(float32(pl[0].X), float32(pl[0].Y))
-	for _, q := range pl[1:] {
-		p.LineTo(float32(q.X), float32(q.Y))
-	}
-	start := len(ch.verts)
-	ch.verts, ch.idx = p.AppendVerticesAndIndicesForStroke(ch.verts, ch.idx, &vector.StrokeOptions{Width: w, LineJoin: vector.LineJoinRound})
-	ch.paint(start, c)
-}
-
-// paint colours the vertices from start on with c (straight alpha, as
-// DrawTriangles' default ColorScaleMode expects).
-func (ch *lsChunk) paint(start int, c color.Color) {
-	cr, cg, cb, ca := c.RGBA()
-	if ca == 0 {
-		ca = 1
-	}
-	r, g, b, a := float32(cr)/float32(ca), float32(cg)/float32(ca), float32(cb)/float32(ca), float32(ca)/0xffff
-	for i := start; i < len(ch.verts); i++ {
-		v := &ch.verts[i]
-		v.SrcX, v.SrcY = 1, 1
-		v.ColorR, v.ColorG, v.ColorB, v.ColorA = r, g, b, a
-	}
-}
-
-// chunk returns the chunk to append to, opening a new one when full.
-func (b *lsStrokes) chunk() *lsChunk {
-	if b.n == 0 || len(b.chunks[b.n-1].verts) > 30000 || len(b.chunks[b.n-1].idx) > 45000 {
-		if b.n == len(b.chunks) {
-			b.chunks = append(b.chunks, lsChunk{})
-		}
-		b.n++
-	}
-	return &b.chunks[b.n-1]
-}
-
-// dot fills a disc of radius r around (x, y) (device pixels).
-func (b *lsStrokes) dot(x, y, r float64, c color.Color) {
-	ch := b.chunk()
-	var p vector.Path
-	p.Arc(float32(x), float32(y), float32(r), 0, 2*math.Pi, vector.Clockwise)
-	p.Close()
-	start := len(ch.verts)
-	ch.verts, ch.idx = p.AppendVerticesAndIndicesForFilling(ch.verts, ch.idx)
-	ch.paint(start, c)
-}
-
-// addWorld maps world polylines through vp and strokes them.
-func (b *lsStrokes) addWorld(vp plot.Viewport, pls [][]plot.Point, w float32, c color.Color) {
-	var dev []plot.Point
-	for _, pl := range pls {
-		dev = dev[:0]
-		for _, q := range pl {
-			x, y := vp.ToPixel(q.X, q.Y)
-			dev = append(dev, plot.Point{X: x, Y: y})
-		}
-		b.add(dev, w, c)
-	}
-}
-
-func (b *lsStrokes) draw(dst *ebiten.Image) {
-	for i := 0; i < b.n; i++ {
-		if ch := b.chunks[i]; len(ch.idx) > 0 {
-			dst.DrawTriangles(ch.verts, ch.idx, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
-		}
-	}
 }

@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"image"
 	"image/color"
 	"math"
 	"math/rand/v2"
@@ -66,7 +65,7 @@ type Ring struct {
 	content, plotL, plotR         ui.Rect
 	textL, textR                  ui.Rect
 	matrices                      ui.Rect
-	left, right                   Panel
+	left, right                   Texture
 	changed                       bool // this tick re-evaluated the learned network (Changed)
 }
 
@@ -225,23 +224,15 @@ func plotWorld() plot.Rect {
 	return plot.Rect{X0: p.MinX, Y0: p.MinY, X1: p.MaxX, Y1: p.MaxY}
 }
 
-// panelChrome returns the height a panel adds around its content (title
-// and padding).
-func panelChrome() float64 {
-	box := ui.Rect{W: 200, H: 200}
-	in := panelContent(box, "x")
-	return box.H - in.H
-}
-
 func (r *Ring) layout(area ui.Rect) {
-	r.controls, r.content = sidebar(area)
+	r.controls, r.content = ui.Sidebar(area)
 	const matrixLines = 6
-	designH := panelChrome() + r.a.Height() + 2*(ui.RowH+ui.Gap) + ui.Gap + matrixLines*matrixLineH
+	designH := ui.PanelChrome() + r.a.Height() + 2*(ui.RowH+ui.Gap) + ui.Gap + matrixLines*matrixLineH
 	r.designBox, r.learnBox = r.controls.CutTop(designH, ui.Gap)
-	learnH := panelChrome() + 3*(r.arch.Height()+ui.Gap) + 2 + ui.RowH
+	learnH := ui.PanelChrome() + 3*(r.arch.Height()+ui.Gap) + 2 + ui.RowH
 	r.learnBox.H = math.Min(r.learnBox.H, learnH)
 
-	col := ui.NewColumn(panelContent(r.designBox, "Designed 2→4→3→1"), ui.Gap)
+	col := ui.NewColumn(ui.PanelContent(r.designBox, "Designed 2→4→3→1"), ui.Gap)
 	t := col.Next(r.a.Height()).SplitH(2, 2*ui.Gap)
 	r.a.Rect, r.b.Rect = t[0], t[1]
 	t = col.Next(ui.RowH).SplitH(2, ui.Gap)
@@ -250,7 +241,7 @@ func (r *Ring) layout(area ui.Rect) {
 	r.kinks1.Rect, r.kinks2.Rect = t[0], t[1]
 	r.matrices = col.R
 
-	col = ui.NewColumn(panelContent(r.learnBox, "Learned"), ui.Gap)
+	col = ui.NewColumn(ui.PanelContent(r.learnBox, "Learned"), ui.Gap)
 	r.arch.Rect = col.Next(r.arch.Height())
 	t = col.Next(r.labels.Height()).SplitH(2, ui.Gap)
 	r.labels.Rect, r.opt.Rect = t[0], t[1]
@@ -260,9 +251,9 @@ func (r *Ring) layout(area ui.Rect) {
 	t = col.Next(ui.RowH).SplitH(3, ui.Gap)
 	r.start.Rect, r.stepB.Rect, r.resetB.Rect = t[0], t[1], t[2]
 
-	in := panelContent(r.content, ringTitle)
-	titleH := lineHeight(sizeBody) + 4
-	textH := 10*lineHeight(sizeSmall) + ui.Gap
+	in := ui.PanelContent(r.content, ringTitle)
+	titleH := ui.LineHeight(sizeBody) + 4
+	textH := 10*ui.LineHeight(sizeSmall) + ui.Gap
 	s := math.Max(40, math.Min((in.W-2*ui.Gap)/2, in.H-titleH-textH))
 	halves := in.SplitH(2, 2*ui.Gap)
 	for i, h := range halves {
@@ -448,14 +439,14 @@ func (r *Ring) render() {
 		}
 		r.dgrid.Fill(r.net.Score)
 		plot.HeatmapGrid(img, r.dgrid, plot.Diverging, plot.Norm{Min: -m, Max: m})
-		fade(img, 0.6)
+		plot.Fade(img, 0.6)
 		if r.showDis.On {
 			for _, p := range r.pts {
 				switch {
 				case p.Circle && !p.Diamond:
-					dot(img, p.X1, p.X2, 2.2*dpr, colMissed, colMissed)
+					plot.Dot(img, plotWorld(), p.X1, p.X2, 2.2*dpr, colMissed, colMissed)
 				case p.Diamond && !p.Circle:
-					dot(img, p.X1, p.X2, 2.2*dpr, colExtra, colExtra)
+					plot.Dot(img, plotWorld(), p.X1, p.X2, 2.2*dpr, colExtra, colExtra)
 				}
 			}
 		}
@@ -467,12 +458,12 @@ func (r *Ring) render() {
 		if r.tr != nil && r.grid != nil {
 			p := func(x, y float64) float64 { return 1 / (1 + math.Exp(-r.grid.Sample(x, y))) }
 			plot.HeatmapFunc(img, plotWorld(), p, plot.Diverging, plot.Norm{Min: 0, Max: 1})
-			fade(img, 0.45)
+			plot.Fade(img, 0.45)
 			for _, q := range r.tr.Pts {
 				if r.tr.Label(q) == 1 {
-					dot(img, q.X1, q.X2, 1.8*dpr, colPtIn, colPtIn)
+					plot.Dot(img, plotWorld(), q.X1, q.X2, 1.8*dpr, colPtIn, colPtIn)
 				} else {
-					dot(img, q.X1, q.X2, 1.8*dpr, colPtOut, colPtEdge)
+					plot.Dot(img, plotWorld(), q.X1, q.X2, 1.8*dpr, colPtOut, colPtEdge)
 				}
 			}
 		} else {
@@ -483,43 +474,6 @@ func (r *Ring) render() {
 		}
 		r.right.Upload()
 		r.learnDirty = false
-	}
-}
-
-// fade blends every pixel towards white by f, so lines and points drawn
-// over the heatmap stay readable.
-func fade(img *image.RGBA, f float64) {
-	for i := 0; i < len(img.Pix); i += 4 {
-		for c := 0; c < 3; c++ {
-			v := float64(img.Pix[i+c])
-			img.Pix[i+c] = uint8(v + f*(255-v) + 0.5)
-		}
-	}
-}
-
-// dot rasterises a disc of radius rad (image pixels) at world (x, y) into
-// img, which shows plotWorld(); edge colours the outer pixel ring.
-func dot(img *image.RGBA, x, y, rad float64, fill, edge color.RGBA) {
-	b := img.Bounds()
-	w := plotWorld()
-	cx := (x - w.X0) / w.W() * float64(b.Dx())
-	cy := (w.Y1 - y) / w.H() * float64(b.Dy())
-	for py := int(cy - rad - 1); py <= int(cy+rad+1); py++ {
-		for px := int(cx - rad - 1); px <= int(cx+rad+1); px++ {
-			if !(image.Point{px, py}.In(b)) {
-				continue
-			}
-			d := math.Hypot(float64(px)+0.5-cx, float64(py)+0.5-cy)
-			if d > rad {
-				continue
-			}
-			c := fill
-			if d > rad-1 {
-				c = edge
-			}
-			o := img.PixOffset(px, py)
-			img.Pix[o], img.Pix[o+1], img.Pix[o+2], img.Pix[o+3] = c.R, c.G, c.B, 0xff
-		}
 	}
 }
 
@@ -623,7 +577,7 @@ func (r *Ring) drawDesigned(screen *ebiten.Image) {
 	if textWidth(title, sizeBody, FontBold) > r.textL.W {
 		title = "designed"
 	}
-	drawText(screen, title, p.X+p.W/2, p.Y-lineHeight(sizeBody)-2, sizeBody, FontBold, colText, AlignCenter)
+	drawText(screen, title, p.X+p.W/2, p.Y-ui.LineHeight(sizeBody)-2, sizeBody, FontBold, colText, AlignCenter)
 	r.left.Draw(screen, p)
 	v := screenViewport(p)
 	strokeSegs(screen, v, r.circles, 1.5, colCircle)
@@ -689,7 +643,7 @@ func (r *Ring) drawDesigned(screen *ebiten.Image) {
 			verdict, vc = "in", colGood
 		}
 		x := c.x + float64(i/4)*colW
-		y := c.y + float64(i%4)*lineHeight(sizeSmall)
+		y := c.y + float64(i%4)*ui.LineHeight(sizeSmall)
 		drawText(screen, fmt.Sprintf("%d (%g, %g)", i+1, tp.X1, tp.X2), x, y, sizeSmall, FontRegular, colText, AlignStart)
 		drawText(screen, fmt.Sprintf("z = %.2f", z), x+labelW+ui.Gap, y, sizeSmall, FontRegular, colText, AlignStart)
 		drawText(screen, verdict, x+labelW+zW+2*ui.Gap, y, sizeSmall, FontBold, vc, AlignStart)
@@ -705,7 +659,7 @@ type textCursor struct {
 func (c *textCursor) para(s string, f Font, col color.Color) {
 	for _, l := range ui.Wrap(s, c.w, sizeSmall) {
 		drawText(c.screen, l, c.x, c.y, sizeSmall, f, col, AlignStart)
-		c.y += lineHeight(sizeSmall)
+		c.y += ui.LineHeight(sizeSmall)
 	}
 }
 
@@ -717,7 +671,7 @@ func (r *Ring) drawLearned(screen *ebiten.Image) {
 			title = t
 		}
 	}
-	drawText(screen, title, p.X+p.W/2, p.Y-lineHeight(sizeBody)-2, sizeBody, FontBold, colText, AlignCenter)
+	drawText(screen, title, p.X+p.W/2, p.Y-ui.LineHeight(sizeBody)-2, sizeBody, FontBold, colText, AlignCenter)
 	r.right.Draw(screen, p)
 	v := screenViewport(p)
 	if r.labels.Index == int(ring.LabelCircle) {
@@ -753,7 +707,7 @@ func (r *Ring) drawHover(screen *ebiten.Image) {
 	for _, l := range lines {
 		w = math.Max(w, textWidth(l, sizeSmall, FontMono))
 	}
-	box := ui.Rect{X: r.hoverX + 14, Y: r.hoverY + 14, W: w + 2*ui.Pad, H: float64(len(lines))*lineHeight(sizeSmall) + 2*ui.Pad}
+	box := ui.Rect{X: r.hoverX + 14, Y: r.hoverY + 14, W: w + 2*ui.Pad, H: float64(len(lines))*ui.LineHeight(sizeSmall) + 2*ui.Pad}
 	if box.Right() > r.content.Right() {
 		box.X = r.hoverX - 14 - box.W
 	}

@@ -17,7 +17,7 @@ import (
 // Coordinates: everything a scene sees is in logical (CSS) pixels —
 // ctx.Area, the input, ui widgets and the draw helpers (drawText, fillRect,
 // strokeLine…), which scale to device pixels themselves. Only panel images
-// (Panel) and plot.Viewport work in device pixels: Scale() converts.
+// (Texture) and plot.Viewport work in device pixels: Scale() converts.
 type Scene interface {
 	// Name is the key used in the URL and the JS API: "digits",
 	// "landscape", "descent", "ring".

@@ -175,17 +175,7 @@ func drawPanel(dst *ebiten.Image, r ui.Rect, title string) ui.Rect {
 		in := r.Inset(ui.Pad)
 		drawText(dst, title, in.X, in.Y, sizeBody, FontBold, colText, AlignStart)
 	}
-	return panelContent(r, title)
-}
-
-// panelContent is the content rectangle drawPanel returns, for layout in
-// Update (same arithmetic, no drawing).
-func panelContent(r ui.Rect, title string) ui.Rect {
-	in := r.Inset(ui.Pad)
-	if title != "" {
-		_, in = in.CutTop(ui.LabelH+2, 4)
-	}
-	return in
+	return ui.PanelContent(r, title)
 }
 
 // drawTooltip draws text in a dark box placed next to the control at at,
@@ -196,7 +186,7 @@ func drawTooltip(dst *ebiten.Image, tip string, at, screen ui.Rect) {
 	for _, l := range lines {
 		w = max(w, textWidth(l, sizeSmall+1, FontRegular))
 	}
-	lh := lineHeight(sizeSmall + 1)
+	lh := ui.LineHeight(sizeSmall + 1)
 	box := ui.Place(at, w+2*ui.Pad, float64(len(lines))*lh+2*ui.Pad-2, screen)
 	fillRoundRect(dst, box, corner, colTipBg)
 	for i, l := range lines {
