@@ -52,3 +52,14 @@ func (p *PanZoom) Wheel(vp Viewport, wheel, px, py float64) bool {
 // PixelRect returns the rectangle at (x, y) of size w×h in pixel
 // coordinates (y down), as a Viewport's Pixels.
 func PixelRect(x, y, w, h float64) Rect { return Rect{X0: x, Y0: y, X1: x + w, Y1: y + h} }
+
+// DeviceRect returns the logical rectangle at (x, y) of size w×h in
+// device pixels (scale device pixels per logical one), at least 1×1, as
+// the Pixels of a plot's Viewport.
+func DeviceRect(x, y, w, h, scale float64) Rect {
+	w, h = w*scale, h*scale
+	if w <= 0 || h <= 0 {
+		w, h = 1, 1
+	}
+	return PixelRect(x*scale, y*scale, w, h)
+}

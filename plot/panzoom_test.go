@@ -89,3 +89,12 @@ func TestRasterDotFade(t *testing.T) {
 		}
 	}
 }
+
+func TestDeviceRect(t *testing.T) {
+	if r := DeviceRect(10, 20, 30, 40, 2); r != (Rect{X0: 20, Y0: 40, X1: 80, Y1: 120}) {
+		t.Errorf("DeviceRect = %v", r)
+	}
+	if r := DeviceRect(10, 20, 0, 40, 2); r.W() != 1 || r.H() != 1 {
+		t.Errorf("empty DeviceRect = %v, want 1×1", r)
+	}
+}

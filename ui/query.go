@@ -140,3 +140,21 @@ func SortedKeys(opts map[string]string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// ParseFloats parses "a,b,c,d" into n finite numbers of magnitude at most
+// 1e6.
+func ParseFloats(key, v string, n int) ([]float64, error) {
+	parts := strings.Split(v, ",")
+	if len(parts) != n {
+		return nil, &OptionError{Key: key, Value: v, Msg: fmt.Sprintf("want %d comma-separated numbers", n)}
+	}
+	out := make([]float64, n)
+	for k, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 {
+			return nil, &OptionError{Key: key, Value: v, Msg: "not a finite number: " + p}
+		}
+		out[k] = x
+	}
+	return out, nil
+}

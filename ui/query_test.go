@@ -108,3 +108,16 @@ func TestSortedKeys(t *testing.T) {
 		t.Errorf("SortedKeys = %v, want [a b c]", got)
 	}
 }
+
+func TestParseFloats(t *testing.T) {
+	got, err := ParseFloats("line", " 1, -2.5,3e2 ,0", 4)
+	if err != nil || len(got) != 4 || got[0] != 1 || got[1] != -2.5 || got[2] != 300 || got[3] != 0 {
+		t.Fatalf("ParseFloats = %v, %v", got, err)
+	}
+	for _, bad := range []string{"1,2,3", "1,2,3,4,5", "1,x,3,4", "1,NaN,3,4", "1,Inf,3,4", "1,2e7,3,4", ""} {
+		var oe *OptionError
+		if _, err := ParseFloats("line", bad, 4); !errors.As(err, &oe) || oe.Key != "line" || oe.Value != bad {
+			t.Errorf("ParseFloats(%q): error %v, want an OptionError naming line and the value", bad, err)
+		}
+	}
+}

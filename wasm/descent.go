@@ -160,7 +160,7 @@ func (d *Descent) Update(ctx *Context) error {
 	}
 	d.updatePointer(in)
 
-	vp := plot.Fit(d.view, lsDev(d.plotR))
+	vp := plot.Fit(d.view, devRect(d.plotR))
 	if vp != d.lastVP {
 		d.vp, d.lastVP = vp, vp
 		d.stale = true
@@ -396,7 +396,7 @@ func (d *Descent) drawFigures(dst *ebiten.Image) {
 // the gradient arrow at the pointer, all through one viewport.
 func (d *Descent) drawPlot(screen *ebiten.Image) {
 	d.heat.Draw(screen, d.plotR)
-	dv := lsDev(d.plotR)
+	dv := devRect(d.plotR)
 	clip := screen.SubImage(image.Rect(int(dv.X0), int(dv.Y0), int(math.Ceil(dv.X1)), int(math.Ceil(dv.Y1)))).(*ebiten.Image)
 	s := float32(Scale())
 	vp := d.vp
@@ -446,8 +446,8 @@ func (d *Descent) drawPlot(screen *ebiten.Image) {
 		d.drawArrows(clip)
 	}
 	strokeRect(screen, d.plotR, 1, colBorder)
-	lsAxes(screen, vp, d.plotR, "x", "y")
-	lsHint(screen, d.plotR, "click: start here · wheel: zoom · arrows: pan")
+	drawPlaneAxes(screen, vp, d.plotR, "x", "y")
+	drawPlaneHint(screen, d.plotR, "click: start here · wheel: zoom · arrows: pan")
 }
 
 // drawArrows draws ∇F at the pointer (fixed length, its direction is the
@@ -463,7 +463,7 @@ func (d *Descent) drawArrows(dst *ebiten.Image) {
 	}
 	// screen direction of the gradient (y flipped)
 	ux, uy := gx/norm, -gy/norm
-	lsArrow(dst, px, py, px+ux*70*s, py+uy*70*s, colAccent2)
+	drawArrow(dst, px, py, px+ux*70*s, py+uy*70*s, colAccent2)
 	drawText(dst, "grad", (px+ux*78*s)/s-12, (py+uy*78*s)/s-7, sizeSmall, FontBold, colAccent2, AlignStart)
 	// the step: sign·η·∇F in world units, through the viewport
 	st := float64(d.sgn()) * d.eta.Value
@@ -471,25 +471,7 @@ func (d *Descent) drawArrows(dst *ebiten.Image) {
 	if l := math.Hypot(sx-px, sy-py); l > 400*s {
 		sx, sy = px+(sx-px)*400*s/l, py+(sy-py)*400*s/l
 	}
-	lsArrow(dst, px, py, sx, sy, colAccent)
-}
-
-// lsArrow strokes an arrow in device pixels from (x0,y0) to (x1,y1).
-func lsArrow(dst *ebiten.Image, x0, y0, x1, y1 float64, c color.Color) {
-	s := Scale()
-	vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), float32(2.5*s), c, true)
-	l := math.Hypot(x1-x0, y1-y0)
-	if l < 1 {
-		return
-	}
-	ux, uy := (x1-x0)/l, (y1-y0)/l
-	h := math.Min(10*s, l/2)
-	for _, a := range []float64{0.45, -0.45} {
-		ca, sa := math.Cos(a), math.Sin(a)
-		hx := x1 - h*(ux*ca-uy*sa)
-		hy := y1 - h*(ux*sa+uy*ca)
-		vector.StrokeLine(dst, float32(x1), float32(y1), float32(hx), float32(hy), float32(2.5*s), c, true)
-	}
+	drawArrow(dst, px, py, sx, sy, colAccent)
 }
 
 func (d *Descent) drawCaption(screen *ebiten.Image) {
@@ -583,7 +565,7 @@ func (d *Descent) Set(opts map[string]string) []error {
 		case "speed":
 			speed, err = ui.ParseFloat(k, v, d.speed.Min, d.speed.Max)
 		case "start":
-			start, err = parseFloats(k, v, 2)
+			start, err = ui.ParseFloats(k, v, 2)
 		case "steps":
 			steps, err = ui.ParseInt(k, v, 0, descent.MaxSteps)
 		default:

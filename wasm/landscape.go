@@ -149,7 +149,7 @@ func (l *Landscape) Update(ctx *Context) error {
 	l.updatePointer(in)
 
 	// Fit the view to the square plot (device pixels).
-	vp := plot.Fit(l.view, lsDev(l.plotR))
+	vp := plot.Fit(l.view, devRect(l.plotR))
 	if vp != l.lastVP {
 		l.vp, l.lastVP = vp, vp
 		l.stale = true
@@ -341,7 +341,7 @@ func (l *Landscape) buildMesh() {
 	// not jump while turning: |x| <= √2, |y| <= √2·sin(el) + zs·cos(el).
 	hy := math.Sqrt2*math.Sin(cam.Elevation) + m.Cam.ZScale*math.Cos(cam.Elevation)
 	box := plot.Rect{X0: -1.45, Y0: -hy - 0.05, X1: 1.45, Y1: hy + 0.05}
-	l.meshVP = plot.Fit(box, lsDev(l.plotR))
+	l.meshVP = plot.Fit(box, devRect(l.plotR))
 	l.verts, l.idx = l.verts[:0], l.idx[:0]
 	for _, q := range m.Quads {
 		c := plot.Diverging.At(l.norm.T(q.Value))
@@ -392,7 +392,7 @@ func (l *Landscape) updateRestriction() {
 	pad := 0.06 * w.H()
 	w.Y0, w.Y1 = w.Y0-pad, w.Y1+pad
 	l.chart.World = w
-	l.chartVP = plot.NewViewport(w, lsDev(l.chartIn))
+	l.chartVP = plot.NewViewport(w, devRect(l.chartIn))
 }
 
 func (l *Landscape) Draw(screen *ebiten.Image) {
@@ -487,7 +487,7 @@ func unitList(u []int) string {
 // user's line with its breakpoints, the axes and the hover cross.
 func (l *Landscape) drawPlane(screen *ebiten.Image) {
 	l.heat.Draw(screen, l.plotR)
-	d := lsDev(l.plotR)
+	d := devRect(l.plotR)
 	clip := screen.SubImage(image.Rect(int(d.X0), int(d.Y0), int(math.Ceil(d.X1)), int(math.Ceil(d.Y1)))).(*ebiten.Image)
 	s := float32(Scale())
 	l.lines.draw(clip)
@@ -519,42 +519,13 @@ func (l *Landscape) drawPlane(screen *ebiten.Image) {
 		vector.StrokeLine(clip, float32(px), float32(py)-6*s, float32(px), float32(py)+6*s, 1.5*s, colText, true)
 	}
 	strokeRect(screen, l.plotR, 1, colBorder)
-	lsAxes(screen, l.vp, l.plotR, "x₁", "x₂")
-	lsHint(screen, l.plotR, "drag: draw a line · wheel: zoom · arrows: pan")
-}
-
-// lsHint writes a short usage hint in the bottom-right corner of r.
-func lsHint(dst *ebiten.Image, r ui.Rect, s string) {
-	w := textWidth(s, sizeSmall, FontRegular) + 16
-	b := ui.Rect{X: r.Right() - w - 4, Y: r.Bottom() - 20, W: w, H: 16}
-	fillRoundRect(dst, b, 3, color.RGBA{255, 255, 255, 210})
-	drawText(dst, s, b.X+4, b.Y+1, sizeSmall, FontRegular, colMuted, AlignStart)
-}
-
-// lsAxes draws nice ticks of vp's world below and left of r (logical).
-func lsAxes(dst *ebiten.Image, vp plot.Viewport, r ui.Rect, xName, yName string) {
-	w := vp.World
-	for _, t := range plot.Ticks(w.X0, w.X1, 6) {
-		px, _ := vp.ToPixel(t.Value, w.Y0)
-		x := px / Scale()
-		strokeLine(dst, x, r.Bottom(), x, r.Bottom()+4, 1, colMuted)
-		drawText(dst, t.Label, x, r.Bottom()+4, sizeSmall, FontRegular, colMuted, AlignCenter)
-	}
-	for _, t := range plot.Ticks(w.Y0, w.Y1, 6) {
-		_, py := vp.ToPixel(w.X0, t.Value)
-		y := py / Scale()
-		strokeLine(dst, r.X-4, y, r.X, y, 1, colMuted)
-		drawText(dst, t.Label, r.X-6, y-7, sizeSmall, FontRegular, colMuted, AlignEnd)
-	}
-	if xName != "" {
-		drawText(dst, xName, r.Right()-2, r.Bottom()-16, sizeSmall, FontBold, colMuted, AlignEnd)
-		drawText(dst, yName, r.X+4, r.Y+2, sizeSmall, FontBold, colMuted, AlignStart)
-	}
+	drawPlaneAxes(screen, l.vp, l.plotR, "x₁", "x₂")
+	drawPlaneHint(screen, l.plotR, "drag: draw a line · wheel: zoom · arrows: pan")
 }
 
 func (l *Landscape) drawSurface(screen *ebiten.Image) {
 	fillRect(screen, l.plotR, colPanel)
-	d := lsDev(l.plotR)
+	d := devRect(l.plotR)
 	clip := screen.SubImage(image.Rect(int(d.X0), int(d.Y0), int(math.Ceil(d.X1)), int(math.Ceil(d.Y1)))).(*ebiten.Image)
 	if len(l.verts) > 0 {
 		clip.DrawTriangles(l.verts, l.idx, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
@@ -641,15 +612,6 @@ func (l *Landscape) drawCaptions(screen *ebiten.Image) {
 	}
 }
 
-// lsDev converts a logical rectangle to a plot.Rect in device pixels.
-func lsDev(r ui.Rect) plot.Rect {
-	d := r.Scaled(Scale())
-	if d.W <= 0 || d.H <= 0 {
-		d.W, d.H = 1, 1
-	}
-	return plot.Rect{X0: d.X, Y0: d.Y, X1: d.Right(), Y1: d.Bottom()}
-}
-
 // visibleWorld is the world rectangle shown (the fitted view once laid
 // out, the requested view before the first Update).
 func (l *Landscape) visibleWorld() plot.Rect {
@@ -689,23 +651,6 @@ func (l *Landscape) Status() map[string]any {
 		st["active"] = act
 	}
 	return st
-}
-
-// parseFloats parses "a,b,c,d" into n finite numbers.
-func parseFloats(key, v string, n int) ([]float64, error) {
-	parts := strings.Split(v, ",")
-	if len(parts) != n {
-		return nil, &ui.OptionError{Key: key, Value: v, Msg: fmt.Sprintf("want %d comma-separated numbers", n)}
-	}
-	out := make([]float64, n)
-	for k, p := range parts {
-		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 {
-			return nil, &ui.OptionError{Key: key, Value: v, Msg: "not a finite number: " + p}
-		}
-		out[k] = x
-	}
-	return out, nil
 }
 
 func (l *Landscape) Set(opts map[string]string) []error {
@@ -750,14 +695,14 @@ func (l *Landscape) Set(opts map[string]string) []error {
 				preset = 1
 			}
 		case "line":
-			f, err := parseFloats(k, v, 4)
+			f, err := ui.ParseFloats(k, v, 4)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
 			l.line = [2]plot.Point{{X: f[0], Y: f[1]}, {X: f[2], Y: f[3]}}
 		case "view":
-			f, err := parseFloats(k, v, 4)
+			f, err := ui.ParseFloats(k, v, 4)
 			if err == nil && !(f[2] > f[0] && f[3] > f[1]) {
 				err = &ui.OptionError{Key: k, Value: v, Msg: "want x0,y0,x1,y1 with x1 > x0 and y1 > y0"}
 			}

@@ -105,7 +105,15 @@ type Context struct {
 	Now    time.Duration // time since the app started (animations)
 	Data   *Data         // data sets the app loads in the background
 
-	app *App
+	app  *App
+	tick ui.Tick
+}
+
+// Tick is the part of the context a scene model (ebiten-free, in its own
+// package) gets each frame.
+func (c *Context) Tick() *ui.Tick {
+	c.tick = ui.Tick{In: c.In, Area: c.Area, Scale: c.Scale, Now: c.Now, Budget: c.Budget}
+	return &c.tick
 }
 
 // GoTo switches to the scene named name ("digits", …) and applies opts to
