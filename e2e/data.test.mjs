@@ -1,22 +1,14 @@
 // The data download inside the app: a failed or corrupt MNIST file is shown
 // with its name and a Retry button in the top bar, and Retry then loads it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openApp, status, waitStatus, clickAt, screenshot,
+  useApp, openApp, status, waitStatus, clickAt, screenshot,
 } from './lib.mjs';
 
-let server, browser;
+let server, browser, page, errors;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1024, height: 640 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useApp({ width: 1024, height: 640 }, (c) => ({ server, browser, page, errors } = c));
 
 // retry clicks along the right end of the top bar, where the app puts its
 // Retry button while the data failed, until a new download starts (the bytes

@@ -1,25 +1,15 @@
 // The Digits scene as the frame sees it: MNIST loads, the page keeps its
 // frame rate, the run keys work and predict() answers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
+  useApp, openApp, status, waitStatus, frames,
   focusCanvas, pressKey, screenshot, assertNotBlank,
 } from './lib.mjs';
 
 let server, browser, page, errors;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1024, height: 640 });
-  page = browser.page;
-  errors = watchConsole(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useApp({ width: 1024, height: 640 }, (c) => ({ server, browser, page, errors } = c));
 
 // medianFPS samples status().fps n times, gap ms apart, and returns the median.
 async function medianFPS(n = 5, gap = 600) {

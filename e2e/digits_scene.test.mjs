@@ -2,27 +2,18 @@
 // accuracy without freezing the page, draw a digit on the pad with mouse
 // events and check predict() agrees, and blow training up with η = 100.
 // Screenshots of each state go to e2e/screenshots/digits-scene-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
+  useApp, openApp, status, waitStatus, frames,
   screenshot, assertNotBlank, clickAt, drawStroke,
 } from './lib.mjs';
 
 let server, browser, page, errors;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1024, height: 640 });
-  page = browser.page;
-  errors = watchConsole(page);
+useApp({ width: 1024, height: 640 }, (c) => ({ server, browser, page, errors } = c), async () => {
   await openApp(page, server.url, '?scene=digits&task=4v9&model=cnn');
   await waitStatus(page, (s) => s.ready && s.built, { timeout: 180_000, what: 'data loaded and the model built' });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const argmax = (v) => v.reduce((b, x, i) => (x > v[b] ? i : b), 0);

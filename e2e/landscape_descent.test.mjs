@@ -5,26 +5,16 @@
 // scenes carries "plot" (the plot's rectangle in CSS pixels) and "view"
 // (its world rectangle), so the tests aim at world points.
 // Screenshots go to e2e/screenshots/landscape-*.png and descent-*.png.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
+  useApp, openApp, status, waitStatus, frames,
   screenshot, assertNotBlank,
 } from './lib.mjs';
 
 let server, browser, page, errors;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-  page = browser.page;
-  errors = watchConsole(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useApp({ width: 1280, height: 800 }, (c) => ({ server, browser, page, errors } = c));
 
 // toPixel maps a world point to page coordinates through status().plot/view.
 function toPixel(st, x, y) {

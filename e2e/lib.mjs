@@ -7,6 +7,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { decodePNG } from './png.mjs';
 
@@ -261,4 +262,24 @@ export async function drawStroke(page, rect, pts) {
   }
   await page.mouse.up();
   await frames(page, 3);
+}
+
+// useApp registers a suite's before and after hooks: a server on
+// 127.0.0.1, a fresh browser of width×height (its page) and a console
+// watcher; then(ctx) hands the suite {server, browser, page, errors} once
+// they exist, and after closes both.
+export function useApp({ width = 1024, height = 640 } = {}, then = () => {}, setup = async () => {}) {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launchBrowser({ width, height });
+    ctx.page = ctx.browser.page;
+    ctx.errors = watchConsole(ctx.page);
+    then(ctx);
+    await setup(ctx);
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
 }

@@ -1,25 +1,16 @@
 // index.html's loader: a real progress bar for main.wasm, clear messages
 // when WebAssembly is missing or a download fails, and a working retry.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launchBrowser, openApp, screenshot, staticDir } from './lib.mjs';
+import { useApp, startServer, openApp, screenshot, staticDir } from './lib.mjs';
 
-let server, browser, page;
+let server, browser, page, errors;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1024, height: 640 });
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useApp({ width: 1024, height: 640 }, (c) => ({ server, browser, page, errors } = c));
 
 test('the loader shows the bytes of main.wasm counted against its size, then hides', async () => {
   // Record every text the loader shows, from before the page's own script.

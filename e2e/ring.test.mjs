@@ -2,25 +2,15 @@
 // geometry: the designed 2→4→3→1 detector's scores on the seed's test
 // points, its radii from the URL, the diamond-vs-circle areas, and the
 // learned detector training live.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames, screenshot, assertNotBlank,
+  useApp, openApp, status, waitStatus, frames, screenshot, assertNotBlank,
 } from './lib.mjs';
 
 let server, browser, page, errors;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1024, height: 640 });
-  page = browser.page;
-  errors = watchConsole(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useApp({ width: 1024, height: 640 }, (c) => ({ server, browser, page, errors } = c));
 
 // The seed's test points.
 const seedTests = [[0, 0], [0.5, 0.5], [1.1, 0], [1, 1], [1.5, 0.2], [2, 0], [2.1, 0]];

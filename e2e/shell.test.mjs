@@ -1,29 +1,19 @@
 // The frame around the scenes: loading without errors, the JS API contract,
 // each tab rendering, URL options, keyboard and mouse switching of tabs,
 // resizing, high-DPI, and the example links of README.md.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
+  useApp, launchBrowser, openApp, status, waitStatus, frames,
   focusCanvas, pressKey, screenshot, assertNotBlank, pixelStats, findTabs, clickAt, scenes, repoRoot,
 } from './lib.mjs';
 
 let server, browser, page, errors;
 let defaults; // status() of a plain load
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1024, height: 640 });
-  page = browser.page;
-  errors = watchConsole(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useApp({ width: 1024, height: 640 }, (c) => ({ server, browser, page, errors } = c));
 
 test('the page loads with no console errors, hides the loader and fills the window with the canvas', async () => {
   errors.length = 0;

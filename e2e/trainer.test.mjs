@@ -4,28 +4,18 @@
 // effect in the worker; the weights after N steps are the CLI's to the
 // bit; a killed worker is reported with Restart, and Restart goes on from
 // the weights the page kept. Screenshots: e2e/screenshots/trainer-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import {
-  startServer, launchBrowser, watchConsole, openApp, status, waitStatus, frames,
+  useApp, openApp, status, waitStatus, frames,
   screenshot, assertNotBlank, repoRoot, clickAt, drawStroke,
 } from './lib.mjs';
 
 let server, browser, page, errors;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser({ width: 1280, height: 800 });
-  page = browser.page;
-  errors = watchConsole(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useApp({ width: 1280, height: 800 }, (c) => ({ server, browser, page, errors } = c));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
