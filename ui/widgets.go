@@ -284,14 +284,25 @@ func (c *Choice) Height() float64 {
 
 // Segments returns the rectangle of each option.
 func (c *Choice) Segments() []Rect {
+	if len(c.Options) == 0 {
+		return nil
+	}
+	out := make([]Rect, len(c.Options))
+	for i := range out {
+		out[i] = c.Segment(i)
+	}
+	return out
+}
+
+// Segment returns the rectangle of option i (of len(Options) equal parts
+// of the row below the label).
+func (c *Choice) Segment(i int) Rect {
 	r := c.Rect
 	if c.Label != "" {
 		_, r = r.CutTop(LabelH, 0)
 	}
-	if len(c.Options) == 0 {
-		return nil
-	}
-	return r.SplitH(len(c.Options), 0)
+	w := r.W / float64(len(c.Options))
+	return Rect{X: r.X + float64(i)*w, Y: r.Y, W: w, H: r.H}
 }
 
 // Selected returns the selected option's text ("" if there are none).
@@ -305,7 +316,8 @@ func (c *Choice) Selected() string {
 // Update reports whether the selection changed.
 func (c *Choice) Update(in *Input) (changed bool) {
 	c.hover = -1
-	for i, seg := range c.Segments() {
+	for i := range c.Options {
+		seg := c.Segment(i)
 		if !in.Hover(seg) {
 			continue
 		}

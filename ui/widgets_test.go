@@ -284,3 +284,20 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestChoiceSegmentsAndAllocs(t *testing.T) {
+	c := &Choice{Label: "x", Options: []string{"a", "b", "c"}, Rect: Rect{X: 10, Y: 0, W: 90, H: LabelH + RowH}}
+	want := Rect{X: 10, Y: LabelH, W: 90, H: RowH}.SplitH(3, 0)
+	for i, s := range c.Segments() {
+		if s != want[i] || c.Segment(i) != want[i] {
+			t.Errorf("segment %d = %v, want %v", i, s, want[i])
+		}
+	}
+	in := &Input{X: 50, Y: LabelH + 5, Pointer: true}
+	if n := testing.AllocsPerRun(100, func() { c.Update(in) }); n != 0 {
+		t.Errorf("Choice.Update allocates %v times", n)
+	}
+	if c.Hovered() != 1 {
+		t.Errorf("hovered %d, want 1", c.Hovered())
+	}
+}
