@@ -13,4 +13,10 @@
 //	for p.Step() {
 //	}
 //	p.Point() // ≈ (1, 0); p.State() == descent.Converged
+//
+// Scene is the Descent scene's model without Ebiten: its options
+// (Set/Status), the path and its run (one step every 1/speed seconds),
+// the pan-and-zoom view, the pointer, and what the page shows derived in
+// world coordinates (level curves, the clipped path, the hover gradient,
+// the heatmap raster, the texts). The app (wasm/descent.go) only draws it.
 package descent

@@ -5,7 +5,7 @@
 // scenes carries "plot" (the plot's rectangle in CSS pixels) and "view"
 // (its world rectangle), so the tests aim at world points.
 // Screenshots go to e2e/screenshots/landscape-*.png and descent-*.png.
-import { describe, test } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useApp, openApp, status, waitStatus, frames,
