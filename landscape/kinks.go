@@ -33,36 +33,16 @@ func (nt *Net) unitLine(i int) (l line, ok bool) {
 }
 
 // clip returns the chord of l inside the closed rectangle r, and ok=false
-// when the line misses r. It parametrises the line from the point nearest
-// to r's centre and clips with Liang–Barsky.
+// when the line misses r: the stretch of l within r's diagonal of the
+// point nearest to r's centre (which holds every point of l inside r),
+// clipped by plot.ClipSegment.
 func (l line) clip(r plot.Rect) (s plot.Segment, ok bool) {
 	cen := r.Center()
 	dist := l.a*cen.X + l.b*cen.Y + l.c
 	px, py := cen.X-dist*l.a, cen.Y-dist*l.b // foot of the perpendicular
 	dx, dy := -l.b, l.a                      // unit direction
 	L := math.Hypot(r.W(), r.H())
-	t0, t1 := -L, L
-	for _, e := range [...]struct{ p, q float64 }{
-		{-dx, px - r.X0}, {dx, r.X1 - px},
-		{-dy, py - r.Y0}, {dy, r.Y1 - py},
-	} {
-		if e.p == 0 {
-			if e.q < 0 {
-				return s, false
-			}
-			continue
-		}
-		t := e.q / e.p
-		if e.p < 0 {
-			t0 = math.Max(t0, t)
-		} else {
-			t1 = math.Min(t1, t)
-		}
-	}
-	if t0 > t1 {
-		return s, false
-	}
-	return plot.Segment{X0: px + t0*dx, Y0: py + t0*dy, X1: px + t1*dx, Y1: py + t1*dy}, true
+	return plot.ClipSegment(plot.Segment{X0: px - L*dx, Y0: py - L*dy, X1: px + L*dx, Y1: py + L*dy}, r)
 }
 
 // crosses returns the chord of l in view when l passes through the open
