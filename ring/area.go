@@ -3,6 +3,8 @@ package ring
 import (
 	"math"
 	"sort"
+
+	"digitlab/plot"
 )
 
 // Measures compares the circular ring C = {a ≤ √(x1²+x2²) ≤ b} with the
@@ -138,16 +140,16 @@ func overlapNumeric(a, b, da, db float64, n int) float64 {
 // box are ignored, and CircleArea is the ring's area inside box as counted.
 // The error is of the order of the boundary length times the cell size
 // divided by |C|. DA and DB are left zero. Panics if n < 1.
-func RegionMeasures(in func(x1, x2 float64) bool, a, b float64, box Box, n int) Measures {
+func RegionMeasures(in func(x1, x2 float64) bool, a, b float64, box plot.Rect, n int) Measures {
 	if n < 1 {
 		panic("ring: RegionMeasures needs n ≥ 1")
 	}
-	hx, hy := (box.MaxX-box.MinX)/float64(n), (box.MaxY-box.MinY)/float64(n)
+	hx, hy := box.W()/float64(n), box.H()/float64(n)
 	var c, d, both int
 	for j := range n {
-		y := box.MinY + (float64(j)+0.5)*hy
+		y := box.Y0 + (float64(j)+0.5)*hy
 		for i := range n {
-			x := box.MinX + (float64(i)+0.5)*hx
+			x := box.X0 + (float64(i)+0.5)*hx
 			ci, di := InCircle(a, b, x, y), in(x, y)
 			if ci {
 				c++

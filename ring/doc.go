@@ -3,7 +3,10 @@
 // the L1 annulus a ≤ |x1|+|x2| ≤ b (the "diamond ring"), and how well that
 // diamond ring approximates the circular ring a² ≤ x1²+x2² ≤ b².
 //
-// It is pure Go (standard library only) and knows nothing about pixels.
+// It imports no Ebiten and is tested natively: the math uses the standard
+// library, the learned detector nn and train, and the scene model (Scene)
+// plot and ui. Geometry is in world coordinates as plot.Segment and
+// plot.Rect (Plane is the plotting square [-2.5, 2.5]²).
 //
 // # The designed network
 //
@@ -77,4 +80,15 @@
 //		tr.RunUntil(time.Now().Add(5 * time.Millisecond))
 //	}
 //	loss, acc := tr.Eval(true) // held out: about 0.15 and 0.95
+//
+// # The scene
+//
+// Scene is the Ring tab without a screen: its widgets and their layout,
+// the options (Set, Status), the run (ui.RunControls), the derived state
+// in world coordinates (measures, counted points, kinks, outline, the
+// learned z = 0 contour and region), the two heatmaps rendered into
+// plot.Rasters, and the texts placed in the layout (DesignTexts,
+// LearnTexts, Marks, Hover), built only when what they show changed. The
+// page (wasm/ring.go) feeds it a ui.Tick every frame and draws what it
+// finds; an idle frame allocates nothing.
 package ring

@@ -3,37 +3,42 @@ package ring
 import (
 	"math"
 	"testing"
+
+	"digitlab/plot"
 )
 
-func TestClip(t *testing.T) {
+// ClipAll keeps the part of each segment inside the box and drops the ones
+// outside or touching it in a single point.
+func TestClipAll(t *testing.T) {
 	t.Parallel()
 	box := Square(1)
+	type seg = plot.Segment
 	tests := []struct {
 		desc string
-		in   Segment
-		want Segment
+		in   seg
+		want seg
 		ok   bool
 	}{
-		{"inside", Segment{-0.5, 0, 0.5, 0.2}, Segment{-0.5, 0, 0.5, 0.2}, true},
-		{"horizontal through", Segment{-3, 0.5, 3, 0.5}, Segment{-1, 0.5, 1, 0.5}, true},
-		{"vertical through, reversed", Segment{0, 2, 0, -2}, Segment{0, 1, 0, -1}, true},
-		{"diagonal corner to corner", Segment{-2, -2, 2, 2}, Segment{-1, -1, 1, 1}, true},
-		{"outside left", Segment{-3, 0, -2, 0.5}, Segment{}, false},
-		{"misses corner", Segment{0.5, 2, 2, 0.5}, Segment{}, false},
-		{"enters one side", Segment{0, 0, 2, 1}, Segment{0, 0, 1, 0.5}, true},
-		{"touches corner only", Segment{0, 2, 2, 0}, Segment{}, false},
+		{"inside", seg{X0: -0.5, Y0: 0, X1: 0.5, Y1: 0.2}, seg{X0: -0.5, Y0: 0, X1: 0.5, Y1: 0.2}, true},
+		{"horizontal through", seg{X0: -3, Y0: 0.5, X1: 3, Y1: 0.5}, seg{X0: -1, Y0: 0.5, X1: 1, Y1: 0.5}, true},
+		{"vertical through, reversed", seg{X0: 0, Y0: 2, X1: 0, Y1: -2}, seg{X0: 0, Y0: 1, X1: 0, Y1: -1}, true},
+		{"diagonal corner to corner", seg{X0: -2, Y0: -2, X1: 2, Y1: 2}, seg{X0: -1, Y0: -1, X1: 1, Y1: 1}, true},
+		{"outside left", seg{X0: -3, Y0: 0, X1: -2, Y1: 0.5}, seg{}, false},
+		{"misses corner", seg{X0: 0.5, Y0: 2, X1: 2, Y1: 0.5}, seg{}, false},
+		{"enters one side", seg{X0: 0, Y0: 0, X1: 2, Y1: 1}, seg{X0: 0, Y0: 0, X1: 1, Y1: 0.5}, true},
+		{"touches corner only", seg{X0: 0, Y0: 2, X1: 2, Y1: 0}, seg{}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.desc, func(t *testing.T) {
-			got, ok := Clip(tc.in, box)
-			if ok != tc.ok || (ok && !near(got, tc.want, 1e-12)) {
-				t.Errorf("Clip(%v) = %v, %v, want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+			got := ClipAll([]plot.Segment{tc.in}, box)
+			if len(got) != map[bool]int{false: 0, true: 1}[tc.ok] || (tc.ok && !near(got[0], tc.want, 1e-12)) {
+				t.Errorf("ClipAll(%v) = %v, want %v (kept %v)", tc.in, got, tc.want, tc.ok)
 			}
 		})
 	}
 }
 
-func near(a, b Segment, tol float64) bool {
+func near(a, b plot.Segment, tol float64) bool {
 	return math.Abs(a.X0-b.X0) <= tol && math.Abs(a.Y0-b.Y0) <= tol &&
 		math.Abs(a.X1-b.X1) <= tol && math.Abs(a.Y1-b.Y1) <= tol
 }
@@ -59,7 +64,7 @@ func TestKinksAreZeroSets(t *testing.T) {
 			for _, s := range k.Segs {
 				for _, f := range []float64{0, 0.3, 1} {
 					x1, x2 := s.X0+f*(s.X1-s.X0), s.Y0+f*(s.Y1-s.Y0)
-					if x1 < Plane.MinX-1e-12 || x1 > Plane.MaxX+1e-12 || x2 < Plane.MinY-1e-12 || x2 > Plane.MaxY+1e-12 {
+					if x1 < Plane.X0-1e-12 || x1 > Plane.X1+1e-12 || x2 < Plane.Y0-1e-12 || x2 > Plane.Y1+1e-12 {
 						t.Errorf("kink point (%v, %v) outside the plane", x1, x2)
 					}
 					if pre := preActivation(n, k.Layer, k.Unit, x1, x2); math.Abs(pre) > 1e-12 {

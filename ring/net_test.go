@@ -162,15 +162,13 @@ func TestSeedMatrices(t *testing.T) {
 	}
 }
 
-// The float64 network here and nn's float32 preset nn.NewRing agree.
+// The float64 network here and nn's float32 engine with the same weights
+// agree.
 func TestScoreMatchesNN(t *testing.T) {
 	t.Parallel()
 	for _, ab := range [][2]float64{{1, 2}, {0.5, 1.5}} {
 		n := MustNew(ab[0], ab[1])
-		m, err := nn.NewRing(float32(ab[0]), float32(ab[1]))
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := nnNet(t, n)
 		x := make([]float32, 2)
 		for i := 0; i <= 50; i++ {
 			for j := 0; j <= 50; j++ {
@@ -178,9 +176,37 @@ func TestScoreMatchesNN(t *testing.T) {
 				got := float64(m.Forward(x)[0])
 				want := n.Score(float64(x[0]), float64(x[1]))
 				if math.Abs(got-want) > 1e-5 {
-					t.Fatalf("(%v,%v): nn.NewRing gives %v at %v, ring.Score %v", ab[0], ab[1], got, x, want)
+					t.Fatalf("(%v,%v): nn gives %v at %v, ring.Score %v", ab[0], ab[1], got, x, want)
 				}
 			}
 		}
 	}
+}
+
+// nnNet loads n's weights into an nn model of the same shape with a linear
+// head (nn stores a dense layer's weights input-major: w[i*nOut+o]).
+func nnNet(t *testing.T, n *Net) *nn.Model {
+	t.Helper()
+	m, err := nn.NewBuilder("ring", nn.Vec(2)).Dense(4, true).ReLU().Dense(3, true).ReLU().Dense(1, true).Build(nn.HeadLinear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := m.Layers()
+	for o, row := range n.W1 {
+		for i, w := range row {
+			l[0].W[i*4+o] = float32(w)
+		}
+		l[0].B[o] = float32(n.B1[o])
+	}
+	for o, row := range n.W2 {
+		for i, w := range row {
+			l[2].W[i*3+o] = float32(w)
+		}
+		l[2].B[o] = float32(n.B2[o])
+	}
+	for i, w := range n.W3 {
+		l[4].W[i] = float32(w)
+	}
+	l[4].B[0] = float32(n.B3)
+	return m
 }

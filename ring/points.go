@@ -3,6 +3,8 @@ package ring
 import (
 	"math"
 	"math/rand/v2"
+
+	"digitlab/plot"
 )
 
 // Point is a sample in the plane with its labels by both rings.
@@ -27,10 +29,10 @@ func InDiamond(a, b, x1, x2 float64) bool {
 // Sample appends n points drawn uniformly from box by rng to dst and returns
 // it; the labels are left false (see Label). The draws are x1 then x2 per
 // point, so a seed fixes the points.
-func Sample(dst []Point, rng *rand.Rand, n int, box Box) []Point {
+func Sample(dst []Point, rng *rand.Rand, n int, box plot.Rect) []Point {
 	for range n {
-		x1 := box.MinX + (box.MaxX-box.MinX)*rng.Float64()
-		x2 := box.MinY + (box.MaxY-box.MinY)*rng.Float64()
+		x1 := box.X0 + box.W()*rng.Float64()
+		x2 := box.Y0 + box.H()*rng.Float64()
 		dst = append(dst, Point{X1: x1, X2: x2})
 	}
 	return dst
