@@ -203,10 +203,10 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.changed = false
 	s.layout(t.Area, t.Scale)
 
-	if updateChoice(&s.Fn, in) {
+	if s.Fn.Update(in) {
 		s.chooseFn(s.Fn.Index)
 	}
-	signChanged := updateChoice(&s.Sign, in)
+	signChanged := s.Sign.Update(in)
 	if s.Eta.Update(in) || signChanged {
 		s.restart()
 	}
@@ -243,16 +243,6 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.animate()
 	s.derive()
 	s.Run.Sync()
-}
-
-// updateChoice updates c only while the pointer is over it or it still
-// shows a hover (the only ticks Update changes anything): ui.Choice.Update
-// allocates its segments on every call.
-func updateChoice(c *ui.Choice, in *ui.Input) bool {
-	if !in.Hover(c.Rect) && c.Hovered() < 0 {
-		return false
-	}
-	return c.Update(in)
 }
 
 // layout places the controls and the plot in area (only when it changed).

@@ -80,7 +80,6 @@ type Scene struct {
 	// What the cached state was computed for.
 	laidOut   bool
 	area      ui.Rect
-	presetHot bool // the pointer was over Preset last frame
 	counted   countKey
 	restrFor  restrKey
 	chartFor  plot.Rect // ChartIn in device pixels
@@ -198,7 +197,7 @@ func (s *Scene) Update(t *ui.Tick) {
 	}
 	s.layout(t.Area)
 
-	if s.updatePreset(in) {
+	if s.Preset.Update(in) {
 		s.rebuild()
 	}
 	if s.N.Update(in) {
@@ -243,18 +242,6 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.restrict()
 	s.fitChart()
 	s.updateTexts()
-}
-
-// updatePreset updates the preset choice while the pointer is over it and
-// once more when it leaves (to clear its hover): elsewhere Choice.Update
-// does nothing but allocate its segments.
-func (s *Scene) updatePreset(in *ui.Input) bool {
-	hot := in.Hover(s.Preset.Rect)
-	if !hot && !s.presetHot {
-		return false
-	}
-	s.presetHot = hot
-	return s.Preset.Update(in)
 }
 
 func (s *Scene) plotPixels() plot.Rect {

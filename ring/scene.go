@@ -290,10 +290,10 @@ func (s *Scene) Update(t *ui.Tick) {
 	}
 
 	// Learned side.
-	if updateChoice(&s.Arch, in) || updateChoice(&s.Opt, in) || s.Points.Update(in) {
+	if s.Arch.Update(in) || s.Opt.Update(in) || s.Points.Update(in) {
 		s.rebuildTrainer()
 	}
-	if updateChoice(&s.Labels, in) {
+	if s.Labels.Update(in) {
 		s.relabel()
 	}
 	if s.LR.Update(in) && s.tr != nil {
@@ -320,16 +320,6 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.train(t)
 	s.trackHover(in)
 	s.render(t.Scale)
-}
-
-// updateChoice is c.Update, skipped while the pointer is not over c and
-// was not over it last tick: then Update would change nothing, and it
-// allocates (Choice.Segments).
-func updateChoice(c *ui.Choice, in *ui.Input) bool {
-	if !in.Hover(c.Rect) && c.Hovered() < 0 {
-		return false
-	}
-	return c.Update(in)
 }
 
 func (s *Scene) canRun() bool { return s.tr != nil && s.tr.Err() == nil }
