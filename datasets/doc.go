@@ -1,7 +1,8 @@
 // Package datasets reads and prepares the data of Digit Lab: the MNIST
 // handwritten digits (IDX files, raw or gzip), scikit-learn's 8×8 digits
-// (a CSV kept in data/digits.csv.gz), and 2-D point sets for the ring
-// scene. It is pure Go (standard library only) and builds for js/wasm.
+// (a CSV kept in data/digits.csv.gz). It is pure Go (standard library
+// only) and builds for js/wasm. (The ring scene's 2-D points are the ring
+// package's.)
 //
 // Parsers take an io.Reader or bytes, so in the browser the data can come
 // from fetch; opening files is a thin wrapper. Corrupt input gives a typed

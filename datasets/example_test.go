@@ -61,10 +61,3 @@ func ExampleLoadDigits() {
 	// 1797 0 [0 0 0.3125 0.8125 0.5625 0.0625 0 0]
 	// 1437 360
 }
-
-func ExampleInRing() {
-	// (0.6, 0.6) is in the diamond 1 ≤ |x|+|y| ≤ 2 but not in the circular
-	// ring 1 ≤ x²+y² ≤ 4: one of the points the designed detector gets wrong.
-	fmt.Println(datasets.InRing(datasets.RingL1, 1, 2, 0.6, 0.6), datasets.InRing(datasets.RingCircle, 1, 2, 0.6, 0.6))
-	// Output: true false
-}

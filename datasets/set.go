@@ -11,8 +11,7 @@ import (
 //
 // Pixels are stored compactly: as uint8 (0..Max) for images as read from
 // disk — 60000 MNIST images take 47 MB, not 188 MB of float32 — or as
-// float32 in normalised units (0..1) once noise has been added or for
-// 2-D point sets. Sample converts one sample to float32 on demand.
+// float32 in normalised units (0..1) once noise has been added. Sample converts one sample to float32 on demand.
 //
 // Labels are class indices 0..Classes()-1. Digits maps a class index to
 // the digit it stands for: after Select(4, 9), class 0 is the digit 4
@@ -22,10 +21,10 @@ type Set struct {
 	H, W, C int
 	// Digits[k] is the digit of class k; nil for sets that are not digits.
 	Digits []int
-	// Names[k] is a display name of class k ("4", "inside").
+	// Names[k] is a display name of class k ("4").
 	Names []string
 	// Max is the largest raw pixel value: 255 for MNIST, 16 for the 8×8
-	// digits, 1 for point sets.
+	// digits.
 	Max float32
 
 	n      int
@@ -102,7 +101,7 @@ func (s *Set) Scale() float32 {
 }
 
 // IsFloat reports whether the samples are stored as float32 (after
-// AddNoise, or for point sets) rather than as uint8.
+// AddNoise) rather than as uint8.
 func (s *Set) IsFloat() bool { return s.fpix != nil }
 
 // Raw returns the stored uint8 values of sample i (a sub-slice of the

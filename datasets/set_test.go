@@ -27,6 +27,13 @@ func tagged(t testing.TB, n int) *Set {
 	return s
 }
 
+// pointSet is a set that is not digits (no Digits): two 2-D points stored
+// as float32, classes "outside" and "inside".
+func pointSet() *Set {
+	return &Set{Name: "points", H: 1, W: 1, C: 2, Names: []string{"outside", "inside"}, Max: 1,
+		n: 2, labels: []uint8{0, 1}, fpix: []float32{0.1, 0.2, 0.9, 0.8}, norm: true}
+}
+
 // tag returns the tag of sample i and checks that its pixels agree.
 func tag(t *testing.T, s *Set, i int) int {
 	t.Helper()
@@ -101,7 +108,7 @@ func TestSelect(t *testing.T) {
 		{"absent digit", sel, []int{3}},
 		{"twice", s, []int{4, 4}},
 		{"none", s, nil},
-		{"not digits", RingPoints(rand.New(rand.NewPCG(1, 1)), 10, 1, RingCircle, 0.5, 1), []int{1}},
+		{"not digits", pointSet(), []int{1}},
 	} {
 		var ce *ConfigError
 		if _, err := tc.s.Select(tc.digits...); !errors.As(err, &ce) {
@@ -136,21 +143,24 @@ func TestShuffle(t *testing.T) {
 	if moved < 150 {
 		t.Errorf("Shuffle moved only %d of 200 samples", moved)
 	}
-	// Float storage shuffles too.
-	p := RingPoints(rand.New(rand.NewPCG(1, 2)), 50, 1, RingL1, 0.5, 1)
-	q := RingPoints(rand.New(rand.NewPCG(1, 2)), 50, 1, RingL1, 0.5, 1)
+	// Float storage shuffles too: noise 0 keeps each tag, as tag/255.
+	q := tagged(t, 50).AddNoise(rand.New(rand.NewPCG(1, 2)), 0)
 	q.Shuffle(rand.New(rand.NewPCG(3, 3)))
-	sumP, sumQ := 0.0, 0.0
-	for i := range p.Len() {
-		x, y := p.Sample(nil, i), q.Sample(nil, i)
-		sumP += float64(x[0]) + 10*float64(x[1])
-		sumQ += float64(y[0]) + 10*float64(y[1])
-		if got := InRing(RingL1, 0.5, 1, float64(y[0]), float64(y[1])); got != (q.Label(i) == 1) && !nearL1(y, 0.5, 1) {
-			t.Fatalf("shuffled point %v has label %d", y, q.Label(i))
+	seen = make([]bool, 50)
+	moved = 0
+	for i := range q.Len() {
+		y := q.Sample(nil, i)
+		g := int(math.Round(float64(y[0]) * 255))
+		if y[1] != y[0] || y[2] != y[0] || y[3] != y[0] || g < 0 || g >= 50 || seen[g] || q.Label(i) != g%10 {
+			t.Fatalf("shuffled float sample %d = %v with label %d: not one tag, seen once, with its digit", i, y, q.Label(i))
+		}
+		seen[g] = true
+		if g != i {
+			moved++
 		}
 	}
-	if math.Abs(sumP-sumQ) > 1e-3 {
-		t.Errorf("shuffled points sum %v, original %v", sumQ, sumP)
+	if moved < 30 {
+		t.Errorf("Shuffle moved only %d of 50 float samples", moved)
 	}
 }
 

@@ -20,7 +20,7 @@ var Tasks = []string{"4v9", "10", "digits8"}
 // TaskTitles are the tasks' labels on screen, in the order of Tasks.
 var TaskTitles = []string{"4 vs 9", "0-9", "8x8"}
 
-// taskData maps a task to nn.Preset.Data.
+// taskData maps a task to train.Recipe.Data.
 var taskData = map[string]string{"4v9": "mnist-4-9", "10": "mnist", "digits8": "digits8x8"}
 
 // taskAliases accepts other spellings of a task in the URL.
@@ -56,31 +56,32 @@ const (
 // model resets the others to its seed's values.
 var Keys = []string{"task", "model", "opt", "lr", "anneal", "batch", "trainsize", "noise", "raw", "seed", "evalevery"}
 
-// ModelsFor returns the names of the presets that train on task, in the
-// order of nn.Presets (seed presets first, then ours). Unknown task: nil.
+// ModelsFor returns the names of the presets whose recipes train on task,
+// in the order of nn.Presets (seed presets first, then ours). Unknown
+// task: nil.
 func ModelsFor(task string) []string {
 	data, ok := taskData[task]
 	if !ok {
 		return nil
 	}
 	var out []string
-	for _, p := range nn.Presets() {
-		if p.Data == data {
-			out = append(out, p.Name)
+	for _, r := range train.Recipes() {
+		if r.Data == data {
+			out = append(out, r.Model)
 		}
 	}
 	return out
 }
 
-// TaskOf returns the task a preset trains on, or "" if it is not a digits
+// TaskOf returns the task a preset trains on, or "" if it is not a
 // preset.
 func TaskOf(model string) string {
-	p, err := nn.PresetByName(model)
+	r, err := train.RecipeFor(model)
 	if err != nil {
 		return ""
 	}
 	for t, d := range taskData {
-		if p.Data == d {
+		if r.Data == d {
 			return t
 		}
 	}
@@ -88,7 +89,7 @@ func TaskOf(model string) string {
 }
 
 // Config is everything that decides a training run: the task, the model
-// and its training set-up. Model's preset gives the defaults; every other
+// and its training set-up. Model's recipe gives the defaults; every other
 // field may override them. A Config is plain data (compare with ==).
 type Config struct {
 	Task  string // one of Tasks
@@ -129,17 +130,13 @@ func Default(task string) Config {
 // seed experiment on task. It returns an *ui.OptionError if model is not a
 // preset or does not fit task.
 func ForModel(task, model string) (Config, error) {
-	p, err := nn.PresetByName(model)
-	if err != nil || p.Data != taskData[task] {
+	r, err := train.RecipeFor(model)
+	if err != nil || r.Data != taskData[task] {
 		return Config{}, &ui.OptionError{Key: "model", Value: model,
 			Msg: fmt.Sprintf("not a model for task %s; choose one of %s", task, strings.Join(ModelsFor(task), ", "))}
 	}
-	opt := p.Opt
-	if opt == "" {
-		opt = "sgd"
-	}
-	return Config{Task: task, Model: model, Opt: opt, LR: p.LR, AnnealT: p.AnnealT, Batch: p.Batch,
-		TrainN: p.TrainN, Raw: !p.Normalize, Seed: DefaultSeed}, nil
+	return Config{Task: task, Model: model, Opt: r.Opt, LR: r.LR, AnnealT: r.AnnealT, Batch: r.Batch,
+		TrainN: r.TrainN, Raw: !r.Normalize, Seed: DefaultSeed}, nil
 }
 
 // Validate checks a configuration that comes from outside (a message from
@@ -172,10 +169,21 @@ func (c Config) Validate() error {
 	return nil
 }
 
-// Preset returns the model's preset with the configuration's overrides
-// applied (optimiser, η, T, batch, training-set size, normalisation).
+// Preset returns the model's preset (its architecture and where it comes
+// from).
 func (c Config) Preset() nn.Preset {
 	p, err := nn.PresetByName(c.Model)
+	if err != nil {
+		panic("digitsview: Config with unknown model " + c.Model)
+	}
+	return p
+}
+
+// Recipe returns the model's training recipe with the configuration's
+// overrides applied (optimiser, η, T, batch, training-set size,
+// normalisation).
+func (c Config) Recipe() train.Recipe {
+	p, err := train.RecipeFor(c.Model)
 	if err != nil {
 		panic("digitsview: Config with unknown model " + c.Model)
 	}
@@ -198,11 +206,11 @@ func (c Config) NewModel() (*nn.Model, error) {
 	return nn.NewPreset(c.Model, rand.New(rand.NewPCG(c.Seed, 0x5eed)))
 }
 
-// TrainConfig is how the page trains the model: the preset with the
-// configuration's overrides (train.FromPreset), shuffled by its seed.
+// TrainConfig is how the page trains the model: the recipe with the
+// configuration's overrides (Recipe().Config()), shuffled by its seed.
 // The page adds only how often it evaluates, which changes no weight.
 func (c Config) TrainConfig() train.Config {
-	tc := train.FromPreset(c.Preset())
+	tc := c.Recipe().Config()
 	tc.Seed = c.Seed
 	return tc
 }

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"digitlab/nn"
+	"digitlab/train"
 	"digitlab/ui"
 )
 
@@ -45,7 +45,7 @@ func TestForModelUsesPreset(t *testing.T) {
 	t.Parallel()
 	for _, task := range Tasks {
 		for _, m := range ModelsFor(task) {
-			p, _ := nn.PresetByName(m)
+			p, _ := train.RecipeFor(m)
 			c, err := ForModel(task, m)
 			if err != nil {
 				t.Fatalf("ForModel(%s, %s): %v", task, m, err)
@@ -53,9 +53,12 @@ func TestForModelUsesPreset(t *testing.T) {
 			if c.Opt != p.Opt || c.LR != p.LR || c.AnnealT != p.AnnealT || c.Batch != p.Batch || c.TrainN != p.TrainN || c.Raw == p.Normalize {
 				t.Errorf("ForModel(%s, %s) = %+v, want the preset's %+v", task, m, c, p)
 			}
-			q := c.Preset()
+			q := c.Recipe()
 			if q.Opt != p.Opt || q.LR != p.LR || q.Beta1 != p.Beta1 || q.Beta2 != p.Beta2 || q.Epochs != p.Epochs || q.Steps != p.Steps {
-				t.Errorf("%s: Preset() = %+v, want %+v", m, q, p)
+				t.Errorf("%s: Recipe() = %+v, want %+v", m, q, p)
+			}
+			if mp := c.Preset(); mp.Name != m {
+				t.Errorf("%s: Preset() = %+v", m, mp)
 			}
 		}
 	}
@@ -152,7 +155,7 @@ func TestNewModelAndTrainConfig(t *testing.T) {
 		t.Error("NewModel: want the same weights for one seed and others for another")
 	}
 	tc := c.TrainConfig()
-	p := c.Preset()
+	p := c.Recipe()
 	if tc.Seed != 8 || tc.Schedule.LR != 0.002 || tc.SkipBelow != p.SkipBelow || p.SkipBelow == 0 || tc.Shift != p.Shift || tc.Steps != p.Steps {
 		t.Errorf("TrainConfig = %+v; want seed 8, η 0.002 and the preset's skip-below %v, shift %d, steps %d", tc, p.SkipBelow, p.Shift, p.Steps)
 	}

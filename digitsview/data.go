@@ -69,7 +69,7 @@ func Prepare(c Config, src Sources) (Prepared, error) {
 	if c.TrainN > 0 && c.TrainN < tr.Len() {
 		tr = tr.Head(c.TrainN)
 	}
-	if p := c.Preset(); p.TestN > 0 && p.TestN < te.Len() {
+	if p := c.Recipe(); p.TestN > 0 && p.TestN < te.Len() {
 		te = te.Head(p.TestN)
 	}
 	if c.Noise > 0 {

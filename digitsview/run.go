@@ -139,7 +139,7 @@ func (r *Run) build() {
 // says.
 func (r *Run) startSession(m *nn.Model) {
 	tc := r.cfg.TrainConfig()
-	tc.EvalEvery, tc.EvalN, tc.FullEvery = r.evalPlan(r.cfg.Preset())
+	tc.EvalEvery, tc.EvalN, tc.FullEvery = r.evalPlan(r.cfg.Recipe())
 	tc.Mistakes = MaxWrong
 	s, err := train.NewSession(m, r.prep.Train, r.prep.Test, tc)
 	if err != nil {
@@ -155,7 +155,7 @@ func (r *Run) startSession(m *nn.Model) {
 }
 
 // runSamples is the length of the run in training samples (0 = endless).
-func (r *Run) runSamples(p nn.Preset) int {
+func (r *Run) runSamples(p train.Recipe) int {
 	switch {
 	case p.Steps > 0:
 		return p.Steps * r.batch(p)
@@ -167,7 +167,7 @@ func (r *Run) runSamples(p nn.Preset) int {
 
 // batch is the batch the session takes: 0 and oversized are the whole
 // training set.
-func (r *Run) batch(p nn.Preset) int {
+func (r *Run) batch(p train.Recipe) int {
 	if n := r.prep.Train.Len(); p.Batch == 0 || p.Batch > n {
 		return n
 	}
@@ -186,7 +186,7 @@ func (r *Run) batch(p nn.Preset) int {
 // 6000 samples; with selective backprop (best), where most training
 // samples cost just a forward pass, every 15000 at most. For best that is
 // a first full evaluation after 15000 samples, a few seconds after Start.
-func (r *Run) evalPlan(p nn.Preset) (every, n, full int) {
+func (r *Run) evalPlan(p train.Recipe) (every, n, full int) {
 	test := r.prep.Test.Len()
 	n = min(test, 2000)
 	total := r.runSamples(p)
@@ -468,7 +468,7 @@ func (r *Run) LoadWeights(name string, data []byte) error {
 // sent. Data, Seq and Ack are the worker's to fill.
 func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	c := r.cfg
-	p := c.Preset()
+	p := c.Recipe()
 	s.Gen, s.Config = r.gen, c
 	s.Built, s.BuildErr, s.Loaded = r.sess != nil, "", r.loaded
 	if r.buildErr != nil {

@@ -78,7 +78,7 @@ func TestRunBuild(t *testing.T) {
 	if i := sameBits(r.Model().Params, fresh.Params); i >= 0 {
 		t.Errorf("built model differs from cfg.NewModel() at parameter %d", i)
 	}
-	every, n, full := r.evalPlan(cfg.Preset())
+	every, n, full := r.evalPlan(cfg.Recipe())
 	if c := sess.Config(); c.EvalEvery != every || c.EvalN != n || c.FullEvery != full || c.Mistakes != MaxWrong {
 		t.Errorf("session evaluates every %d on %d, full every %d, keeps %d mistakes; want evalPlan's %d, %d, %d and %d",
 			c.EvalEvery, c.EvalN, c.FullEvery, c.Mistakes, every, n, full, MaxWrong)
@@ -509,7 +509,7 @@ func checkDiverged(t *testing.T, r *Run, clk *fakeClock) {
 	}
 	// As the message says: lower the learning rate and press reset.
 	c := r.Config()
-	p, _ := nn.PresetByName(c.Model)
+	p, _ := train.RecipeFor(c.Model)
 	c.LR = p.LR
 	if err := r.SetConfig(c); err != nil {
 		t.Fatal(err)
@@ -913,10 +913,31 @@ type evalPlanCase struct {
 	points, fullCost float64 // at least points, full passes at most fullCost of the training samples
 }
 
+// standIn returns n samples of the 8×8 digits, repeated as often as it
+// takes (the fours and nines for a binary task): data of a task's sizes
+// that a tiny network gets through in milliseconds.
+func standIn(t *testing.T, n int, binary bool) *datasets.Set {
+	t.Helper()
+	s := digitsData(t)
+	if binary {
+		var err error
+		if s, err = s.Select(4, 9); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for s.Len() < n {
+		var err error
+		if s, err = datasets.Concat(s, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s.Head(n)
+}
+
 // TestEvalPlan runs a real session with evalPlan's schedule on stand-in
-// data of the task's sizes (ring points for a tiny 2→4→4→1 network, so
-// that the long runs take milliseconds), and counts the points and what
-// they cost in test samples.
+// data of the task's sizes (the 8×8 digits repeated, for a tiny 64→4→k
+// network, so that the long runs take a fraction of a second), and counts
+// the points and what they cost in test samples.
 func TestEvalPlan(t *testing.T) {
 	t.Parallel()
 	tests := []evalPlanCase{
@@ -941,14 +962,19 @@ func TestEvalPlan(t *testing.T) {
 			}
 			rng := rand.New(rand.NewPCG(3, 4))
 			r := NewRun(c)
-			r.prep = Prepared{Train: datasets.RingPoints(rng, tc.trainN, 1, datasets.RingCircle, 0.4, 0.7),
-				Test: datasets.RingPoints(rng, tc.testN, 1, datasets.RingCircle, 0.4, 0.7)}
-			p := c.Preset()
+			binary := c.Classes() == 2
+			r.prep = Prepared{Train: standIn(t, tc.trainN, binary), Test: standIn(t, tc.testN, binary)}
+			p := c.Recipe()
 			every, n, full := r.evalPlan(p)
-			m, err := nn.NewRingLearned(4, rng)
+			out, head := 10, nn.HeadSoftmax
+			if binary {
+				out, head = 1, nn.HeadSigmoid
+			}
+			m, err := nn.NewBuilder("stand-in", nn.Shape{H: 8, W: 8, C: 1}).Dense(4, true).ReLU().Dense(out, true).Build(head)
 			if err != nil {
 				t.Fatal(err)
 			}
+			nn.InitNormal(m, rng, nn.He)
 			tc2 := train.Config{Opt: "sgd", Schedule: nn.Schedule{LR: 0.01}, Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps,
 				EvalEvery: every, EvalN: n, FullEvery: full}
 			s, err := train.NewSession(m, r.prep.Train, r.prep.Test, tc2)

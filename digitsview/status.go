@@ -3,7 +3,7 @@ package digitsview
 import (
 	"math"
 
-	"digitlab/nn"
+	"digitlab/train"
 )
 
 // TestFigures returns the latest test evaluation: its loss and accuracy,
@@ -27,7 +27,7 @@ func (s *Snapshot) Epochs() float64 {
 // at) and the run's state. Numbers not known yet are NaN (null in JS).
 func (s *Snapshot) Status(m map[string]any) {
 	c := s.Config
-	p, _ := nn.PresetByName(c.Model) // zero before the worker's first snapshot
+	p, _ := train.RecipeFor(c.Model) // zero before the worker's first snapshot
 	for k, v := range map[string]any{
 		"task": c.Task, "model": c.Model, "opt": c.Opt, "lr": c.LR, "anneal": c.AnnealT,
 		"batch": c.Batch, "trainsize": c.TrainN, "noise": c.Noise, "raw": c.Raw, "seed": int(c.Seed),

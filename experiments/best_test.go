@@ -78,7 +78,7 @@ func envF(k string, def float64) float64 {
 // TestBestSweep trains one candidate and prints the test accuracy (all
 // 10k) at each of BEST_CHECKS (comma list of sample counts; the run ends
 // at the last). Only with BEST_SWEEP=1. BEST_ARCH=preset trains the best
-// preset exactly as train.FromPreset sets it up (checks default to its
+// preset exactly as its recipe sets it up (checks default to its
 // whole run); any other BEST_ARCH (see bestArch) trains with Adam
 // (BEST_B1, BEST_B2, BEST_EPS), BEST_LR, BEST_T, BEST_DECAY ("", linear,
 // cosine: to 0 at the last check), BEST_WARMUP steps, BEST_BATCH, shuffled,
@@ -104,11 +104,11 @@ func TestBestSweep(t *testing.T) {
 	var cfg train.Config
 	checks := strings.Split(os.Getenv("BEST_CHECKS"), ",")
 	if arch == "preset" {
-		p, _ := nn.PresetByName("best")
+		p, _ := train.RecipeFor("best")
 		if m, err = nn.NewPreset("best", newRand(seed)); err != nil {
 			t.Fatal(err)
 		}
-		cfg = train.FromPreset(p)
+		cfg = p.Config()
 		cfg.Seed = seed
 		if checks[0] == "" {
 			checks = []string{strconv.Itoa(p.Steps * p.Batch)}
@@ -159,7 +159,7 @@ func TestBestSweep(t *testing.T) {
 // when the run stops.
 func TestBestShortRun(t *testing.T) {
 	skipLong(t)
-	p, err := nn.PresetByName("best")
+	p, err := train.RecipeFor("best")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestBestShortRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg := train.FromPreset(p)
+		cfg := p.Config()
 		cfg.Seed = seed
 		s, err := train.NewSession(m, tr, nil, cfg)
 		if err != nil {
@@ -229,7 +229,7 @@ func TestBestInThePage(t *testing.T) {
 	}
 	acc := train.Evaluate(m, prep.Test).Acc
 	t.Logf("seed %d: %d samples, %d back-propagated, test accuracy %.4f on %d images", cfg.Seed, s.Seen(), s.Backprops(), acc, prep.Test.Len())
-	p := cfg.Preset()
+	p := cfg.Recipe()
 	if want := int64(p.Steps * p.Batch); prep.Test.Len() != 10000 || s.Seen() != want {
 		t.Errorf("%d test images, %d samples; want 10000 and %d", prep.Test.Len(), s.Seen(), want)
 	}

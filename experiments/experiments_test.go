@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"digitlab/datasets"
-	"digitlab/nn"
+	"digitlab/train"
 )
 
 // The full experiments on the real data at the seeds' sizes, checked
@@ -238,7 +238,7 @@ func TestRunModel(t *testing.T) {
 	}{
 		{"wrong task", func(m *ModelConfig) { m.Task = "4v9" }, "task"},
 		{"unknown preset", func(m *ModelConfig) { m.Preset = "resnet" }, "preset"},
-		{"untrainable preset", func(m *ModelConfig) { m.Preset = "ring" }, "preset"},
+		{"a scene's network, not a preset", func(m *ModelConfig) { m.Preset = "ring" }, "preset"},
 		{"endless", func(m *ModelConfig) { m.Epochs, m.Steps = 0, 0 }, "steps"},
 		{"negative noise", func(m *ModelConfig) { m.Noise = -1 }, "noise"},
 		{"unknown optimiser", func(m *ModelConfig) { m.Opt = "lbfgs" }, "opt"},
@@ -281,7 +281,7 @@ func TestMissingMNIST(t *testing.T) {
 // the run it is given (steps, or epochs of ⌈n/batch⌉ steps), with its own η and T.
 func TestRunSchedule(t *testing.T) {
 	t.Parallel()
-	plain, err := nn.PresetByName("digits64")
+	plain, err := train.RecipeFor("digits64")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +289,7 @@ func TestRunSchedule(t *testing.T) {
 	decayed.Decay, decayed.Warmup, decayed.Steps = "linear", 10, 500
 	for _, tc := range []struct {
 		desc  string
-		p     nn.Preset
+		p     train.Recipe
 		mc    ModelConfig
 		n     int
 		total int

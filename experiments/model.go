@@ -14,7 +14,7 @@ import (
 var Tasks = []string{"4v9", "10", "digits8"}
 
 // ModelConfig is one model's training run with options of the user's
-// choosing. Start from ModelDefaults, which gives the preset's seed set-up.
+// choosing. Start from ModelDefaults, which gives the preset's recipe.
 type ModelConfig struct {
 	Preset string
 	// Opt is "sgd", "momentum" or "adam"; LR and AnnealT make the
@@ -47,42 +47,46 @@ func (e *ConfigError) Error() string { return "experiments: " + e.Option + ": " 
 
 var taskOfData = map[string]string{"mnist-4-9": "4v9", "mnist": "10", "digits8x8": "digits8"}
 
-// Trainable returns the names of the presets RunModel can train.
+// Trainable returns the names of the presets RunModel can train: every
+// preset with a recipe on one of the Tasks, in the order of nn.Presets.
 func Trainable() []string {
 	var out []string
-	for _, p := range nn.Presets() {
-		if taskOfData[p.Data] != "" {
-			out = append(out, p.Name)
+	for _, r := range train.Recipes() {
+		if taskOfData[r.Data] != "" {
+			out = append(out, r.Model)
 		}
 	}
 	return out
 }
 
-// ModelDefaults returns the seed set-up of a preset: its optimiser,
-// schedule, batch, length, task, data sizes and pixel scaling.
-func ModelDefaults(preset string) (ModelConfig, error) {
-	p, err := nn.PresetByName(preset)
-	if err != nil {
-		return ModelConfig{}, &ConfigError{"preset", fmt.Sprintf("unknown preset %q (trainable: %s)", preset, strings.Join(Trainable(), ", "))}
+// recipe returns the recipe of a trainable preset, or a *ConfigError.
+func recipe(preset string) (train.Recipe, error) {
+	r, err := train.RecipeFor(preset)
+	if err != nil || taskOfData[r.Data] == "" {
+		return r, &ConfigError{"preset", fmt.Sprintf("unknown preset %q (trainable: %s)", preset, strings.Join(Trainable(), ", "))}
 	}
-	task := taskOfData[p.Data]
-	if task == "" {
-		return ModelConfig{}, &ConfigError{"preset", fmt.Sprintf("preset %s is not trained on digits (trainable: %s)", preset, strings.Join(Trainable(), ", "))}
-	}
-	c := train.FromPreset(p)
-	return ModelConfig{Preset: p.Name, Opt: c.Opt, LR: p.LR, AnnealT: p.AnnealT, Batch: p.Batch, Steps: p.Steps, Epochs: p.Epochs,
-		Task: task, TrainSize: p.TrainN, TestSize: p.TestN, Raw: !p.Normalize, Order: c.Order}, nil
+	return r, nil
 }
 
-func (mc ModelConfig) validate() (nn.Preset, error) {
-	p, err := nn.PresetByName(mc.Preset)
+// ModelDefaults returns the recipe of a preset: its optimiser, schedule,
+// batch, order, length, task, data sizes and pixel scaling.
+func ModelDefaults(preset string) (ModelConfig, error) {
+	r, err := recipe(preset)
 	if err != nil {
-		return p, &ConfigError{"preset", fmt.Sprintf("unknown preset %q (trainable: %s)", mc.Preset, strings.Join(Trainable(), ", "))}
+		return ModelConfig{}, err
+	}
+	c := r.Config()
+	return ModelConfig{Preset: r.Model, Opt: c.Opt, LR: r.LR, AnnealT: r.AnnealT, Batch: r.Batch, Steps: r.Steps, Epochs: r.Epochs,
+		Task: taskOfData[r.Data], TrainSize: r.TrainN, TestSize: r.TestN, Raw: !r.Normalize, Order: c.Order}, nil
+}
+
+func (mc ModelConfig) validate() (train.Recipe, error) {
+	p, err := recipe(mc.Preset)
+	if err != nil {
+		return p, err
 	}
 	want := taskOfData[p.Data]
 	switch {
-	case want == "":
-		return p, &ConfigError{"preset", fmt.Sprintf("preset %s is not trained on digits (trainable: %s)", mc.Preset, strings.Join(Trainable(), ", "))}
 	case mc.Task != want:
 		return p, &ConfigError{"task", fmt.Sprintf("preset %s trains on task %s, not %q (tasks: %s)", mc.Preset, want, mc.Task, strings.Join(Tasks, ", "))}
 	case !(mc.Noise >= 0) || math.IsInf(mc.Noise, 0):
@@ -130,7 +134,7 @@ func RunModel(d *Data, mc ModelConfig, c Config) (*Table, error) {
 	te.SetNormalized(!mc.Raw)
 	cfg := train.Config{Opt: mc.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: runSchedule(p, mc, tr.Len()),
 		Batch: mc.Batch, Steps: mc.Steps, Epochs: mc.Epochs, Order: mc.Order}
-	rows, models, run, err := runSteps("model", c, r, []step{{label: p.Name, preset: p.Name, cfg: cfg, tr: tr, te: te}})
+	rows, models, run, err := runSteps("model", c, r, []step{{label: p.Model, preset: p.Model, cfg: cfg, tr: tr, te: te}})
 	if err != nil {
 		var ce *train.ConfigError
 		if asConfig(err, &ce) {
@@ -147,14 +151,18 @@ func RunModel(d *Data, mc ModelConfig, c Config) (*Table, error) {
 		sched += fmt.Sprintf(", %s decay to 0 over %d steps", sc.Decay, sc.Total)
 	}
 	settings := fmt.Sprintf("%s on %s (%d train / %d test, %s pixels, noise σ=%g), %s η=%g %s, batch %d, %s, order %v, seed %d",
-		p.Name, mc.Task, tr.Len(), te.Len(), pix, mc.Noise, mc.Opt, mc.LR, sched, mc.Batch, length(mc), mc.Order, c.Seed)
-	return &Table{Name: "model", Title: p.About, Seed: p.Seed, Rows: rows, Summary: models[0].Model.Summary() + "\n" + settings,
+		p.Model, mc.Task, tr.Len(), te.Len(), pix, mc.Noise, mc.Opt, mc.LR, sched, mc.Batch, length(mc), mc.Order, c.Seed)
+	model, err := nn.PresetByName(p.Model)
+	if err != nil {
+		return nil, err
+	}
+	return &Table{Name: "model", Title: model.About, Seed: model.Seed, Rows: rows, Summary: models[0].Model.Summary() + "\n" + settings,
 		Notes: []string{run.note()}}, nil
 }
 
-// runSchedule is the preset's schedule (warm-up, decay) with mc's η and T;
+// runSchedule is the recipe's schedule (warm-up, decay) with mc's η and T;
 // a decay runs over the whole of mc's run, however long it is given.
-func runSchedule(p nn.Preset, mc ModelConfig, trainN int) nn.Schedule {
+func runSchedule(p train.Recipe, mc ModelConfig, trainN int) nn.Schedule {
 	sc := p.Schedule()
 	sc.LR, sc.AnnealT = mc.LR, mc.AnnealT
 	if sc.Decay != "" {

@@ -207,13 +207,13 @@ func runSteps(name string, c Config, r *rand.Rand, steps []step) ([]Row, []*trai
 	return rows, sessions, run, nil
 }
 
-// presetConfig returns the training set-up of a preset.
+// presetConfig returns the training set-up of a preset: its recipe's.
 func presetConfig(name string) train.Config {
-	p, err := nn.PresetByName(name)
+	r, err := train.RecipeFor(name)
 	if err != nil {
 		panic("experiments: " + err.Error())
 	}
-	return train.FromPreset(p)
+	return r.Config()
 }
 
 func asConfig(err error, target **train.ConfigError) bool { return errors.As(err, target) }

@@ -13,26 +13,23 @@ func benchImages(in Shape, n int) [][]float32 {
 	return xs
 }
 
-// benchTrain measures per-sample training with the preset's optimiser at
-// batch size 1: TrainSample, Step, ZeroGrad — or, with fused (SGD
-// presets), TrainSampleSGD. It reports samples/s.
+// benchTrain measures per-sample training with the optimiser of the
+// preset's recipe at batch size 1: TrainSample, Step, ZeroGrad — or, with
+// fused (SGD presets), TrainSampleSGD, which is what train.Session runs
+// for plain SGD at batch 1. It reports samples/s.
 func benchTrain(b *testing.B, name string, naive, fused bool) {
-	p, err := PresetByName(name)
-	if err != nil {
-		b.Fatal(err)
-	}
 	m := mustPreset(b, name, 1)
 	if naive {
 		setNaive(m)
 	}
-	opt := p.NewOptimizer(len(m.Params))
+	opt := newRecipeOpt(name, len(m.Params))
 	xs := benchImages(m.In, 64)
 	k := m.Classes()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
 		if fused {
-			m.TrainSampleSGD(xs[i&63], i%k, 0.001)
+			m.TrainSampleSGD(xs[i&63], i%k, 0.001, 0)
 		} else {
 			m.TrainSample(xs[i&63], i%k)
 			m.Step(opt, 0.001)
@@ -44,11 +41,10 @@ func benchTrain(b *testing.B, name string, naive, fused bool) {
 }
 
 // BenchmarkTrainSample runs each preset fast and beside its naive twin
-// (plain loops, whole-slab step and ZeroGrad).
+// (plain loops, whole-slab ZeroGrad), and the SGD presets also fused.
 func BenchmarkTrainSample(b *testing.B) {
 	for _, name := range []string{"mlp10", "linear", "vanilla", "cnn", "cnn10", "cnn10-tanh", "digits64", "best", "convnetjs"} {
-		p, _ := PresetByName(name)
-		if p.Opt == "sgd" {
+		if recipeOpt[name] == "sgd" {
 			b.Run(name+"/fused", func(b *testing.B) { benchTrain(b, name, false, true) })
 		}
 		b.Run(name+"/fast", func(b *testing.B) { benchTrain(b, name, false, false) })

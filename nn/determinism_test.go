@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// TestCrossPlatformChecksums: 20 training steps of every trainable preset
-// from a fixed seed give bit-for-bit the same weights on every platform.
+// TestCrossPlatformChecksums: 20 training steps of every preset (with its
+// recipe's optimiser) from a fixed seed give bit-for-bit the same weights on every platform.
 // The checksums were recorded natively (linux/amd64, GOAMD64=v1) and
 // reproduced under GOOS=js GOARCH=wasm; a run in the browser therefore
 // matches a run of cmd/digitlab. If an intended numeric change alters
@@ -20,12 +20,11 @@ func TestCrossPlatformChecksums(t *testing.T) {
 	golden := map[string]uint32{
 		"linear": 0x5675f2b3, "vanilla": 0x45750b06, "cnn": 0xf9fdf3ab, "mlp10": 0x04065a96,
 		"cnn10": 0x6a1979ff, "cnn10-tanh": 0x563e5c20, "digits64": 0x0a9e59c3, "best": 0xf400a1a8,
-		"convnetjs": 0xb9656d45, "ring-learned": 0x05ade85b,
+		"convnetjs": 0xb9656d45,
 	}
 	for _, name := range trainable {
 		m := mustPreset(t, name, 5)
-		p, _ := PresetByName(name)
-		opt := p.NewOptimizer(len(m.Params))
+		opt := newRecipeOpt(name, len(m.Params))
 		r := newRand(6)
 		for range 20 {
 			m.TrainSample(sparseImage(r, m.In.Size(), 0.7), r.IntN(m.Classes()))

@@ -1,6 +1,6 @@
 // Package nn is Digit Lab's neural-network core: flat float32 layers as
-// forward/backward pairs, one parameter slab per model, the seeds' models
-// as presets, optimisers, save/load and metrics. Pure Go, standard library
+// forward/backward pairs, one parameter slab per model, the course's
+// digit models as presets, optimisers, save/load and metrics. Pure Go, standard library
 // only, no I/O; it builds and is tested natively and for GOOS=js
 // GOARCH=wasm.
 //
@@ -18,7 +18,8 @@
 // each layer holds sub-slices of both (Model.Layers gives views, for
 // display and initialisation). All buffers are allocated when the model is
 // built: Forward, Predict (with a large enough dst), Loss, TrainSample,
-// TrainSampleSGD, Backward, ScaleGrads, Step and ZeroGrad allocate nothing.
+// TrainSampleSelective, TrainSampleSGD, Backward, ScaleGrads, Step and
+// ZeroGrad allocate nothing.
 //
 //	z := m.Forward(x)               // raw outputs, owned buffer
 //	p := m.Predict(dst[:0], x)      // probabilities: [1-p, p] or softmax
@@ -42,16 +43,21 @@
 //	m.Step(opt, float32(sched.At(step)))    // opt.Step(m.Params, m.Grads, lr)
 //	m.ZeroGrad()
 //
-// For per-sample plain SGD call m.TrainSampleSGD(x, label, lr) instead of
-// the three calls: it updates dense weights during back-propagation and
-// gives bit-for-bit the same weights, about 1.5-2.5x faster (it is what
-// makes mlp10 train at ≥ 30k samples/s in wasm).
+// TrainSampleSelective(x, label, minLoss) is TrainSample with selective
+// backprop: it back-propagates only a sample whose loss is at least
+// minLoss, and returns the loss, the predicted class and whether it
+// back-propagated. Per-sample plain SGD is one call,
+// m.TrainSampleSGD(x, label, lr, minLoss), instead of the three: it
+// updates dense weights during back-propagation and gives bit-for-bit
+// the same weights, 1.7-2.2x faster on mlp10 in wasm (BenchmarkTrainSample
+// mlp10/fused against mlp10/fast); train.Session takes this path for
+// plain SGD at batch 1 (BenchmarkSession mlp10).
 //
 // The model tracks which gradient ranges one sample wrote (only the rows of
-// non-zero inputs in a dense layer: MNIST is ~80% zeros), so ZeroGrad,
-// ScaleGrads and Step with SGD visit only those; after a second sample is
-// accumulated it falls back to the whole slab. If you write Grads yourself,
-// clear them yourself.
+// non-zero inputs in a dense layer: MNIST is ~80% zeros), so ZeroGrad and
+// ScaleGrads visit only those; after a second sample is accumulated it
+// falls back to the whole slab. If you write Grads yourself, clear them
+// yourself.
 //
 // Optimizers (NewSGD, NewMomentum — seed 000's m = βm + g, w -= ηm —,
 // NewAdam with bias correction by running products) update the flat slabs
@@ -59,13 +65,15 @@
 //
 // # Building models
 //
-// NewPreset builds and initialises every seed model by name (see Presets
-// for their training set-ups): linear, vanilla, cnn (000), mlp10 (001),
-// cnn10, cnn10-tanh (002), digits64, landscape, ring, ring-learned (003),
-// best and convnetjs (ours). NewLandscape, NewLandscapeWeights, NewRing and
-// NewRingLearned take the scene parameters. A Builder composes any other
-// architecture from the same layers; InitNormal / InitGlorotUniform or
-// Layers()[i].W initialise it. Summary prints seed 002's layer table.
+// Presets lists the course's digit models, each with a Build function
+// that initialises it as its seed does; NewPreset builds one by name:
+// linear, vanilla, cnn (000), mlp10 (001), cnn10, cnn10-tanh (002),
+// digits64 (003), best and convnetjs (ours). How each is trained (data,
+// optimiser, schedule, batch) is its recipe in package train. The scenes'
+// small networks on the plane live with their scenes (landscape.Net,
+// ring.Net, ring.NewModel). A Builder composes any other architecture
+// from the same layers; InitNormal / InitGlorotUniform or Layers()[i].W
+// initialise it. Summary prints seed 002's layer table.
 //
 // # Files and errors
 //

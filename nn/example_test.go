@@ -29,26 +29,6 @@ func Example() {
 	// Output: 67 params; loss fell: true ; predicts 2
 }
 
-// Seed 003's example network: Φ(1,-1) = -4.
-func ExampleNewLandscapeWeights() {
-	m, err := nn.NewLandscapeWeights([][2]float32{{1, -1}, {2, 0}, {-1, 2}}, []float32{0, 1, -1}, []float32{1, -2, 1}, 0)
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(m.Forward([]float32{1, -1})[0])
-	// Output: -4
-}
-
-// Seed 003's ring detector for a=1, b=2 on its seven test points.
-func ExampleNewRing() {
-	m, _ := nn.NewRing(1, 2)
-	for _, p := range [][]float32{{0, 0}, {0.5, 0.5}, {1.1, 0}, {1, 1}, {1.5, 0.2}, {2, 0}, {2.1, 0}} {
-		fmt.Print(m.Forward(p)[0] >= 0, " ")
-	}
-	fmt.Println()
-	// Output: false true true true true true false
-}
-
 // Seed 002's second model and its layer table.
 func ExampleModel_Summary() {
 	m, _ := nn.NewPreset("cnn10-tanh", rand.New(rand.NewPCG(1, 2)))

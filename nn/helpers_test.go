@@ -9,6 +9,36 @@ import (
 
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x5eed)) }
 
+// recipeOpt is the optimiser that each preset's training recipe
+// (train.Recipes) names; the checksums and benchmarks here were recorded
+// with it and its constants (newRecipeOpt).
+var recipeOpt = map[string]string{
+	"linear": "momentum", "vanilla": "momentum", "cnn": "momentum", "mlp10": "sgd", "cnn10": "sgd",
+	"cnn10-tanh": "adam", "digits64": "sgd", "best": "adam", "convnetjs": "adam",
+}
+
+func newRecipeOpt(name string, n int) Optimizer {
+	switch recipeOpt[name] {
+	case "momentum":
+		return NewMomentum(n, 0.9)
+	case "adam":
+		return NewAdam(n, 0.9, 0.999, 1e-7)
+	}
+	return NewSGD()
+}
+
+// linearHead returns a small 2→4→3→1 ReLU network with a linear head
+// (no loss of its own: Backward takes dL/dz), random weights from seed.
+func linearHead(t testing.TB, seed uint64) *Model {
+	t.Helper()
+	m, err := NewBuilder("linear-head", Vec(2)).Dense(4, true).ReLU().Dense(3, true).ReLU().Dense(1, true).Build(HeadLinear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	InitNormal(m, newRand(seed), He)
+	return m
+}
+
 // randVec returns n values ~ N(0,1)·s.
 func randVec(r *rand.Rand, n int, s float64) []float32 {
 	v := make([]float32, n)

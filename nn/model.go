@@ -2,6 +2,7 @@ package nn
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -151,11 +152,11 @@ type Model struct {
 	dout   []float32   // dL/d output
 
 	// Gradient bookkeeping: the disjoint slab ranges written by the one
-	// backward pass since the last ZeroGrad, so that ZeroGrad, ScaleGrads
-	// and Step with plain SGD visit only those (a sparse MNIST input
-	// touches ~20% of the first dense layer's rows). spansFull means
-	// "assume everything": set when a second sample is accumulated or the
-	// list overflows.
+	// backward pass since the last ZeroGrad, so that ZeroGrad and
+	// ScaleGrads visit only those (a sparse MNIST input touches ~20% of
+	// the first dense layer's rows). spansFull means "assume everything":
+	// set when a second sample is accumulated or the list overflows. Any
+	// spans make TrainSampleSGD refuse (its gradients must start at 0).
 	spans     []span
 	spansFull bool
 }
@@ -259,43 +260,55 @@ func (m *Model) Loss(x []float32, label int) float64 {
 
 // TrainSample runs forward, the loss and backward for one sample and
 // ACCUMULATES the parameter gradients into Grads (call ZeroGrad between
-// steps). It returns the loss (float64). It allocates nothing. Panics for
+// steps); a loss that is not finite leaves Grads alone. It returns the loss (float64). It allocates nothing. Panics for
 // HeadLinear, a bad label or a bad input length.
 func (m *Model) TrainSample(x []float32, label int) float64 {
-	l, _ := m.TrainSampleAbove(x, label, 0) // a loss is never below 0
+	l, _, _ := m.TrainSampleSelective(x, label, 0) // a loss is never below 0
 	return l
 }
 
-// TrainSampleAbove is TrainSample for the samples the model still gets
-// wrong or unsure: it runs forward and the loss, and back-propagates only
-// when the loss is at least minLoss ("selective backprop": an image the
-// network already classifies with p ≥ e^−minLoss adds almost nothing to
-// the gradient, and the backward pass costs about twice the forward one).
-// It returns the loss and whether it back-propagated; minLoss 0 is
-// TrainSample. It allocates nothing and panics as TrainSample does.
-func (m *Model) TrainSampleAbove(x []float32, label int, minLoss float64) (float64, bool) {
+// TrainSampleSelective is TrainSample with selective backprop: it runs
+// forward and the loss, and back-propagates only when the loss is at
+// least minLoss (an image the network already classifies with p ≥
+// e^−minLoss adds almost nothing to the gradient, and the backward pass
+// costs about twice the forward one). A loss that is not a finite number
+// is never back-propagated. It returns the loss, the class the network
+// predicts for x (1 for z > 0 with a sigmoid head, else the largest
+// output: Predict's argmax up to rounding ties, without computing the
+// probabilities) and whether it back-propagated; minLoss 0 is TrainSample. It allocates nothing and panics as TrainSample does.
+func (m *Model) TrainSampleSelective(x []float32, label int, minLoss float64) (loss float64, class int, back bool) {
 	m.Forward(x)
-	l := m.loss(label)
-	if l < minLoss {
-		return l, false
+	loss, class = m.loss(label), m.class()
+	if !backprops(loss, minLoss) {
+		return loss, class, false
 	}
 	m.backprop(m.dout, nil)
-	return l, true
+	return loss, class, true
 }
 
-// TrainSampleSGD is TrainSample, then Step(NewSGD(), lr), then ZeroGrad,
-// fused: dense layers update their weights while back-propagating instead
-// of writing Grads, which makes per-sample SGD (the seeds' batch size 1)
-// about 1.5x faster. The weights come out bit-for-bit the same as the
-// three calls give. Grads must be zero on entry (a fresh model or after
-// ZeroGrad) and are zero on return. It allocates nothing. Panics if
+func backprops(loss, minLoss float64) bool { return loss >= minLoss && !math.IsInf(loss, 1) }
+
+// TrainSampleSGD is TrainSampleSelective, then Step(NewSGD(), lr), then
+// ZeroGrad, fused: dense layers update their weights while
+// back-propagating instead of writing Grads (and only the rows of the
+// non-zero inputs), which makes per-sample SGD (the seeds' batch size 1)
+// 1.7-2.2x faster than the three calls on mlp10 in wasm
+// (BenchmarkTrainSample); train.Session takes this path for plain SGD at
+// batch 1. The weights come out bit-for-bit the same as the three
+// calls give. A sample that is not back-propagated (loss under minLoss,
+// or not finite) changes nothing. Grads must be zero on entry (a fresh
+// model or after ZeroGrad) and are zero on return. It returns what
+// TrainSampleSelective returns and allocates nothing. Panics if
 // gradients have been accumulated, and as TrainSample does.
-func (m *Model) TrainSampleSGD(x []float32, label int, lr float32) float64 {
+func (m *Model) TrainSampleSGD(x []float32, label int, lr float32, minLoss float64) (loss float64, class int, back bool) {
 	if len(m.spans) > 0 || m.spansFull {
 		panic("nn: TrainSampleSGD with accumulated gradients: call ZeroGrad first")
 	}
 	m.Forward(x)
-	loss := m.loss(label)
+	loss, class = m.loss(label), m.class()
+	if !backprops(loss, minLoss) {
+		return loss, class, false
+	}
 	n := len(m.layers)
 	for i := n - 1; i >= 0; i-- {
 		l := &m.layers[i]
@@ -326,7 +339,22 @@ func (m *Model) TrainSampleSGD(x []float32, label int, lr float32) float64 {
 			}
 		}
 	}
-	return loss
+	return loss, class, true
+}
+
+// class is the class the network predicts from the raw outputs of the
+// last Forward: for HeadSigmoid 1 when z > 0 (p > 0.5; a tie goes to
+// class 0, as Argmax([0.5, 0.5])), otherwise the index of the largest
+// output (the argmax of the softmax, without computing it).
+func (m *Model) class() int {
+	z := m.acts[len(m.layers)]
+	if m.Head == HeadSigmoid {
+		if z[0] > 0 {
+			return 1
+		}
+		return 0
+	}
+	return Argmax(z)
 }
 
 // Backward back-propagates dy = dL/d(raw output) through the activations of
@@ -460,19 +488,10 @@ func scale(g []float32, s float32) {
 	}
 }
 
-// Step applies opt to Params with Grads and learning rate lr. It is
-// opt.Step(m.Params, m.Grads, lr), except that plain SGD (stateless, and a
-// no-op where the gradient is 0) visits only the ranges written since the
-// last ZeroGrad (so gradients you wrote into Grads yourself may be
-// ignored by SGD: use opt.Step(m.Params, m.Grads, lr) then). It does not
-// zero the gradients: call ZeroGrad.
+// Step applies opt to Params with Grads and learning rate lr:
+// opt.Step(m.Params, m.Grads, lr). It does not zero the gradients: call
+// ZeroGrad. (Per-sample plain SGD is TrainSampleSGD.)
 func (m *Model) Step(opt Optimizer, lr float32) {
-	if _, ok := opt.(*sgd); ok && !m.spansFull {
-		for _, s := range m.spans { // what (*sgd).Step does, per range
-			axpy(m.Params[s.lo:s.hi], m.Grads[s.lo:s.hi], -lr)
-		}
-		return
-	}
 	opt.Step(m.Params, m.Grads, lr)
 }
 

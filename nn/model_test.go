@@ -8,9 +8,35 @@ import (
 	"testing"
 )
 
-var trainable = []string{"linear", "vanilla", "cnn", "mlp10", "cnn10", "cnn10-tanh", "digits64", "best", "convnetjs", "ring-learned"}
+var trainable = []string{"linear", "vanilla", "cnn", "mlp10", "cnn10", "cnn10-tanh", "digits64", "best", "convnetjs"}
 
-// TestPresetGradients checks every trainable preset end to end (layers and
+// TestPresetList: trainable is every preset, in the order of Presets, and
+// each builds the model it describes.
+func TestPresetList(t *testing.T) {
+	t.Parallel()
+	ps := Presets()
+	if len(ps) != len(trainable) {
+		t.Fatalf("%d presets, the tests know %d", len(ps), len(trainable))
+	}
+	for i, p := range ps {
+		if p.Name != trainable[i] {
+			t.Errorf("preset %d is %s, want %s", i, p.Name, trainable[i])
+		}
+		m, err := p.Build(newRand(1))
+		if err != nil {
+			t.Fatalf("%s: %v", p.Name, err)
+		}
+		if m.Name != p.Name || m.In != p.In || m.Classes() != p.Classes {
+			t.Errorf("%s builds %s on %v with %d classes, the preset says %v and %d", p.Name, m.Name, m.In, m.Classes(), p.In, p.Classes)
+		}
+	}
+	var ue *UnknownPresetError
+	if _, err := (Preset{Name: "mine"}).Build(newRand(1)); !errors.As(err, &ue) {
+		t.Errorf("Build of a Preset not from the table: error %v, want *UnknownPresetError", err)
+	}
+}
+
+// TestPresetGradients checks every preset end to end (layers and
 // loss) against central differences on up to 150 parameters per model.
 func TestPresetGradients(t *testing.T) {
 	t.Parallel()
@@ -24,9 +50,6 @@ func TestPresetGradients(t *testing.T) {
 			}
 			// No zero pixels: flat zero regions make max-pool ties, a kink.
 			x := sparseImage(r, m.In.Size(), 0)
-			if m.In.Size() == 2 {
-				x = []float32{0.7, -1.3}
-			}
 			idx := r.Perm(len(m.Params))
 			if len(idx) > 150 {
 				idx = idx[:150]
@@ -56,8 +79,6 @@ func TestPresetShapes(t *testing.T) {
 		{"cnn10", 3*3*9 + 1521*10 + 10, 10},
 		{"cnn10-tanh", 15310, 10},
 		{"digits64", 64*32 + 32 + 32*10 + 10, 10},
-		{"landscape", 3*2 + 3 + 3 + 1, 1},
-		{"ring", 2*4 + 4 + 4*3 + 3 + 3 + 1, 1},
 	}
 	for _, tc := range tests {
 		m, err := NewPreset(tc.name, newRand(1))
@@ -189,96 +210,65 @@ func TestOneSGDStepLowersLoss(t *testing.T) {
 	}
 }
 
-// TestTrainSampleAbove: a sample whose loss is at least minLoss gets
-// exactly TrainSample's gradients; one below it gets none, and the loss
-// returned is the same either way.
-func TestTrainSampleAbove(t *testing.T) {
+// TestTrainSampleSelective: a sample whose loss is at least minLoss gets
+// exactly TrainSample's gradients; one below it gets none; the loss and
+// the class returned are the same either way, the class being Predict's
+// argmax. A loss that is not finite is not back-propagated.
+func TestTrainSampleSelective(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"cnn", "best"} {
 		m := mustPreset(t, name, 3)
 		r := newRand(4)
-		x, y := sparseImage(r, m.In.Size(), 0.8), 1
-		ref := m.Clone()
-		want := ref.TrainSample(x, y)
-		for _, c := range []struct {
-			minLoss float64
-			back    bool
-		}{{0, true}, {want * 0.999, true}, {want * 1.001, false}, {math.Inf(1), false}} {
-			m.ZeroGrad()
-			loss, back := m.TrainSampleAbove(x, y, c.minLoss)
-			if loss != want || back != c.back {
-				t.Errorf("%s minLoss %g: got loss %v, backprop %v; want %v, %v", name, c.minLoss, loss, back, want, c.back)
-			}
-			for i, g := range m.Grads {
-				if w := ref.Grads[i]; (c.back && g != w) || (!c.back && g != 0) {
-					t.Errorf("%s minLoss %g: grad %d = %v, want %v (backprop %v)", name, c.minLoss, i, g, w, c.back)
-					break
+		for _, y := range []int{0, 1} {
+			x := sparseImage(r, m.In.Size(), 0.8)
+			ref := m.Clone()
+			ref.ZeroGrad()
+			want := ref.TrainSample(x, y)
+			wantClass := Argmax(ref.Predict(nil, x))
+			for _, c := range []struct {
+				minLoss float64
+				back    bool
+			}{{0, true}, {want * 0.999, true}, {want * 1.001, false}, {math.Inf(1), false}} {
+				m.ZeroGrad()
+				loss, class, back := m.TrainSampleSelective(x, y, c.minLoss)
+				if loss != want || class != wantClass || back != c.back {
+					t.Errorf("%s minLoss %g: got loss %v, class %d, backprop %v; want %v, %d, %v", name, c.minLoss, loss, class, back, want, wantClass, c.back)
+				}
+				for i, g := range m.Grads {
+					if w := ref.Grads[i]; (c.back && g != w) || (!c.back && g != 0) {
+						t.Errorf("%s minLoss %g: grad %d = %v, want %v (backprop %v)", name, c.minLoss, i, g, w, c.back)
+						break
+					}
 				}
 			}
 		}
+		m.ZeroGrad()
+		x := sparseImage(r, m.In.Size(), 0.8)
+		x[0] = float32(math.NaN())
+		if loss, _, back := m.TrainSampleSelective(x, 1, 0); !math.IsNaN(loss) || back || slices.ContainsFunc(m.Grads, func(g float32) bool { return g != 0 }) {
+			t.Errorf("%s: NaN input gave loss %v, backprop %v (want NaN, no backprop, no gradient)", name, loss, back)
+		}
 	}
 }
 
-// TestLandscapeExample is seed 003's Φ(1,-1) = -4.
-func TestLandscapeExample(t *testing.T) {
+// TestClassMatchesPredict: the class TrainSampleSelective returns is
+// Predict's argmax, for both heads, on many samples.
+func TestClassMatchesPredict(t *testing.T) {
 	t.Parallel()
-	m, err := NewLandscapeWeights([][2]float32{{1, -1}, {2, 0}, {-1, 2}}, []float32{0, 1, -1}, []float32{1, -2, 1}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := m.Forward([]float32{1, -1})[0]; got != -4 {
-		t.Errorf("Φ(1,-1) = %v, want -4", got)
-	}
-	var be *BuildError
-	if _, err := NewLandscapeWeights([][2]float32{{1, 2}}, []float32{0, 1}, []float32{1}, 0); !errors.As(err, &be) {
-		t.Errorf("mismatched lengths: error %v, want *BuildError", err)
-	}
-	if _, err := NewLandscape(0, newRand(1)); !errors.As(err, &be) {
-		t.Errorf("NewLandscape(0): error %v, want *BuildError", err)
-	}
-	a, _ := NewLandscape(8, newRand(3))
-	b, _ := NewLandscape(8, newRand(3))
-	if !slices.Equal(a.Params, b.Params) {
-		t.Error("NewLandscape with the same seed gave different weights")
-	}
-}
-
-// TestRing is seed 003's seven test points for a=1, b=2, points for
-// a=0.5, b=1.5, and z = min(r-a, b-r) on random points.
-func TestRing(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		a, b float32
-		pts  map[[2]float32]bool
-	}{
-		{1, 2, map[[2]float32]bool{{0, 0}: false, {0.5, 0.5}: true, {1.1, 0}: true, {1, 1}: true, {1.5, 0.2}: true, {2, 0}: true, {2.1, 0}: false}},
-		{0.5, 1.5, map[[2]float32]bool{{0, 0}: false, {0.25, 0.25}: true, {0.3, 0.1}: false, {1, 0}: true, {0.75, 0.75}: true,
-			{1.5, 0.1}: false, {-1, -0.2}: true, {0, -1.6}: false, {-0.5, 0}: true}},
-	}
-	for _, tc := range tests {
-		m, err := NewRing(tc.a, tc.b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for p, want := range tc.pts {
-			if got := m.Forward(p[:])[0] >= 0; got != want {
-				t.Errorf("ring(a=%v,b=%v) in_ring(%v) = %v, want %v", tc.a, tc.b, p, got, want)
+	for _, name := range []string{"linear", "mlp10", "cnn10"} {
+		m := mustPreset(t, name, 9)
+		r := newRand(10)
+		seen := map[int]bool{}
+		for range 200 {
+			x := sparseImage(r, m.In.Size(), 0.8)
+			_, class, _ := m.TrainSampleSelective(x, 0, math.Inf(1))
+			if want := Argmax(m.Predict(nil, x)); class != want {
+				t.Fatalf("%s: class %d, Predict's argmax %d", name, class, want)
 			}
+			seen[class] = true
 		}
-		r := newRand(9)
-		for range 500 {
-			x := []float32{float32(4*r.Float64() - 2), float32(4*r.Float64() - 2)}
-			rr := math.Abs(float64(x[0])) + math.Abs(float64(x[1]))
-			want := math.Min(rr-float64(tc.a), float64(tc.b)-rr)
-			if got := m.Forward(x)[0]; !closeTo(float64(got), want, 1e-6, 1e-6) {
-				t.Fatalf("ring z%v = %v, want min(r-a, b-r) = %v", x, got, want)
-			}
-		}
-	}
-	var be *BuildError
-	for _, ab := range [][2]float32{{2, 1}, {-1, 1}, {1, 1}} {
-		if _, err := NewRing(ab[0], ab[1]); !errors.As(err, &be) {
-			t.Errorf("NewRing(%v, %v) error = %v, want *BuildError", ab[0], ab[1], err)
+		if len(seen) < 2 {
+			t.Errorf("%s: 200 random inputs all gave class %v: the check saw one class only", name, seen)
 		}
 	}
 }
@@ -375,7 +365,7 @@ func TestDeterminism(t *testing.T) {
 	}
 }
 
-// TestSparseStepMatchesDense: Step/ZeroGrad/ScaleGrads over the tracked
+// TestSparseStepMatchesDense: ZeroGrad and ScaleGrads over the tracked
 // ranges give exactly what full-slab updates give, per sample and for
 // batches that overflow the range list.
 func TestSparseStepMatchesDense(t *testing.T) {
@@ -414,8 +404,12 @@ func TestSparseStepMatchesDense(t *testing.T) {
 // TestNoAllocs: Forward, Predict, TrainSample, Step and ZeroGrad allocate
 // nothing.
 func TestNoAllocs(t *testing.T) {
-	for _, name := range append(trainable, "ring", "landscape") {
-		m := mustPreset(t, name, 1)
+	models := []*Model{linearHead(t, 1)}
+	for _, name := range trainable {
+		models = append(models, mustPreset(t, name, 1))
+	}
+	for _, m := range models {
+		name := m.Name
 		x := sparseImage(newRand(1), m.In.Size(), 0.8)
 		dst := make([]float32, 0, 10)
 		opt := NewSGD()
@@ -477,14 +471,14 @@ func TestBuildErrors(t *testing.T) {
 func TestPanics(t *testing.T) {
 	t.Parallel()
 	m := mustPreset(t, "mlp10", 1)
-	ring := mustPreset(t, "ring", 1)
+	lin := linearHead(t, 1)
 	tests := []struct {
 		desc string
 		f    func()
 	}{
 		{"short input", func() { m.Forward(make([]float32, 10)) }},
 		{"label out of range", func() { m.TrainSample(make([]float32, 784), 10) }},
-		{"linear head has no loss", func() { ring.TrainSample([]float32{1, 1}, 1) }},
+		{"linear head has no loss", func() { lin.TrainSample([]float32{1, 1}, 1) }},
 		{"backward length", func() { m.Backward(make([]float32, 3)) }},
 		{"momentum length", func() { NewMomentum(3, 0.9).Step(make([]float32, 2), make([]float32, 2), 1) }},
 	}

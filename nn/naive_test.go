@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -43,7 +44,9 @@ func TestNaiveModelMatches(t *testing.T) {
 }
 
 // TestTrainSampleSGDExact: the fused per-sample SGD gives bit-for-bit the
-// weights of TrainSample + Step(SGD) + ZeroGrad, fast and naive.
+// weights of TrainSampleSelective + Step(SGD) + ZeroGrad, fast and naive,
+// with the same loss, class and backprop verdict, also when it skips a
+// sample (selective backprop) or meets a loss that is not finite.
 func TestTrainSampleSGDExact(t *testing.T) {
 	for _, name := range trainable {
 		for _, naive := range []bool{false, true} {
@@ -56,28 +59,45 @@ func TestTrainSampleSGDExact(t *testing.T) {
 			}
 			r := newRand(4)
 			sgd := NewSGD()
-			for range 6 {
+			skipped := 0
+			for i := range 8 {
 				x := sparseImage(r, a.In.Size(), 0.7)
 				y := r.IntN(a.Classes())
-				la := a.TrainSample(x, y)
+				minLoss := 0.0
+				switch i {
+				case 2:
+					minLoss = math.Inf(1) // skipped
+				case 5:
+					x[1] = float32(math.NaN())
+				}
+				la, ca, ba := a.TrainSampleSelective(x, y, minLoss)
 				a.Step(sgd, 0.05)
 				a.ZeroGrad()
-				lb := b.TrainSampleSGD(x, y, 0.05)
-				if la != lb {
-					t.Fatalf("%s naive=%v: loss %v fused, %v unfused", name, naive, lb, la)
+				lb, cb, bb := b.TrainSampleSGD(x, y, 0.05, minLoss)
+				if !(la == lb || math.IsNaN(la) && math.IsNaN(lb)) || ca != cb || ba != bb {
+					t.Fatalf("%s naive=%v sample %d: fused gives loss %v class %d backprop %v, unfused %v %d %v", name, naive, i, lb, cb, bb, la, ca, ba)
+				}
+				if !bb {
+					skipped++
 				}
 			}
+			if skipped != 2 {
+				t.Errorf("%s: %d samples skipped, want 2 (minLoss +Inf, NaN loss)", name, skipped)
+			}
 			if !slices.Equal(a.Params, b.Params) {
-				t.Errorf("%s naive=%v: fused SGD weights differ from TrainSample+Step+ZeroGrad", name, naive)
+				t.Errorf("%s naive=%v: fused SGD weights differ from TrainSampleSelective+Step+ZeroGrad", name, naive)
 			}
 			if slices.ContainsFunc(b.Grads, func(g float32) bool { return g != 0 }) {
 				t.Errorf("%s: TrainSampleSGD left non-zero gradients", name)
+			}
+			if slices.ContainsFunc(b.Params, func(w float32) bool { return math.IsNaN(float64(w)) }) {
+				t.Errorf("%s: the NaN sample reached the weights", name)
 			}
 		}
 	}
 	m := mustPreset(t, "mlp10", 1)
 	x := make([]float32, 784)
-	if a := testing.AllocsPerRun(20, func() { m.TrainSampleSGD(x, 3, 0.01) }); a != 0 {
+	if a := testing.AllocsPerRun(20, func() { m.TrainSampleSGD(x, 3, 0.01, 0) }); a != 0 {
 		t.Errorf("TrainSampleSGD: %v allocations, want 0", a)
 	}
 	m.TrainSample(x, 1)
@@ -86,5 +106,5 @@ func TestTrainSampleSGDExact(t *testing.T) {
 			t.Error("TrainSampleSGD after TrainSample did not panic")
 		}
 	}()
-	m.TrainSampleSGD(x, 1, 0.01)
+	m.TrainSampleSGD(x, 1, 0.01, 0)
 }

@@ -72,20 +72,3 @@ func TestScheduleBadDecayPanics(t *testing.T) {
 		}()
 	}
 }
-
-// A preset's decay runs over its Steps: one with a Decay must give Steps
-// (not Epochs), or its schedule would have no length.
-func TestPresetDecayHasSteps(t *testing.T) {
-	t.Parallel()
-	for _, p := range Presets() {
-		if p.Decay == "" {
-			continue
-		}
-		if p.Steps <= 0 || p.Epochs != 0 {
-			t.Errorf("%s: decay %q with steps %d, epochs %d; want steps > 0, epochs 0", p.Name, p.Decay, p.Steps, p.Epochs)
-		}
-		if s := p.Schedule(); s.Total != p.Steps || s.At(p.Steps) != 0 || s.At(0) != p.LR {
-			t.Errorf("%s: schedule %+v: want LR %g at step 0 and 0 at step %d", p.Name, s, p.LR, p.Steps)
-		}
-	}
-}

@@ -24,15 +24,18 @@ func mnistLike(n, k int) *memData {
 }
 
 // BenchmarkSession reports training samples/s through a Session (budgets
-// of 256 samples) beside the bare TrainSample+Step loop it wraps, so the
-// session's overhead is the ratio.
+// of 256 samples) with the preset's recipe beside the bare per-sample
+// loop it wraps (TrainSampleSGD for SGD, as the session runs it at batch
+// 1; else TrainSample, Step, ZeroGrad), so the session's overhead is the
+// ratio.
 func BenchmarkSession(b *testing.B) {
 	for _, name := range []string{"linear", "mlp10", "cnn", "cnn10-tanh"} {
 		p, _ := nn.PresetByName(name)
+		rc, _ := RecipeFor(name)
 		d := mnistLike(512, p.Classes)
 		b.Run(name+"/session", func(b *testing.B) {
 			m, _ := nn.NewPreset(name, rand.New(rand.NewPCG(1, 2)))
-			cfg := FromPreset(p)
+			cfg := rc.Config()
 			cfg.Steps, cfg.Epochs = 0, 0
 			s, err := NewSession(m, d, nil, cfg)
 			if err != nil {
@@ -48,16 +51,21 @@ func BenchmarkSession(b *testing.B) {
 		})
 		b.Run(name+"/bare", func(b *testing.B) {
 			m, _ := nn.NewPreset(name, rand.New(rand.NewPCG(1, 2)))
-			opt := p.NewOptimizer(len(m.Params))
+			cfg := rc.Config()
+			opt, _ := cfg.newOptimizer(len(m.Params))
 			x := make([]float32, 784)
 			n := 0
 			for b.Loop() {
 				for range 256 {
 					i := n % d.Len()
 					x = d.Sample(x, i)
-					m.TrainSample(x, d.Label(i))
-					m.Step(opt, float32(p.LR))
-					m.ZeroGrad()
+					if cfg.Opt == "sgd" {
+						m.TrainSampleSGD(x, d.Label(i), float32(rc.LR), 0)
+					} else {
+						m.TrainSample(x, d.Label(i))
+						m.Step(opt, float32(rc.LR))
+						m.ZeroGrad()
+					}
 					n++
 				}
 			}

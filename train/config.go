@@ -93,25 +93,6 @@ type Config struct {
 	Shift int
 }
 
-// FromPreset returns the training set-up of a seed preset: its optimiser
-// and constants, schedule (with its warm-up and its decay over the
-// preset's Steps), batch, epochs or steps, and seed 002's per-epoch
-// shuffle for the presets trained in epochs and for our own mini-batch
-// presets (seed 000's steps cycle through the pre-shuffled set).
-func FromPreset(p nn.Preset) Config {
-	c := Config{Opt: p.Opt, Beta1: p.Beta1, Beta2: p.Beta2, Eps: p.Eps, Schedule: p.Schedule(),
-		Batch: p.Batch, Epochs: p.Epochs, Steps: p.Steps, Order: Cycle, Seed: 42, SkipBelow: p.SkipBelow, Shift: p.Shift}
-	if c.Opt == "" {
-		c.Opt = "sgd"
-	}
-	if (p.Epochs > 0 || p.Seed == "") && p.Batch != 0 && p.Seed != "001" {
-		// Seed 002 draws a permutation per epoch; seed 001 walks the data
-		// in order; full batch (003) does not care; ours shuffle.
-		c.Order = Shuffle
-	}
-	return c
-}
-
 // ConfigError is a configuration that cannot train.
 type ConfigError struct {
 	Field string
@@ -120,7 +101,9 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string { return "train: " + e.Field + ": " + e.Msg }
 
-// newOptimizer validates c and returns its optimiser for n parameters.
+// newOptimizer returns c's optimiser for n parameters, with the default
+// constants for the ones c leaves 0 (the one place that builds an
+// optimiser from a name), or a *ConfigError for an unknown name.
 func (c *Config) newOptimizer(n int) (nn.Optimizer, error) {
 	b1 := c.Beta1
 	if b1 == 0 {

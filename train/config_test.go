@@ -75,17 +75,97 @@ func TestLinearDecayMatchesHandLoop(t *testing.T) {
 	}
 }
 
-func TestFromPresetCarriesDecay(t *testing.T) {
+func TestRecipeConfigCarriesDecay(t *testing.T) {
 	t.Parallel()
-	p := nn.Preset{Name: "x", Opt: "adam", LR: 0.004, Decay: "cosine", Warmup: 50, Batch: 16, Steps: 3000, SkipBelow: 0.03, Shift: 2}
-	c := FromPreset(p)
+	r := Recipe{Model: "x", Opt: "adam", LR: 0.004, Decay: "cosine", Warmup: 50, Batch: 16, Order: Shuffle, Steps: 3000, SkipBelow: 0.03, Shift: 2}
+	c := r.Config()
 	want := nn.Schedule{LR: 0.004, Decay: "cosine", Total: 3000, Warmup: 50}
 	if c.Schedule != want || c.Steps != 3000 || c.Order != Shuffle || c.SkipBelow != 0.03 || c.Shift != 2 {
-		t.Errorf("FromPreset = schedule %+v steps %d order %v skip-below %v shift %d, want %+v 3000 shuffle 0.03 2", c.Schedule, c.Steps, c.Order, c.SkipBelow, c.Shift, want)
+		t.Errorf("Config() = schedule %+v steps %d order %v skip-below %v shift %d, want %+v 3000 shuffle 0.03 2", c.Schedule, c.Steps, c.Order, c.SkipBelow, c.Shift, want)
 	}
-	// A seed's step-trained preset still cycles (seed 000's set-up).
-	p.Seed = "000"
-	if c := FromPreset(p); c.Order != Cycle {
-		t.Errorf("seed 000 preset order %v, want cycle", c.Order)
+	// A full batch cycles, whatever the recipe's order.
+	r.Batch = 0
+	if c := r.Config(); c.Order != Cycle {
+		t.Errorf("full-batch order %v, want cycle", c.Order)
+	}
+}
+
+// TestRecipesMatchPresets: one recipe per nn preset, in the same order,
+// on data with the model's input and classes, each a configuration a
+// session accepts.
+func TestRecipesMatchPresets(t *testing.T) {
+	t.Parallel()
+	ps, rs := nn.Presets(), Recipes()
+	if len(ps) != len(rs) {
+		t.Fatalf("%d presets, %d recipes", len(ps), len(rs))
+	}
+	data := map[string]struct {
+		in      nn.Shape
+		classes int
+	}{"mnist-4-9": {nn.Shape{H: 28, W: 28, C: 1}, 2}, "mnist": {nn.Shape{H: 28, W: 28, C: 1}, 10}, "digits8x8": {nn.Shape{H: 8, W: 8, C: 1}, 10}}
+	for i, p := range ps {
+		r := rs[i]
+		if r.Model != p.Name {
+			t.Errorf("recipe %d is for %s, preset %d is %s", i, r.Model, i, p.Name)
+			continue
+		}
+		if d, ok := data[r.Data]; !ok || d.in != p.In || d.classes != p.Classes {
+			t.Errorf("%s: data %q does not fit the model's input %v and %d classes", p.Name, r.Data, p.In, p.Classes)
+		}
+		c := r.Config()
+		if err := c.validate(); err != nil {
+			t.Errorf("%s: %v", p.Name, err)
+		}
+		if _, err := c.newOptimizer(10); err != nil {
+			t.Errorf("%s: %v", p.Name, err)
+		}
+		if (r.Steps > 0) == (r.Epochs > 0) {
+			t.Errorf("%s: steps %d, epochs %d: want exactly one", p.Name, r.Steps, r.Epochs)
+		}
+	}
+	var ue *nn.UnknownPresetError
+	if _, err := RecipeFor("resnet"); !errors.As(err, &ue) {
+		t.Errorf("RecipeFor(resnet) error = %v, want *nn.UnknownPresetError", err)
+	}
+}
+
+// TestRecipeOrders: the order each recipe trains in, whatever batch the
+// page sets, is the one the presets had before the recipes moved to train
+// (derived then from the seed: shuffled when trained in epochs or ours,
+// never for seed 001, never at full batch).
+func TestRecipeOrders(t *testing.T) {
+	t.Parallel()
+	for _, r := range Recipes() {
+		p, err := nn.PresetByName(r.Model)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, batch := range []int{0, 1, 16} {
+			r.Batch = batch
+			want := Cycle
+			if (r.Epochs > 0 || p.Seed == "") && batch != 0 && p.Seed != "001" {
+				want = Shuffle
+			}
+			if got := r.Config().Order; got != want {
+				t.Errorf("%s at batch %d: order %v, want %v", r.Model, batch, got, want)
+			}
+		}
+	}
+}
+
+// A recipe's decay runs over its Steps: one with a Decay must give Steps
+// (not Epochs), or its schedule would have no length.
+func TestRecipeDecayHasSteps(t *testing.T) {
+	t.Parallel()
+	for _, r := range Recipes() {
+		if r.Decay == "" {
+			continue
+		}
+		if r.Steps <= 0 || r.Epochs != 0 {
+			t.Errorf("%s: decay %q with steps %d, epochs %d; want steps > 0, epochs 0", r.Model, r.Decay, r.Steps, r.Epochs)
+		}
+		if s := r.Schedule(); s.Total != r.Steps || s.At(r.Steps) != 0 || s.At(0) != r.LR {
+			t.Errorf("%s: schedule %+v: want LR %g at step 0 and 0 at step %d", r.Model, s, r.LR, r.Steps)
+		}
 	}
 }

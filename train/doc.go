@@ -1,4 +1,5 @@
-// Package train runs resumable training of an nn.Model on a data set.
+// Package train runs resumable training of an nn.Model on a data set, and
+// holds each preset's training recipe.
 //
 // A Session keeps its whole position in fields — epoch, index into the
 // sample order, position inside the mini-batch, optimiser step count,
@@ -11,7 +12,8 @@
 // calls gives bit-identical parameters.
 //
 //	m, _ := nn.NewPreset("cnn", rand.New(rand.NewPCG(42, 0)))
-//	cfg := train.FromPreset(p)           // optimiser, schedule, batch, length
+//	rc, _ := train.RecipeFor("cnn")      // how seed 000 trains it
+//	cfg := rc.Config()                   // optimiser, schedule, batch, length
 //	cfg.EvalEvery = 2000                 // test evaluation every 2000 samples
 //	s, err := train.NewSession(m, trainSet, testSet, cfg)
 //	for !s.Done() {
@@ -20,6 +22,15 @@
 //		}
 //	}
 //	res := train.Evaluate(m, testSet)    // loss, accuracy, predictions
+//
+// A Recipe is how a preset is trained in its seed: the data (which set,
+// how many, pixel scaling, shift), the optimiser and its constants, the
+// schedule, the batch, the order and the length; Recipes lists one per
+// nn preset, in the same order, and Recipe.Config makes the session's
+// Config. Config builds its optimiser in one place. Per-sample plain SGD
+// (Opt "sgd", batch 1) runs as nn's fused Model.TrainSampleSGD, the
+// other set-ups as TrainSampleSelective, then ScaleGrads, Step and
+// ZeroGrad at the end of each batch.
 //
 // The package is pure Go (standard library and nn only) and builds for
 // js/wasm. Step allocates nothing except when it appends a history point.

@@ -65,6 +65,7 @@ type Session struct {
 	perm  []int32 // sample order of the current epoch (Shuffle only)
 	n     int     // training samples
 	batch int     // effective batch size ≥ 1
+	fused bool    // plain SGD at batch 1: nn's TrainSampleSGD takes the step
 
 	// Position.
 	epoch     int   // completed epochs
@@ -107,10 +108,8 @@ type Session struct {
 	err              error
 	x                []float32 // input buffer
 	xs               []float32 // second input buffer for Shift
-	z                []float32 // the model's output buffer (see NewSession)
-	zShared          bool
-	checkEvery       int     // samples between clock checks
-	rateNum, rateDen float64 // time-decayed samples and seconds
+	checkEvery       int       // samples between clock checks
+	rateNum, rateDen float64   // time-decayed samples and seconds
 	busy             time.Duration
 }
 
@@ -159,12 +158,9 @@ func NewSession(m *nn.Model, train, test Data, cfg Config) (*Session, error) {
 	if cfg.Order == Shuffle {
 		s.perm = make([]int32, s.n)
 	}
-	// Forward returns the model's own output buffer, which TrainSample
-	// fills too: read the prediction from it instead of running the
-	// network twice. Verify it is the same buffer each time.
-	z1 := m.Forward(s.x)
-	z2 := m.Forward(s.ev.x)
-	s.z, s.zShared = z1, len(z1) > 0 && &z1[0] == &z2[0]
+	// Per-sample plain SGD is one fused call (bit for bit the same
+	// weights as TrainSample, Step and ZeroGrad, and faster).
+	s.fused = cfg.Opt == "sgd" && s.batch == 1
 	if n := s.testLen(); n > 0 {
 		for i := range s.full {
 			s.full[i] = newFullEval(n, cfg.Mistakes, m.Classes())
@@ -315,15 +311,18 @@ func (s *Session) trainOne() error {
 		s.x, s.xs = s.xs, s.x
 	}
 	y := s.Train.Label(i)
-	loss, back := s.Model.TrainSampleAbove(s.x, y, s.cfg.SkipBelow)
-	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+	var loss float64
+	var class int
+	var back bool
+	if s.fused {
+		loss, class, back = s.Model.TrainSampleSGD(s.x, y, float32(s.LR()), s.cfg.SkipBelow)
+	} else {
+		loss, class, back = s.Model.TrainSampleSelective(s.x, y, s.cfg.SkipBelow)
+	}
+	if math.IsNaN(loss) || math.IsInf(loss, 0) { // not back-propagated, no step
 		return &DivergedError{Step: s.step, Samples: s.seen, Loss: loss, LR: s.LR(), Param: -1}
 	}
-	z := s.z
-	if !s.zShared {
-		z = s.Model.Forward(s.x)
-	}
-	s.record(loss, predicted(s.Model.Head, z) == y)
+	s.record(loss, class == y)
 	s.last = i
 	s.seen++
 	s.inBatch++
@@ -333,7 +332,7 @@ func (s *Session) trainOne() error {
 		s.batchBack++
 	}
 	if s.inBatch == s.batch || s.index == s.n {
-		if s.batchBack > 0 { // else every gradient is zero: no step
+		if s.batchBack > 0 && !s.fused { // else no gradient, or the step is taken
 			if s.inBatch > 1 {
 				s.Model.ScaleGrads(1 / float32(s.inBatch))
 			}
@@ -348,17 +347,6 @@ func (s *Session) trainOne() error {
 		s.epoch++
 	}
 	return nil
-}
-
-// predicted is the class Predict's argmax would give for raw outputs z.
-func predicted(h nn.Head, z []float32) int {
-	if h == nn.HeadSigmoid {
-		if z[0] > 0 { // p > 0.5; a tie goes to class 0 as Argmax([0.5, 0.5])
-			return 1
-		}
-		return 0
-	}
-	return nn.Argmax(z)
 }
 
 // record adds one sample to the running window.

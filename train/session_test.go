@@ -447,7 +447,7 @@ func TestConfigErrors(t *testing.T) {
 	}
 }
 
-func TestFromPreset(t *testing.T) {
+func TestRecipeConfig(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
@@ -461,13 +461,70 @@ func TestFromPreset(t *testing.T) {
 		{"cnn10-tanh", "adam", Shuffle, 32},
 		{"digits64", "sgd", Cycle, 0},
 	} {
-		p, err := nn.PresetByName(tc.name)
+		r, err := RecipeFor(tc.name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		c := FromPreset(p)
-		if c.Opt != tc.opt || c.Order != tc.order || c.Batch != tc.batch || c.Schedule != p.Schedule() || c.Epochs != p.Epochs || c.Steps != p.Steps {
-			t.Errorf("FromPreset(%s) = %+v", tc.name, c)
+		c := r.Config()
+		if c.Opt != tc.opt || c.Order != tc.order || c.Batch != tc.batch || c.Schedule != r.Schedule() || c.Epochs != r.Epochs || c.Steps != r.Steps || c.Seed != 42 {
+			t.Errorf("RecipeFor(%s).Config() = %+v", tc.name, c)
+		}
+	}
+}
+
+// TestFusedSGDMatchesStep: a session with plain SGD at batch 1 (nn's
+// fused TrainSampleSGD) trains bit for bit as TrainSampleSelective, Step
+// and ZeroGrad per sample do, with the same running loss and accuracy and
+// the same samples skipped by selective backprop.
+func TestFusedSGDMatchesStep(t *testing.T) {
+	t.Parallel()
+	d := mnistLike(40, 10)
+	sched := nn.Schedule{LR: 0.05, AnnealT: 30}
+	for _, skip := range []float64{0, 2.2} {
+		m, err := nn.NewPreset("mlp10", rand.New(rand.NewPCG(3, 4)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := m.Clone()
+		s := newSession(t, m, d, nil, Config{Opt: "sgd", Schedule: sched, Batch: 1, Epochs: 3, SkipBelow: skip, Window: 120})
+		if !s.fused {
+			t.Fatal("SGD at batch 1 does not take the fused path")
+		}
+		runAll(t, s, 7)
+		sgd := nn.NewSGD()
+		var loss float64
+		correct, backs := 0, int64(0)
+		x := make([]float32, 784)
+		for step := range 3 * d.Len() {
+			i := step % d.Len()
+			x = d.Sample(x, i)
+			l, class, back := ref.TrainSampleSelective(x, d.Label(i), skip)
+			ref.Step(sgd, float32(sched.At(step)))
+			ref.ZeroGrad()
+			loss += float64(float32(l))
+			if class == d.Label(i) {
+				correct++
+			}
+			if back {
+				backs++
+			}
+		}
+		if i := sameBits(m.Params, ref.Params); i >= 0 {
+			t.Fatalf("skip %g: param %d = %v fused, %v by TrainSampleSelective+Step+ZeroGrad", skip, i, m.Params[i], ref.Params[i])
+		}
+		gl, ga, n := s.Running()
+		if n != 120 || math.Abs(gl-loss/120) > 1e-9 || ga != float64(correct)/120 || s.Backprops() != backs {
+			t.Errorf("skip %g: running loss %v acc %v over %d, backprops %d; want %v %v over 120, %d", skip, gl, ga, n, s.Backprops(), loss/120, float64(correct)/120, backs)
+		}
+		if skip > 0 && (backs == 0 || backs == 120) {
+			t.Errorf("skip %g: %d of 120 samples back-propagated: the test does not exercise skipping", skip, backs)
+		}
+	}
+	for _, c := range []Config{{Opt: "sgd", Batch: 2}, {Opt: "momentum", Batch: 1}, {Opt: "adam", Batch: 1}} {
+		m, _ := nn.NewPreset("mlp10", rand.New(rand.NewPCG(3, 4)))
+		c.Schedule, c.Epochs = sched, 1
+		if s := newSession(t, m, d, nil, c); s.fused {
+			t.Errorf("%s at batch %d takes the fused SGD path", c.Opt, c.Batch)
 		}
 	}
 }

@@ -5,8 +5,13 @@ package main
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"digitlab/digitsview"
 	"digitlab/ui"
 )
+
+// Data is the page's view of the data download, which the trainer worker
+// does: scenes read it through ctx.Data; the app polls it every Update.
+type Data = digitsview.Download
 
 // DataStatusView is the "loading the data / download failed, Retry" panel a
 // scene that needs the data sets shows in place of its content until
@@ -15,7 +20,7 @@ import (
 type DataStatusView struct {
 	Rect  ui.Rect
 	retry ui.Button
-	state LoadState
+	state digitsview.LoadState
 	text  string
 	frac  float64
 }
@@ -24,13 +29,10 @@ type DataStatusView struct {
 func (v *DataStatusView) Update(ctx *Context, r ui.Rect) {
 	d := ctx.Data
 	v.Rect, v.state, v.text, v.frac = r, d.State, d.ProgressText(), d.Fraction()
-	v.retry.Label, v.retry.Tip = "Retry", "Download the data again"
-	if d.tr.failed != "" {
-		v.retry.Label, v.retry.Tip = "Restart", "Start the trainer again"
-	}
+	ui.SetRetry(&v.retry, d.Stopped())
 	cx, cy := r.Center()
 	v.retry.Rect = ui.Rect{X: cx - 50, Y: cy + 24, W: 100, H: ui.RowH}
-	if d.State == LoadFailed && v.retry.Update(ctx.In) {
+	if d.Failed() && v.retry.Update(ctx.In) {
 		d.Retry()
 	}
 }
@@ -41,9 +43,9 @@ func (v *DataStatusView) Draw(dst *ebiten.Image) {
 	cx, cy := r.Center()
 	w := min(420, r.W-40)
 	switch v.state {
-	case LoadReady:
+	case digitsview.LoadReady:
 		return
-	case LoadFailed:
+	case digitsview.LoadFailed:
 		lines := ui.Wrap(v.text, w, sizeBody)
 		y := cy - float64(len(lines))*ui.LineHeight(sizeBody) - 4
 		for i, l := range lines {

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -14,36 +13,11 @@ import (
 	"digitlab/ui"
 )
 
-// chartView is one laid-out chart: the model, its layout and where it goes.
-type chartView struct {
-	panel ui.Rect // the white card
-	plot  ui.Rect // the plotting area inside the axes
-	title string
-	ch    digitsview.Chart
-	lay   plot.ChartLayout
-}
-
-// layoutChart computes the chart's geometry in panel (logical pixels).
-func layoutChart(panel ui.Rect, title string, ch digitsview.Chart) chartView {
-	in := ui.PanelContent(panel, title)
-	_, in = in.CutLeft(44, 0)   // y tick labels
-	_, in = in.CutBottom(34, 0) // x tick labels and the x title
-	in, _ = in.CutTop(in.H, 0)  // (keeps the rest)
-	_, in = in.CutTop(16, 2)    // legend line
-	in, _ = in.CutRight(in.W-8, 0)
-	return chartView{panel: panel, plot: in, title: title, ch: ch, lay: ch.LineChart.Layout()}
-}
-
-// chartKey identifies what drawChartFrame draws (for the chrome cache).
-func chartKey(cv *chartView) string {
-	return fmt.Sprint(cv.panel, cv.plot, cv.title, cv.lay.World, cv.lay.XTicks, cv.lay.YTicks, cv.ch.Baseline, cv.ch.BaselineLabel, cv.lay.Empty)
-}
-
 // drawChartFrame draws what changes rarely: the card, grid, ticks, axis
 // titles, the dashed baseline and the legend.
-func drawChartFrame(dst *ebiten.Image, cv *chartView) {
-	drawPanel(dst, cv.panel, cv.title)
-	p, l := cv.plot, cv.lay
+func drawChartFrame(dst *ebiten.Image, cv *digitsview.ChartView) {
+	drawPanel(dst, cv.Panel, cv.Title)
+	p, l := cv.Plot, cv.Lay
 	if p.W < 20 || p.H < 20 {
 		return
 	}
@@ -70,10 +44,10 @@ func drawChartFrame(dst *ebiten.Image, cv *chartView) {
 	gp.draw(dst)
 	fillRect(dst, ui.Rect{X: p.X, Y: p.Bottom() - 0.5, W: p.W, H: 1}, colBorder)
 	fillRect(dst, ui.Rect{X: p.X - 0.5, Y: p.Y, W: 1, H: p.H}, colBorder)
-	drawText(dst, cv.ch.XTitle, p.X+p.W/2, p.Bottom()+4+ui.LineHeight(sizeSmall), sizeSmall, FontRegular, colMuted, AlignCenter)
+	drawText(dst, cv.Chart.XTitle, p.X+p.W/2, p.Bottom()+4+ui.LineHeight(sizeSmall), sizeSmall, FontRegular, colMuted, AlignCenter)
 
 	// The dashed baseline with its label at the right end.
-	if b := cv.ch.Baseline; b >= l.World.Y0 && b <= l.World.Y1 {
+	if b := cv.Chart.Baseline; b >= l.World.Y0 && b <= l.World.Y1 {
 		_, y := v.ToPixel(l.World.X0, b)
 		bp := scratch(false)
 		for x := p.X; x < p.Right(); x += 10 {
@@ -85,9 +59,9 @@ func drawChartFrame(dst *ebiten.Image, cv *chartView) {
 		if ty < p.Y {
 			ty = y + 2
 		}
-		tw := textWidth(cv.ch.BaselineLabel, sizeSmall, FontRegular)
+		tw := textWidth(cv.Chart.BaselineLabel, sizeSmall, FontRegular)
 		fillRect(dst, ui.Rect{X: p.Right() - 8 - tw, Y: ty, W: tw + 6, H: ui.LineHeight(sizeSmall)}, colPanel)
-		drawText(dst, cv.ch.BaselineLabel, p.Right()-5, ty, sizeSmall, FontRegular, colMuted, AlignEnd)
+		drawText(dst, cv.Chart.BaselineLabel, p.Right()-5, ty, sizeSmall, FontRegular, colMuted, AlignEnd)
 	}
 
 	if l.Empty {
@@ -97,8 +71,8 @@ func drawChartFrame(dst *ebiten.Image, cv *chartView) {
 	// Legend above the plot, right-aligned.
 	x := p.Right()
 	y := p.Y - 18
-	for i := len(cv.ch.Series) - 1; i >= 0; i-- {
-		s := cv.ch.Series[i]
+	for i := len(cv.Chart.Series) - 1; i >= 0; i-- {
+		s := cv.Chart.Series[i]
 		w := textWidth(s.Name, sizeSmall, FontRegular)
 		x -= w
 		drawText(dst, s.Name, x, y+1, sizeSmall, FontRegular, colText, AlignStart)
@@ -110,8 +84,8 @@ func drawChartFrame(dst *ebiten.Image, cv *chartView) {
 
 // drawChartData draws the series (clipped to the range; NaN never drawn)
 // with the test points as dots, each series as one path.
-func drawChartData(dst *ebiten.Image, cv *chartView) {
-	p, l := cv.plot, cv.lay
+func drawChartData(dst *ebiten.Image, cv *digitsview.ChartView) {
+	p, l := cv.Plot, cv.Lay
 	if p.W < 20 || p.H < 20 {
 		return
 	}

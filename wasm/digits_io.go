@@ -5,8 +5,6 @@ package main
 import (
 	"fmt"
 	"syscall/js"
-
-	"digitlab/digitsview"
 )
 
 // Saving and loading weights from the page: a Blob download, and a hidden
@@ -23,14 +21,15 @@ type loadedFile struct {
 
 var weightFiles = make(chan loadedFile, 1)
 
-// saveWeights downloads the model's weights as "<model>-step<N>.weights".
-func (d *digitsScene) saveWeights() {
-	if d.model == nil {
+// saveWeights downloads the model copy's weights as
+// "digitlab-<model>-step<N>.weights".
+func (d *digitsScene) saveWeights(ctx *Context) {
+	if d.m.Model() == nil {
 		return
 	}
-	b, err := d.model.MarshalBinary()
+	name, b, err := d.m.WeightsFile()
 	if err != nil {
-		d.reportErr = err
+		ctx.Report(err)
 		return
 	}
 	arr := js.Global().Get("Uint8Array").New(len(b))
@@ -41,7 +40,7 @@ func (d *digitsScene) saveWeights() {
 	doc := js.Global().Get("document")
 	a := doc.Call("createElement", "a")
 	a.Set("href", url)
-	a.Set("download", fmt.Sprintf("digitlab-%s-step%d.weights", d.snap.Config.Model, d.modelStep))
+	a.Set("download", name)
 	doc.Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
@@ -101,33 +100,19 @@ func deliver(f loadedFile) {
 	}
 }
 
-// loadWeights sends data to the worker, which restarts the run from it
-// (paused) or answers why the file does not fit (a message in the banner;
-// the run stays as it was).
-func (d *digitsScene) loadWeights(ctx *Context, name string, data []byte) {
-	if !d.built() {
-		ctx.Report(fmt.Errorf("weights file %s: no model yet (wait for the data)", name))
-		return
-	}
-	d.runSeq, d.wantRun = d.tr.send(digitsview.Command{Kind: digitsview.CmdLoad, Name: name, Data: data}), false
-}
-
 // pollLoad shows the scene's pending message and sends a weights file the
-// user chose to the worker.
+// user chose to the worker, which restarts the run from it (paused) or
+// answers why the file does not fit (a message in the banner).
 func (d *digitsScene) pollLoad(ctx *Context) {
-	if d.reportErr != nil {
-		ctx.Report(d.reportErr)
-		d.reportErr = nil
+	if err := d.m.TakeErr(); err != nil {
+		ctx.Report(err)
 	}
-	var f loadedFile
 	select {
-	case f = <-weightFiles:
-	default:
-		return
-	}
-	if f.err != nil {
+	case f := <-weightFiles:
+		if f.err == nil {
+			f.err = d.m.LoadWeights(f.name, f.data)
+		}
 		ctx.Report(f.err)
-		return
+	default:
 	}
-	d.loadWeights(ctx, f.name, f.data)
 }

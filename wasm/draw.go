@@ -25,7 +25,7 @@ var dpr = 1.0
 func Scale() float64 { return dpr }
 
 // cssPerLogical is CSS pixels per logical pixel: 1, or less when a window
-// smaller than minW×minH is scaled down as a whole. Set by App.Layout.
+// smaller than ui.MinW×ui.MinH is scaled down as a whole. Set by App.Layout.
 var cssPerLogical = 1.0
 
 func px(v float64) float32 { return float32(v * dpr) }

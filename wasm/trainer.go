@@ -3,60 +3,41 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"syscall/js"
-	"time"
 
 	"digitlab/digitsview"
 )
 
 // trainerClient is the page's end of the trainer worker (cmd/trainer,
-// started by static/trainer.js): it sends digitsview.Commands and decodes
-// the snapshots the worker posts into snap. The worker's messages arrive
-// between frames (JS calls into Go only then), so decoding them in the
-// callback races with nothing; a snapshot that carries no weights or
-// mistakes keeps the previous ones (see Snapshot.UnmarshalBinary).
+// started by static/trainer.js): a digitsview.Client, whose Transport it
+// is: it creates the Web Worker and hands its messages to the Client.
 type trainerClient struct {
-	snap    digitsview.Snapshot
-	snaps   int       // snapshots decoded since the worker started
-	seq     int       // commands sent
-	failed  string    // why the worker stopped ("it stopped answering …"); "" while it works
-	lastMsg time.Time // when the worker last posted
+	digitsview.Client
 
-	w        js.Value
-	funcs    []js.Func
-	buf      []byte
-	onSnap   func(*digitsview.Snapshot) // after each snapshot (the scene's merge)
-	restarts int
-	// Around a restart: the scene keeps its weights, then sends its
-	// options to the new worker.
-	beforeRestart, afterRestart func()
+	w     js.Value // the worker; undefined once terminated
+	funcs []js.Func
+	buf   []byte
 }
 
-// stallLimit is how long a started worker may stay silent before the page
-// calls it dead: it posts at least once a second (a heartbeat when idle,
-// several times a second while it trains or loads).
-const stallLimit = 10 * time.Second
-
+// newTrainerClient starts the worker; the Digits scene sets the hooks.
 func newTrainerClient() *trainerClient {
 	t := &trainerClient{}
-	t.start()
+	t.Client = digitsview.Client{Snap: &digitsview.Snapshot{}, Dial: t.dial}
+	t.Start()
 	return t
 }
 
-// start creates the worker.
-func (t *trainerClient) start() {
-	t.release()
-	t.failed, t.snaps = "", 0
-	t.lastMsg = time.Now()
+// dial creates the worker and passes its messages and errors on.
+func (t *trainerClient) dial() (_ digitsview.Transport, err error) {
 	ctor := js.Global().Get("Worker")
 	if ctor.Type() != js.TypeFunction {
-		t.failed = "this browser has no Web Workers, which it needs"
-		return
+		return nil, errors.New("this browser has no Web Workers, which it needs")
 	}
 	defer func() {
 		if r := recover(); r != nil { // new Worker throws for a bad URL or a blocked script
-			t.failed = fmt.Sprintf("it could not be started: %v", r)
+			err = fmt.Errorf("it could not be started: %v", r)
 		}
 	}()
 	t.w = ctor.New("trainer.js")
@@ -65,24 +46,52 @@ func (t *trainerClient) start() {
 		return nil
 	})
 	onErr := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		msg := "an error"
+		msg := ""
 		if len(args) > 0 {
-			if m := args[0].Get("message"); m.Type() == js.TypeString && m.String() != "" {
+			if m := args[0].Get("message"); m.Type() == js.TypeString {
 				msg = m.String()
 			}
 			args[0].Call("preventDefault")
 		}
-		t.fail("it failed with " + msg)
+		t.Crashed(msg)
 		return nil
 	})
 	t.funcs = append(t.funcs, onMsg, onErr)
 	t.w.Set("onmessage", onMsg)
 	t.w.Set("onerror", onErr)
 	t.w.Set("onmessageerror", onErr)
+	return t, nil
 }
 
-// release lets go of the current worker and its callbacks.
-func (t *trainerClient) release() {
+// receive hands one message of the worker to the Client: a snapshot
+// (Uint8Array) or its bootstrap's report ({type, message, code}).
+func (t *trainerClient) receive(v js.Value) {
+	switch {
+	case t.Failed != "":
+	case v.InstanceOf(js.Global().Get("Uint8Array")):
+		t.buf = append(t.buf[:0], make([]byte, v.Length())...)
+		js.CopyBytesToGo(t.buf, v)
+		t.Receive(t.buf)
+	case v.Type() != js.TypeObject:
+		t.Notice("", "", 0)
+	default:
+		code := 0
+		if c := v.Get("code"); c.Type() == js.TypeNumber {
+			code = c.Int()
+		}
+		t.Notice(v.Get("type").String(), v.Get("message").String(), code)
+	}
+}
+
+// Post sends an encoded command, transferring its buffer.
+func (t *trainerClient) Post(b []byte) {
+	u8 := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	t.w.Call("postMessage", u8, []any{u8.Get("buffer")})
+}
+
+// Terminate lets go of the worker and its callbacks.
+func (t *trainerClient) Terminate() {
 	if t.w.Type() == js.TypeObject {
 		t.w.Set("onmessage", js.Null())
 		t.w.Set("onerror", js.Null())
@@ -94,87 +103,3 @@ func (t *trainerClient) release() {
 	}
 	t.funcs, t.w = t.funcs[:0], js.Undefined()
 }
-
-// receive handles one message of the worker: a snapshot (Uint8Array) or
-// its report that it could not start or exited.
-func (t *trainerClient) receive(v js.Value) {
-	if t.failed != "" {
-		return
-	}
-	t.lastMsg = time.Now()
-	if v.InstanceOf(js.Global().Get("Uint8Array")) {
-		n := v.Length()
-		if cap(t.buf) < n {
-			t.buf = make([]byte, n)
-		}
-		t.buf = t.buf[:n]
-		js.CopyBytesToGo(t.buf, v)
-		if err := t.snap.UnmarshalBinary(t.buf); err != nil {
-			t.fail("it sent a message the page cannot read: " + err.Error())
-			return
-		}
-		t.snaps++
-		if t.onSnap != nil {
-			t.onSnap(&t.snap)
-		}
-		return
-	}
-	if v.Type() == js.TypeObject {
-		switch v.Get("type").String() {
-		case "fatal":
-			t.fail(v.Get("message").String())
-		case "exit":
-			t.fail(fmt.Sprintf("it exited with code %d; it may have run out of memory (the browser console has the details)", v.Get("code").Int()))
-		}
-	}
-}
-
-// fail stops the worker and keeps why.
-func (t *trainerClient) fail(why string) {
-	if t.failed != "" {
-		return
-	}
-	t.release()
-	t.failed = why
-}
-
-// check is called every frame: a worker that stopped posting is dead.
-func (t *trainerClient) check(now time.Time) {
-	if t.failed == "" && now.Sub(t.lastMsg) > stallLimit {
-		t.fail(fmt.Sprintf("it stopped answering (nothing for %.0f s)", now.Sub(t.lastMsg).Seconds()))
-	}
-}
-
-// restart starts a new worker after a failure.
-func (t *trainerClient) restart() {
-	t.restarts++
-	if t.beforeRestart != nil {
-		t.beforeRestart()
-	}
-	t.start()
-	if t.afterRestart != nil {
-		t.afterRestart()
-	}
-}
-
-// send posts a command; it returns its sequence number (0 if the worker
-// is dead).
-func (t *trainerClient) send(c digitsview.Command) int {
-	if t.failed != "" || t.w.Type() != js.TypeObject {
-		return 0
-	}
-	t.seq++
-	c.Seq = t.seq
-	b, err := c.MarshalBinary()
-	if err != nil {
-		t.fail("the page could not encode a command for it: " + err.Error())
-		return 0
-	}
-	u8 := js.Global().Get("Uint8Array").New(len(b))
-	js.CopyBytesToJS(u8, b)
-	t.w.Call("postMessage", u8, []any{u8.Get("buffer")})
-	return t.seq
-}
-
-// acked reports whether the worker has applied command seq.
-func (t *trainerClient) acked(seq int) bool { return t.snaps > 0 && t.snap.Ack >= seq }

@@ -68,7 +68,7 @@ func TestUsageErrors(t *testing.T) {
 		{"stray argument", []string{"run", "table000", "extra"}, `unexpected argument "extra"`},
 		{"model without preset", []string{"run", "model"}, "needs --preset"},
 		{"unknown preset", []string{"run", "model", "--preset", "resnet"}, `unknown preset "resnet"`},
-		{"untrainable preset", []string{"run", "model", "--preset", "landscape"}, "not trained on digits"},
+		{"a scene's network, not a preset", []string{"run", "model", "--preset", "landscape"}, `unknown preset "landscape"`},
 		{"task that does not fit", []string{"run", "model", "--preset", "cnn", "--task", "10"}, "trains on task 4v9"},
 		{"unknown optimiser", []string{"run", "model", "--preset", "cnn", "--opt", "rmsprop"}, `--opt "rmsprop"`},
 		{"unknown order", []string{"run", "model", "--preset", "cnn", "--order", "random"}, `--order "random"`},

@@ -1,0 +1,228 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"digitlab/digitsview"
+	"digitlab/ui"
+)
+
+// Draw draws the scene as laid out by Update: the chrome (sidebar, panel
+// cards, chart axes — many anti-aliased shapes, slow in software GL) from
+// a cached layer redrawn only when it changes, then the live content.
+func (d *digitsScene) Draw(screen *ebiten.Image) {
+	d.chrome.draw(screen, d.m.ChromeKey(dpr), ui.Rect{}, d.drawChrome)
+	d.drawLive(screen, false)
+}
+
+// DrawChanges redraws over the last frame only what training changed: the
+// status line, and the current image or the charts when they changed (the
+// other views: their panel). It declines while the data loads, over the
+// divergence message and when the chrome changed.
+func (d *digitsScene) DrawChanges(screen *ebiten.Image) bool {
+	m := d.m
+	if m.Waiting || d.tr.Failed != "" || m.Diverged() || d.chrome.img == nil || !d.chrome.fresh(m.ChromeKey(dpr)) {
+		return false
+	}
+	d.drawLive(screen, true)
+	return true
+}
+
+// drawLive draws the status line and the view's content; with changed,
+// only the parts whose key differs from the last frame's, each first
+// restored to the background and the chrome under it.
+func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
+	m := d.m
+	L := &m.L
+	redo := func(r ui.Rect) {
+		if changed {
+			d.chrome.restore(screen, r, colBg)
+		}
+	}
+	if !changed || m.Live() {
+		if info := m.InfoLine(); !changed || info != d.infoDrawn {
+			redo(L.Info)
+			textInfo(screen, info, L.Info, AlignStart)
+			d.infoDrawn = info
+		}
+	}
+	if m.Waiting {
+		d.dataView.Draw(screen)
+		return
+	}
+	switch m.View() {
+	case digitsview.ViewTrain:
+		key := m.ImageKey()
+		left := ui.Rect{X: L.ImgPanel.X, Y: L.ImgPanel.Y, W: L.ImgPanel.W, H: L.MatPanel.Bottom() - L.ImgPanel.Y}
+		if !changed || !d.imgLayer.fresh(key) {
+			redo(left)
+			d.imgLayer.draw(screen, key, left, d.drawCurrent)
+		}
+		if !changed || !d.chartLayer.fresh(m.ChartStamp) {
+			redo(L.ChartRect)
+			d.chartLayer.draw(screen, m.ChartStamp, L.ChartRect, func(dst *ebiten.Image) {
+				drawChartData(dst, &m.Loss)
+				drawChartData(dst, &m.Acc)
+			})
+		}
+	case digitsview.ViewWeights:
+		if key := m.WeightsKey(); !changed || key != d.weightsDrawn {
+			redo(L.ViewArea)
+			d.drawWeights(screen)
+			d.weightsDrawn = key
+		}
+	case digitsview.ViewMistakes:
+		if key := m.MistakesKey(); !changed || key != d.mistDrawn {
+			redo(L.ViewArea)
+			d.drawMistakes(screen)
+			d.mistDrawn = key
+		}
+	case digitsview.ViewDraw:
+		if !changed {
+			d.drawPad(screen)
+		}
+	}
+	d.drawDiverged(screen)
+}
+
+// toneColors are the theme's colours of the model's text tones.
+var toneColors = [...]color.Color{digitsview.ToneText: colText, digitsview.ToneMuted: colMuted,
+	digitsview.ToneBad: colBad, digitsview.ToneGood: colGood, digitsview.ToneAccent: colAccent, digitsview.TonePred: colBarPred}
+
+// textInfo draws a line of the model's text vertically centred in r.
+func textInfo(dst *ebiten.Image, t digitsview.Info, r ui.Rect, align Align) {
+	f := FontRegular
+	if t.Bold {
+		f = FontBold
+	}
+	textIn(dst, t.Text, r, sizeBody, f, toneColors[t.Tone], align)
+}
+
+// drawInfo draws a line of the model's text (if any) at (x, y) at font
+// size size.
+func drawInfo(dst *ebiten.Image, t digitsview.Info, x, y, size float64, align Align) {
+	if t.Text == "" {
+		return
+	}
+	f := FontRegular
+	if t.Bold {
+		f = FontBold
+	}
+	drawText(dst, t.Text, x, y, size, f, toneColors[t.Tone], align)
+}
+
+// drawDiverged explains a blown-up run over the content area.
+func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
+	if !d.m.Diverged() {
+		return
+	}
+	c := d.m.L.Content
+	box := ui.Rect{X: c.X + c.W/2 - 230, Y: c.Y + 90, W: 460, H: 150}
+	fillRoundRect(screen, box, corner, colBannerBg)
+	strokeRoundRect(screen, box, corner, 2, colBad)
+	in := box.Inset(14)
+	drawText(screen, "Training diverged", in.X, in.Y, sizeTitle, FontBold, colBad, AlignStart)
+	what, todo := d.m.DivergedText()
+	lines := append(ui.Wrap(what, in.W, sizeBody), ui.Wrap(todo, in.W, sizeBody)...)
+	y := in.Y + ui.LineHeight(sizeTitle) + 6
+	for _, l := range lines {
+		drawText(screen, l, in.X, y, sizeBody, FontRegular, colText, AlignStart)
+		y += ui.LineHeight(sizeBody)
+	}
+}
+
+// drawChrome draws everything of the scene that changes only with the
+// layout, the options or the hovered widget (what ChromeKey describes).
+func (d *digitsScene) drawChrome(dst *ebiten.Image) {
+	m := d.m
+	L := &m.L
+	d.drawControls(dst)
+	drawChoice(dst, &m.UI.View)
+	if m.Waiting {
+		return
+	}
+	switch m.View() {
+	case digitsview.ViewTrain:
+		drawPanel(dst, L.ImgPanel, m.ImgTitle())
+		drawPanel(dst, L.MatPanel, digitsview.MatTitle)
+		drawChartFrame(dst, &m.Loss)
+		drawChartFrame(dst, &m.Acc)
+	case digitsview.ViewWeights:
+		drawPanel(dst, L.WPanel, digitsview.WeightsTitle)
+	case digitsview.ViewMistakes:
+		drawPanel(dst, L.MistPanel, digitsview.MistakesTitle)
+		drawPanel(dst, L.MistBig, digitsview.SelectedTitle)
+	case digitsview.ViewDraw:
+		drawPanel(dst, L.PadPanel, digitsview.PadTitle)
+		drawButton(dst, &m.UI.Clear)
+		drawToggle(dst, &m.UI.See)
+		drawPanel(dst, L.SeePanel, digitsview.SeeTitle)
+	}
+}
+
+// layer is an offscreen copy of slow-to-draw, rarely changing drawing,
+// redrawn only when its key changes.
+type layer[K comparable] struct {
+	img     *ebiten.Image
+	key     K
+	ok      bool // img holds the drawing of key
+	redraws int  // renders so far (status: how well the cache works)
+}
+
+// fresh reports whether the layer holds the drawing of key.
+func (c *layer[K]) fresh(key K) bool { return c.ok && c.key == key }
+
+// draw puts the part r (logical pixels; empty = all) of the layer on dst,
+// first re-rendering it with render when the key or dst's size changed.
+// render draws in screen coordinates; only r of it is kept.
+func (c *layer[K]) draw(dst *ebiten.Image, key K, r ui.Rect, render func(*ebiten.Image)) {
+	w, h := dst.Bounds().Dx(), dst.Bounds().Dy()
+	if c.img == nil || c.img.Bounds().Dx() != w || c.img.Bounds().Dy() != h {
+		if c.img != nil {
+			c.img.Deallocate()
+		}
+		c.img, c.ok = ebiten.NewImage(w, h), false
+	}
+	area := c.img.Bounds()
+	if !r.Empty() {
+		area = deviceRect(r).Intersect(area)
+	}
+	sub := c.img.SubImage(area).(*ebiten.Image)
+	if !c.fresh(key) {
+		sub.Clear()
+		render(sub)
+		c.key, c.ok = key, true
+		c.redraws++
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(area.Min.X), float64(area.Min.Y))
+	dst.DrawImage(sub, op)
+}
+
+// restore puts the layer's part r (logical pixels, widened to whole device
+// pixels) back on dst over the background colour bg, erasing what was
+// drawn there: the first step of redrawing just that part.
+func (c *layer[K]) restore(dst *ebiten.Image, r ui.Rect, bg color.Color) {
+	area := deviceRect(r).Intersect(dst.Bounds())
+	if area.Empty() {
+		return
+	}
+	dst.SubImage(area).(*ebiten.Image).Fill(bg)
+	if c.img == nil {
+		return
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(float64(area.Min.X), float64(area.Min.Y))
+	dst.DrawImage(c.img.SubImage(area).(*ebiten.Image), op)
+}
+
+// deviceRect is the smallest rectangle of whole device pixels covering r.
+func deviceRect(r ui.Rect) image.Rectangle {
+	return image.Rect(int(math.Floor(r.X*dpr)), int(math.Floor(r.Y*dpr)), int(math.Ceil(r.Right()*dpr)), int(math.Ceil(r.Bottom()*dpr)))
+}
