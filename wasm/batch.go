@@ -39,11 +39,21 @@ type batchChunk struct {
 
 var scratchBatch = batch{}
 
+// aliasing says whether a batch is drawn anti-aliased (the zero batch is)
+// or aliased: much cheaper where WebGL runs in software, where every
+// anti-aliased draw renders into an offscreen buffer and flushes it.
+type aliasing bool
+
+const (
+	antiAliased aliasing = false
+	aliased     aliasing = true
+)
+
 // scratch returns the shared batch emptied, for drawing at once: build it,
-// draw it, and do not keep it. aliased skips anti-aliasing (cheaper).
-func scratch(aliased bool) *batch {
+// draw it, and do not keep it.
+func scratch(a aliasing) *batch {
 	scratchBatch.reset()
-	scratchBatch.aliased = aliased
+	scratchBatch.aliased = bool(a)
 	return &scratchBatch
 }
 

@@ -23,7 +23,7 @@ func drawChartFrame(dst *ebiten.Image, cv *digitsview.ChartView) {
 	}
 	v := plot.NewViewport(l.World, plot.Rect{X0: p.X, Y0: p.Y, X1: p.Right(), Y1: p.Bottom()})
 	grid := color.RGBA{0xec, 0xee, 0xf2, 0xff}
-	gp := scratch(false)
+	gp := scratch(aliased)
 	for _, t := range l.YTicks {
 		_, y := v.ToPixel(l.World.X0, t.Value)
 		if y < p.Y-0.5 || y > p.Bottom()+0.5 {
@@ -49,7 +49,7 @@ func drawChartFrame(dst *ebiten.Image, cv *digitsview.ChartView) {
 	// The dashed baseline with its label at the right end.
 	if b := cv.Chart.Baseline; b >= l.World.Y0 && b <= l.World.Y1 {
 		_, y := v.ToPixel(l.World.X0, b)
-		bp := scratch(false)
+		bp := scratch(aliased)
 		for x := p.X; x < p.Right(); x += 10 {
 			bp.seg(x*dpr, y*dpr, math.Min(x+5, p.Right())*dpr, y*dpr)
 		}
@@ -91,7 +91,7 @@ func drawChartData(dst *ebiten.Image, cv *digitsview.ChartView) {
 	}
 	d := p.Scaled(dpr)
 	v := plot.NewViewport(l.World, plot.PixelRect(d.X, d.Y, d.W, d.H))
-	b := scratch(false)
+	b := scratch(aliased)
 	for i, s := range l.Series {
 		w := 1.6
 		if i == 1 {

@@ -108,7 +108,7 @@ func (r *Ring) drawDesigned(screen *ebiten.Image) {
 	p := m.PlotL
 	r.left.Show(screen, p, &m.Left)
 	v := ringViewport(p)
-	b := scratch(true)
+	b := scratch(aliased)
 	b.worldSegs(v, m.Circles, px(1.5), colCircle)
 	b.worldSegs(v, m.Outline, px(2.5), colOutline)
 	// Kinks on top, thinner, so that a kink on the outline (r = b) shows
@@ -150,7 +150,7 @@ func (r *Ring) drawLearned(screen *ebiten.Image) {
 	p := m.PlotR
 	r.right.Show(screen, p, &m.Right)
 	v := ringViewport(p)
-	b := scratch(true)
+	b := scratch(aliased)
 	b.worldSegs(v, m.LabelRing, px(1.2), colCircle)
 	b.worldSegs(v, m.Zero, px(2.5), colOutline)
 	b.draw(screen)
