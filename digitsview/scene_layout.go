@@ -66,6 +66,7 @@ type views struct {
 	Weights        Weights
 	WeightsOK      bool
 	WeightsAt      int
+	WeightsStep    int // the training step of the weights they show
 	weightsTime    time.Duration
 	weightsDrawn   bool
 	weightsRenders int
@@ -302,7 +303,7 @@ func (s *Scene) layoutWeights(r ui.Rect) {
 			w.Render(img, cells)
 		}
 		s.WPix.Touch()
-		s.WeightsAt, s.weightsTime, s.weightsDrawn = step, s.now, true
+		s.WeightsAt, s.WeightsStep, s.weightsTime, s.weightsDrawn = step, s.modelStep, s.now, true
 		s.weightsRenders++
 	}
 }

@@ -220,7 +220,7 @@ func (s *Scene) WeightsHeading() string {
 	if w.Total > len(w.Maps) {
 		more = fmt.Sprintf(" (the first %d shown)", len(w.Maps))
 	}
-	return fmt.Sprintf("%s%s, at step %d", w.Title, more, s.WeightsAt)
+	return fmt.Sprintf("%s%s, at step %d", w.Title, more, s.WeightsStep)
 }
 
 // MistakesHeader is the line over the thumbnails: the latest judgement of

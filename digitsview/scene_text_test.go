@@ -1,6 +1,7 @@
 package digitsview
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -152,16 +153,20 @@ func TestSceneViewTexts(t *testing.T) {
 		t.Errorf("NaN caption %q %+v", text, verdict)
 	}
 
-	// The weights' heading. (Its "step" is the model copy's generation,
-	// 3 after three snapshots with weights, as the page has always shown.)
+	// The weights' heading names the training step of the weights shown
+	// (not the number of weight snapshots, which it showed before).
 	r.s.Set(map[string]string{"view": "weights"})
 	r.frame(nil)
 	w := r.s.Weights
-	if !r.s.WeightsOK || w.Title != "first layer: 8 filters 3×3" || r.s.WeightsHeading() != w.Title+", at step 3" {
+	at := fmt.Sprintf(", at step %d", r.s.ModelStep())
+	if r.s.ModelStep() == r.s.WeightsAt {
+		t.Fatalf("the test cannot tell the step (%d) from the copy's generation", r.s.ModelStep())
+	}
+	if !r.s.WeightsOK || w.Title != "first layer: 8 filters 3×3" || r.s.WeightsHeading() != w.Title+at {
 		t.Errorf("weights heading %q (title %q)", r.s.WeightsHeading(), w.Title)
 	}
 	r.s.Weights.Total = len(w.Maps) + 5
-	if got, want := r.s.WeightsHeading(), w.Title+" (the first 8 shown), at step 3"; got != want {
+	if got, want := r.s.WeightsHeading(), w.Title+" (the first 8 shown)"+at; got != want {
 		t.Errorf("weights heading %q, want %q", got, want)
 	}
 

@@ -85,7 +85,6 @@ type Shell struct {
 	failMsg     string    // the failure's message in the banner, until mended
 	progress    progressKey
 	progressAt  time.Time
-	tabsIdle    bool // the pointer was away from the tabs at their last Update
 	overBanner  bool // the pointer was over the banner last frame
 	bannerRect  Rect // the banner as the last frame laid it out
 	bannerLines []string
@@ -219,13 +218,8 @@ func (s *Shell) Begin(now time.Time) {
 	s.Area = s.Banner.Layout(s.Area).Inset(Pad + 4)
 
 	s.Banner.Update(&s.In)
-	// Away from the tabs, their Update only clears the hover (and costs
-	// an allocation): once is enough.
-	if over := s.Tabs.Rect.Contains(s.In.X, s.In.Y); over || !s.tabsIdle {
-		if s.Tabs.Update(&s.In) {
-			s.Cur = s.Tabs.Index
-		}
-		s.tabsIdle = !over
+	if s.Tabs.Update(&s.In) {
+		s.Cur = s.Tabs.Index
 	}
 	SetRetry(&s.Retry, ld.Stopped())
 	if failed && s.Retry.Update(&s.In) {
