@@ -3,9 +3,7 @@
 package main
 
 import (
-	"image"
 	"image/color"
-	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -220,9 +218,4 @@ func (c *layer[K]) restore(dst *ebiten.Image, r ui.Rect, bg color.Color) {
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(float64(area.Min.X), float64(area.Min.Y))
 	dst.DrawImage(c.img.SubImage(area).(*ebiten.Image), op)
-}
-
-// deviceRect is the smallest rectangle of whole device pixels covering r.
-func deviceRect(r ui.Rect) image.Rectangle {
-	return image.Rect(int(math.Floor(r.X*dpr)), int(math.Floor(r.Y*dpr)), int(math.Ceil(r.Right()*dpr)), int(math.Ceil(r.Bottom()*dpr)))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
+	"digitlab/paint"
 	"digitlab/ui"
 )
 
@@ -123,12 +124,12 @@ func drawPath(dst *ebiten.Image, c color.Color) {
 }
 
 // Align is a horizontal text alignment.
-type Align int
+type Align = paint.Align
 
 const (
-	AlignStart  Align = iota // x is the left edge
-	AlignCenter              // x is the centre
-	AlignEnd                 // x is the right edge
+	AlignStart  = paint.Start  // x is the left edge
+	AlignCenter = paint.Center // x is the centre
+	AlignEnd    = paint.End    // x is the right edge
 )
 
 // drawText draws s with its top at y; x is the left edge, centre or right

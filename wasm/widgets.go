@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"digitlab/paint"
 	"digitlab/ui"
 )
 
@@ -14,7 +15,7 @@ import (
 // package ui), lays them out and calls their Update in its Update, and calls
 // these in its Draw. None of them changes the widget.
 
-const corner = 5.0 // corner radius of buttons and panels
+const corner = paint.Corner
 
 // drawButton draws b: outlined, filled when hovered or held, greyed when
 // disabled.
