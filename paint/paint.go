@@ -143,14 +143,19 @@ func (l *List) Text(s string, x, y, size float64, f Font, c color.RGBA, a Align)
 // TextIn draws s vertically centred in r: at its left edge, centre or
 // right edge less the padding.
 func (l *List) TextIn(s string, r ui.Rect, size float64, f Font, c color.RGBA, a Align) {
-	x := r.X + ui.Pad
+	l.Text(s, AlignX(r, a), r.Y+(r.H-ui.LineHeight(size))/2, size, f, c, a)
+}
+
+// AlignX is the x of a text aligned by a in r: its left edge or right
+// edge less the padding, or its centre.
+func AlignX(r ui.Rect, a Align) float64 {
 	switch a {
 	case Center:
-		x = r.X + r.W/2
+		return r.X + r.W/2
 	case End:
-		x = r.Right() - ui.Pad
+		return r.Right() - ui.Pad
 	}
-	l.Text(s, x, r.Y+(r.H-ui.LineHeight(size))/2, size, f, c, a)
+	return r.X + ui.Pad
 }
 
 // Lines draws text lines one under the other from (x, y) down; it

@@ -155,13 +155,7 @@ func drawLine(dst *ebiten.Image, s string, x, y float64, size float64, f Font, c
 // textIn draws one line s centred vertically in r, aligned horizontally by
 // align (with ui.Pad of padding for start/end).
 func textIn(dst *ebiten.Image, s string, r ui.Rect, size float64, f Font, c color.Color, align Align) {
-	x := r.X + ui.Pad
-	switch align {
-	case AlignCenter:
-		x = r.X + r.W/2
-	case AlignEnd:
-		x = r.Right() - ui.Pad
-	}
+	x := paint.AlignX(r, align)
 	_, capH := metricsDev(size*dpr, f)
 	drawLine(dst, s, x*dpr, (r.Y+r.H/2)*dpr+capH/2, size, f, c, align)
 }
