@@ -18,5 +18,7 @@
 // (Set/Status), the path and its run (one step every 1/speed seconds),
 // the pan-and-zoom view, the pointer, and what the page shows derived in
 // world coordinates (level curves, the clipped path, the hover gradient,
-// the heatmap raster, the texts). The app (wasm/descent.go) only draws it.
+// the heatmap raster, the texts), and the display list (package paint)
+// that draws it all, with its level curves and path as layers the page
+// keeps tessellated. The app (wasm/descent.go) only draws the list.
 package descent

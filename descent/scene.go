@@ -4,17 +4,19 @@ import (
 	"math"
 	"time"
 
+	"digitlab/paint"
 	"digitlab/plot"
 	"digitlab/ui"
 )
 
-// Scene is the Descent scene without its drawing: the controls, the path
-// from the start point, the run and its pace, the pan-and-zoom view, the
-// pointer, and everything the page shows derived in world coordinates
-// (level curves and labels, the clipped path, the hover gradient and level
-// curve, the heatmap raster and the texts). The app's drawing layer calls
-// Update once a tick and draws what it finds here; the generation counters
-// (LevelsGen, PathGen, HoverGen) tell it when to rebuild what it caches.
+// Scene is the Descent scene without Ebiten: the controls, the path from
+// the start point, the run and its pace, the pan-and-zoom view, the
+// pointer, everything the page shows derived in world coordinates (level
+// curves and labels, the clipped path, the hover gradient and level curve,
+// the heatmap raster and the texts), and the display list that draws it
+// (List, with its retained layers: Layer). The page calls Update once a
+// tick and draws List; the generation counters (LevelsGen, PathGen,
+// HoverGen) tell it when to tessellate a layer again.
 //
 // Coordinates: layout rectangles and the input are logical pixels; VP
 // maps the world to device pixels (logical × Tick.Scale).
@@ -59,6 +61,10 @@ type Scene struct {
 
 	Text Texts // the figures and the caption, rebuilt only on change
 
+	// List is what the page draws (scene_paint.go), rebuilt only when what
+	// it shows changed.
+	List paint.List
+
 	path    *Path
 	pathID  uint64 // bumped for every new path
 	start   plot.Point
@@ -77,6 +83,13 @@ type Scene struct {
 	figKey     figKey
 	hovKey     hovKey
 	capKey     capKey
+	textGen    uint64 // bumped when a text changes
+
+	dotPts         []plot.Point          // PathDots' points (paint.Dots takes points)
+	xTicks, yTicks []plot.Tick           // the axes' ticks of VP.World
+	layers         [NumLayers]paint.List // see Layer
+	layerGens      [NumLayers]uint64     // the generations layers were built for
+	paintKey       paintKey              // what List was built for
 }
 
 // Dot is a path point to mark at (X, Y) (world coordinates), a disc of
@@ -243,6 +256,7 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.animate()
 	s.derive()
 	s.Run.Sync()
+	s.paint()
 }
 
 // layout places the controls and the plot in area (only when it changed).

@@ -60,6 +60,7 @@ func (s *Scene) recompute() {
 		s.LevelLines = append(s.LevelLines, plot.Polylines(c.Segs)...)
 	}
 	s.Labels = plot.ContourLabels(levels, 0.3*w.W(), 1.2*w.W())
+	s.xTicks, s.yTicks = plot.Ticks(w.X0, w.X1, 6), plot.Ticks(w.Y0, w.Y1, 6)
 	if s.Heat.Img != nil {
 		plot.HeatmapGrid(s.Heat.Img, g, plot.PaleSequential, n)
 		s.Heat.Touch()
@@ -90,7 +91,7 @@ func (s *Scene) derivePath() {
 	}
 	s.pathKey = key
 	s.PathGen++
-	s.PathSegs, s.PathDots = s.PathSegs[:0], s.PathDots[:0]
+	s.PathSegs, s.PathDots, s.dotPts = s.PathSegs[:0], s.PathDots[:0], s.dotPts[:0]
 	w := s.VP.World
 	if !w.Valid() {
 		return
@@ -111,6 +112,7 @@ func (s *Scene) derivePath() {
 			r = 5
 		}
 		s.PathDots = append(s.PathDots, Dot{X: q.X, Y: q.Y, R: r})
+		s.dotPts = append(s.dotPts, q)
 	}
 }
 
@@ -155,6 +157,7 @@ func (s *Scene) deriveTexts() {
 	if k := (figKey{id: s.pathID, steps: p.Steps(), state: p.State(), fn: s.Fn.Index, sign: s.Sign.Index,
 		eta: eta, w: s.Figures.W, scale: s.scale, err: s.err}); k != s.figKey {
 		s.figKey = k
+		s.textGen++
 		t.Err = nil
 		if s.err != "" {
 			t.Err = ui.Wrap(s.err, s.Figures.W, ui.FontSize)
@@ -181,6 +184,7 @@ func (s *Scene) deriveTexts() {
 	}
 	if k := (hovKey{on: s.Hover, x: s.HoverAt.X, y: s.HoverAt.Y, fn: s.Fn.Index}); k != s.hovKey {
 		s.hovKey = k
+		s.textGen++
 		t.Hover = ""
 		if s.Hover {
 			t.Hover = fmt.Sprintf("pointer (%.3g, %.3g)\ngrad = (%.3g, %.3g)", s.HoverAt.X, s.HoverAt.Y, s.HoverGrad.X, s.HoverGrad.Y)
@@ -188,6 +192,7 @@ func (s *Scene) deriveTexts() {
 	}
 	if k := (capKey{fn: s.Fn.Index, sign: s.Sign.Index, eta: eta, w: s.Caption.W, scale: s.scale}); k != s.capKey {
 		s.capKey = k
+		s.textGen++
 		text := Caption(fn, eta, s.Sgn()) + ". " +
 			"The orange arrow is the gradient at the pointer: it is perpendicular to the level curve through that point (orange) " +
 			"and does not point at the optimum. The blue arrow is the step the method takes from there."

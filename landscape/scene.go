@@ -4,21 +4,22 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"digitlab/paint"
 	"digitlab/plot"
 	"digitlab/ui"
 )
 
-// Scene is the Landscape tab without its drawing: the controls, the
-// network, the view (pan and zoom), the line the user drags and the 3-D
-// camera, and everything the page shows derived from them in world
-// coordinates (or device pixels where it is drawn so), recomputed only when
-// what it depends on changed. The app (wasm/landscape.go) calls Update
-// every frame, draws the exported fields and forwards Set and Status.
-// Units are numbered from 1 on screen and in Status.
+// Scene is the Landscape tab: the controls, the network, the view (pan
+// and zoom), the line the user drags and the 3-D camera, everything the
+// page shows derived from them in world coordinates (or device pixels
+// where it is drawn so), recomputed only when what it depends on changed,
+// and List, the display list of it all. The app (wasm/landscape.go) calls
+// Update every frame, draws List and forwards Set and Status. Units are
+// numbered from 1 on screen and in Status.
 //
-// The drawing side reads the fields and must not change them; it rebuilds
-// its retained batches when PlaneGen or MeshGen changed and uploads Heat
-// when Heat.Gen changed.
+// The drawing side reads the fields and must not change them. It draws
+// List's two paint.Custom ops itself (CustomLines, CustomMesh) from
+// batches it rebuilds when PlaneGen or MeshGen changed.
 type Scene struct {
 	Preset        ui.Choice
 	N             ui.Slider
@@ -68,6 +69,11 @@ type Scene struct {
 	CaptionLines []string  // the caption under the plane, wrapped at CaptionSize
 	InfoLines    []string  // the text under the chart, wrapped at CaptionSize
 
+	// What the page shows, in drawing order (scene_paint.go); rebuilt, in
+	// place, when it changed (ListGen counts rebuilds).
+	List    paint.List
+	ListGen uint64
+
 	scale     float64 // device pixels per logical pixel
 	stale     bool    // the plane must be recomputed
 	netGen    uint64  // bumped when Net is rebuilt
@@ -90,6 +96,8 @@ type Scene struct {
 	capW      float64
 	infoW     float64
 	wrapScale float64
+	painted   paintKey
+	paintOK   bool
 }
 
 // Layout is where the scene's parts lie, logical pixels.
@@ -188,8 +196,8 @@ func (s *Scene) rebuild() {
 }
 
 // Update lays the scene out in t.Area, feeds t.In to the controls, the
-// line, the view and the camera, and brings the derived state up to date.
-// A frame where nothing changed allocates nothing.
+// line, the view and the camera, and brings the derived state and List up
+// to date. A frame where nothing changed allocates nothing.
 func (s *Scene) Update(t *ui.Tick) {
 	in := t.In
 	if t.Scale > 0 {
@@ -242,6 +250,7 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.restrict()
 	s.fitChart()
 	s.updateTexts()
+	s.paint()
 }
 
 func (s *Scene) plotPixels() plot.Rect {

@@ -87,8 +87,11 @@
 // the options (Set, Status), the run (ui.RunControls), the derived state
 // in world coordinates (measures, counted points, kinks, outline, the
 // learned z = 0 contour and region), the two heatmaps rendered into
-// plot.Rasters, and the texts placed in the layout (DesignTexts,
-// LearnTexts, Marks, Hover), built only when what they show changed. The
-// page (wasm/ring.go) feeds it a ui.Tick every frame and draws what it
-// finds; an idle frame allocates nothing.
+// plot.Rasters, the texts placed in the layout (DesignTexts, LearnTexts,
+// Marks, Hover: paint text ops, measured with paint.Measure), built only
+// when what they show changed, and List: everything it shows as a
+// paint.List (panels, widgets, rasters, the world lines and points through
+// a device-pixel viewport, texts). The page (wasm/ring.go) feeds it a
+// ui.Tick every frame and paints its list; an idle frame allocates
+// nothing.
 package ring

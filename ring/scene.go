@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"digitlab/paint"
 	"digitlab/plot"
 	"digitlab/ui"
 )
@@ -15,18 +16,15 @@ import (
 // points (right plot). It owns the widgets and their layout, the options
 // (Set, Status), the run (Run: running, pending single steps, the start
 // button's label), everything derived in world coordinates, the two
-// heatmaps as plot.Rasters and the texts; the page only draws what it
-// finds here. Fields are for reading; change the scene through its
-// methods and widgets.
+// heatmaps as plot.Rasters, the texts and the display list of all it
+// shows (List); the page only paints that list. Fields are for reading;
+// change the scene through its methods and widgets. Texts are measured
+// with paint.Measure.
 //
-// Per frame, Update allocates nothing while nothing changes: strings are
-// built when they are asked for and their inputs changed (DesignTexts,
-// LearnTexts, Hover).
+// Per frame, Update and List allocate nothing while nothing changes:
+// strings are built when they are asked for and their inputs changed
+// (DesignTexts, LearnTexts, Hover).
 type Scene struct {
-	// Measure is the width of s at size in font f, in logical pixels; the
-	// page sets the real font measure. Nil means ui.Measure for every font.
-	Measure func(s string, size float64, f Font) float64
-
 	// Designed detector: its widgets.
 	A, B                    ui.Slider
 	Optimal, Errors         ui.Toggle // best-IoU radii; show the disagreeing points
@@ -39,6 +37,7 @@ type Scene struct {
 	Kinks                   []Kink         // of layers 1 and 2, clipped to Plane
 	Outline, Circles        []plot.Segment // z = 0 of the design; the circles r = a, b
 	SeedIn                  [7]bool        // the design's verdict on each of SeedTests
+	seedIn, seedOut         []plot.Point   // SeedTests split by SeedIn (the list's dots)
 	designGen               uint64         // bumped by every rebuildDesign
 	designDirty, learnDirty bool           // the rasters need rendering
 
@@ -69,6 +68,8 @@ type Scene struct {
 	layout
 	texts
 	hover hoverState
+	scale float64    // device pixels per logical one, from the last Tick
+	list  paint.List // what List returns, rebuilt by each call
 }
 
 const (
@@ -155,8 +156,14 @@ func (s *Scene) rebuildDesign() {
 			s.NExtra++
 		}
 	}
+	s.seedIn, s.seedOut = s.seedIn[:0], s.seedOut[:0]
 	for i, t := range SeedTests {
 		s.SeedIn[i] = s.Net.InRing(t.X1, t.X2)
+		if s.SeedIn[i] {
+			s.seedIn = append(s.seedIn, plot.Point{X: t.X1, Y: t.X2})
+		} else {
+			s.seedOut = append(s.seedOut, plot.Point{X: t.X1, Y: t.X2})
+		}
 	}
 	s.Kinks = s.Net.Kinks(Plane)
 	s.Outline = s.Net.Boundary(Plane)
@@ -258,6 +265,7 @@ func (s *Scene) inLearned(x, y float64) bool { return s.grid.Sample(x, y) >= 0 }
 // changed.
 func (s *Scene) Update(t *ui.Tick) {
 	s.doLayout(t.Area)
+	s.scale = t.Scale
 	in := t.In
 
 	// Designed side. Dragging one radius past the other pushes it along,

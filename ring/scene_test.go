@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"digitlab/paint"
 	"digitlab/ui"
 )
 
@@ -261,7 +262,7 @@ func TestSceneDiverges(t *testing.T) {
 	}
 	found := false
 	for _, x := range s.LearnTexts() {
-		found = found || x.Ink == InkBad && strings.Contains(s.TrainErr, x.S)
+		found = found || x.C == paint.Bad && strings.Contains(s.TrainErr, x.S)
 	}
 	if !found {
 		t.Errorf("the error is not among the learned texts")
@@ -323,7 +324,7 @@ func TestSceneCountedPoints(t *testing.T) {
 	}
 }
 
-func hasText(ts []Text, s string) bool {
+func hasText(ts []paint.Op, s string) bool {
 	var sb strings.Builder
 	for _, t := range ts {
 		sb.WriteString(t.S)
@@ -416,7 +417,8 @@ func TestSceneHover(t *testing.T) {
 	for _, l := range strings.Split(want, "\n") {
 		wide = max(wide, utf8.RuneCountInString(l))
 	}
-	wantBox := ui.Rect{X: in.X + 14, Y: in.Y + 14, W: float64(wide)*ui.SmallSize*0.55 + 2*ui.Pad, H: 6*ui.LineHeight(ui.SmallSize) + 2*ui.Pad}
+	// paint.Measure's default sets mono at 0.6 em a rune.
+	wantBox := ui.Rect{X: in.X + 14, Y: in.Y + 14, W: float64(wide)*ui.SmallSize*0.6 + 2*ui.Pad, H: 6*ui.LineHeight(ui.SmallSize) + 2*ui.Pad}
 	if !near4(box, wantBox) {
 		t.Errorf("hover box %v, want %v", box, wantBox)
 	}
@@ -463,7 +465,7 @@ func TestSceneMatrices(t *testing.T) {
 	}
 	ts := s.DesignTexts()
 	for i, w := range want {
-		if ts[i].S != w || ts[i].Font != FontMono || ts[i].X != s.Matrices.X || ts[i].Y != s.Matrices.Y+float64(i)*MatrixLineH {
+		if ts[i].S != w || ts[i].Font != paint.Mono || ts[i].X0 != s.Matrices.X || ts[i].Y0 != s.Matrices.Y+float64(i)*MatrixLineH {
 			t.Errorf("line %d: %+v, want %q at (%v, %v)", i, ts[i], w, s.Matrices.X, s.Matrices.Y+float64(i)*MatrixLineH)
 		}
 	}
@@ -512,7 +514,7 @@ func TestSceneLayout(t *testing.T) {
 	}
 	// The seed's test point 6, (2, 0), is numbered below itself.
 	m := s.Marks()[5]
-	if m.S != "6" || math.Abs(m.X-(l.X+4.5/5*l.W)) > 1e-9 || math.Abs(m.Y-(l.Y+l.H/2+5)) > 1e-9 {
+	if m.S != "6" || math.Abs(m.X0-(l.X+4.5/5*l.W)) > 1e-9 || math.Abs(m.Y0-(l.Y+l.H/2+5)) > 1e-9 {
 		t.Errorf("mark 6 = %+v, want at (%v, %v)", m, l.X+4.5/5*l.W, l.Y+l.H/2+5)
 	}
 }

@@ -6,48 +6,14 @@ import (
 	"math"
 	"strings"
 
+	"digitlab/paint"
 	"digitlab/plot"
 	"digitlab/ui"
 )
 
 // What the Ring scene shows, in logical pixels: the layout, the texts
-// placed in it, the pointer's figures and the two heatmaps.
-
-// Font names a text face; the page maps it to its fonts.
-type Font uint8
-
-const (
-	FontRegular Font = iota
-	FontBold
-	FontMono
-)
-
-// Ink names a text colour of the page's theme.
-type Ink uint8
-
-const (
-	InkText  Ink = iota // body text
-	InkMuted            // captions
-	InkGood             // "in", z ≥ 0
-	InkBad              // "out", errors
-)
-
-// Align says what Text.X is: the left edge or the centre.
-type Align uint8
-
-const (
-	AlignStart Align = iota
-	AlignCenter
-)
-
-// Text is one line (or, for Hover, lines) of text with its top at Y.
-type Text struct {
-	S          string
-	X, Y, Size float64
-	Font       Font
-	Ink        Ink
-	Align      Align
-}
+// placed in it (paint text ops), the pointer's figures and the two
+// heatmaps. scene_paint.go puts them in the scene's display list.
 
 // MatrixLineH is the distance between the lines of the weight matrices.
 const MatrixLineH = 15.0
@@ -63,7 +29,7 @@ type layout struct {
 	area      ui.Rect
 	laidOut   bool
 	layoutGen uint64
-	marks     [7]Text // the seed test points' numbers on the left plot
+	marks     [7]paint.Op // the seed test points' numbers on the left plot (text ops)
 }
 
 func (s *Scene) doLayout(area ui.Rect) {
@@ -119,7 +85,7 @@ func (s *Scene) doLayout(area ui.Rect) {
 		if i%2 == 1 {
 			dy = 5
 		}
-		s.marks[i] = Text{S: fmt.Sprint(i + 1), X: x, Y: y + dy, Size: ui.SmallSize, Font: FontBold, Align: AlignCenter}
+		s.marks[i] = paint.Op{Kind: paint.KText, S: fmt.Sprint(i + 1), X0: x, Y0: y + dy, Size: ui.SmallSize, Font: paint.Bold, C: paint.Ink, Align: paint.Center}
 	}
 }
 
@@ -129,13 +95,13 @@ func viewport(p ui.Rect) plot.Viewport {
 }
 
 // Marks are the numbers of the seed's test points next to them on the
-// left plot.
-func (s *Scene) Marks() []Text { return s.marks[:] }
+// left plot (text ops).
+func (s *Scene) Marks() []paint.Op { return s.marks[:] }
 
 // texts are the scene's texts, built when asked for after what they show
 // changed.
 type texts struct {
-	design, learn       []Text
+	design, learn       paint.List
 	designKey, learnKey textKey
 }
 
@@ -146,56 +112,48 @@ type textKey struct {
 	ok           bool
 }
 
-func (s *Scene) measure(str string, size float64, f Font) float64 {
-	if s.Measure != nil {
-		return s.Measure(str, size, f)
-	}
-	return ui.Measure(str, size)
-}
-
 // cursor writes wrapped paragraphs downwards from (x, y) in width w.
 type cursor struct {
-	out     *[]Text
+	out     *paint.List
 	x, y, w float64
 }
 
-func (c *cursor) para(str string, f Font, ink Ink) {
-	for _, l := range ui.Wrap(str, c.w, ui.SmallSize) {
-		*c.out = append(*c.out, Text{S: l, X: c.x, Y: c.y, Size: ui.SmallSize, Font: f, Ink: ink})
-		c.y += ui.LineHeight(ui.SmallSize)
-	}
+func (c *cursor) para(str string, f paint.Font, ink color.RGBA) {
+	c.y = c.out.Paragraph(ui.Wrap(str, c.w, ui.SmallSize), c.x, c.y, ui.SmallSize, f, ink)
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
 
-// DesignTexts are the texts of the designed side: the weight matrices in
-// the design panel, the left plot's title and the figures below it.
-func (s *Scene) DesignTexts() []Text {
+// DesignTexts are the texts of the designed side (text ops): the weight
+// matrices in the design panel, the left plot's title and the figures
+// below it.
+func (s *Scene) DesignTexts() []paint.Op {
 	key := textKey{gen: s.designGen, layout: s.layoutGen, ok: true}
 	if key == s.designKey {
-		return s.design
+		return s.design.Ops
 	}
 	s.designKey = key
-	out := s.design[:0]
+	out := &s.design
+	out.Reset()
 	for i, l := range matrixLines(s.Net) {
-		out = append(out, Text{S: l, X: s.Matrices.X, Y: s.Matrices.Y + float64(i)*MatrixLineH, Size: ui.SmallSize, Font: FontMono})
+		out.Text(l, s.Matrices.X, s.Matrices.Y+float64(i)*MatrixLineH, ui.SmallSize, paint.Mono, paint.Ink, paint.Start)
 	}
 	m, p := s.Meas, s.PlotL
 	title := fmt.Sprintf("designed: %.3g ≤ |x1|+|x2| ≤ %.3g", m.DA, m.DB)
-	if s.measure(title, ui.FontSize, FontBold) > s.TextL.W {
+	if paint.Measure(title, ui.FontSize, paint.Bold) > s.TextL.W {
 		title = "designed"
 	}
-	out = append(out, Text{S: title, X: p.X + p.W/2, Y: p.Y - ui.LineHeight(ui.FontSize) - 2, Size: ui.FontSize, Font: FontBold, Align: AlignCenter})
+	out.Text(title, p.X+p.W/2, p.Y-ui.LineHeight(ui.FontSize)-2, ui.FontSize, paint.Bold, paint.Ink, paint.Center)
 
-	c := cursor{out: &out, x: s.TextL.X, y: s.TextL.Y, w: s.TextL.W}
-	c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(m.Missed), pct(m.Extra), m.IoU), FontBold, InkText)
+	c := cursor{out: out, x: s.TextL.X, y: s.TextL.Y, w: s.TextL.W}
+	c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(m.Missed), pct(m.Extra), m.IoU), paint.Bold, paint.Ink)
 	if s.Optimal.On {
 		c.para(fmt.Sprintf("best-IoU radii a' = %.3f, b' = %.3f: IoU %+.3f over the seed's %.3f",
-			m.DA, m.DB, s.Fit.Gain(), s.Fit.Base.IoU), FontRegular, InkText)
+			m.DA, m.DB, s.Fit.Gain(), s.Fit.Base.IoU), paint.Regular, paint.Ink)
 	} else {
-		c.para(fmt.Sprintf("best IoU %.3f at a' = %.3f, b' = %.3f", s.Fit.Best.IoU, s.Fit.Best.DA, s.Fit.Best.DB), FontRegular, InkMuted)
+		c.para(fmt.Sprintf("best IoU %.3f at a' = %.3f, b' = %.3f", s.Fit.Best.IoU, s.Fit.Best.DA, s.Fit.Best.DB), paint.Regular, paint.Muted)
 	}
-	c.para(fmt.Sprintf("of %d points: %d missed (orange), %d extra (purple)", len(s.Pts), s.NMissed, s.NExtra), FontRegular, InkMuted)
+	c.para(fmt.Sprintf("of %d points: %d missed (orange), %d extra (purple)", len(s.Pts), s.NMissed, s.NExtra), paint.Regular, paint.Muted)
 	c.y += 4
 
 	// The seed's seven test points in two columns: label, z, verdict.
@@ -204,64 +162,62 @@ func (s *Scene) DesignTexts() []Text {
 	for i, tp := range SeedTests {
 		labels[i] = fmt.Sprintf("%d (%g, %g)", i+1, tp.X1, tp.X2)
 		zs[i] = fmt.Sprintf("z = %.2f", s.Net.Score(tp.X1, tp.X2))
-		labelW = math.Max(labelW, s.measure(labels[i], ui.SmallSize, FontRegular))
-		zW = math.Max(zW, s.measure(zs[i], ui.SmallSize, FontRegular))
+		labelW = math.Max(labelW, paint.Measure(labels[i], ui.SmallSize, paint.Regular))
+		zW = math.Max(zW, paint.Measure(zs[i], ui.SmallSize, paint.Regular))
 	}
-	colW := labelW + zW + s.measure("out", ui.SmallSize, FontBold) + 5*ui.Gap
+	colW := labelW + zW + paint.Measure("out", ui.SmallSize, paint.Bold) + 5*ui.Gap
 	if 2*colW > c.w {
 		colW = c.w / 2
 	}
 	for i, tp := range SeedTests {
-		verdict, ink := "out", InkBad
+		verdict, ink := "out", paint.Bad
 		if s.Net.Score(tp.X1, tp.X2) >= 0 {
-			verdict, ink = "in", InkGood
+			verdict, ink = "in", paint.Good
 		}
 		x := c.x + float64(i/4)*colW
 		y := c.y + float64(i%4)*ui.LineHeight(ui.SmallSize)
-		out = append(out,
-			Text{S: labels[i], X: x, Y: y, Size: ui.SmallSize},
-			Text{S: zs[i], X: x + labelW + ui.Gap, Y: y, Size: ui.SmallSize},
-			Text{S: verdict, X: x + labelW + zW + 2*ui.Gap, Y: y, Size: ui.SmallSize, Font: FontBold, Ink: ink})
+		out.Text(labels[i], x, y, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
+		out.Text(zs[i], x+labelW+ui.Gap, y, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
+		out.Text(verdict, x+labelW+zW+2*ui.Gap, y, ui.SmallSize, paint.Bold, ink, paint.Start)
 	}
-	s.design = out
-	return out
+	return out.Ops
 }
 
-// LearnTexts are the texts of the learned side: the right plot's title
-// and the figures below it.
-func (s *Scene) LearnTexts() []Text {
+// LearnTexts are the texts of the learned side (text ops): the right
+// plot's title and the figures below it.
+func (s *Scene) LearnTexts() []paint.Op {
 	key := textKey{gen: s.learnGen, layout: s.layoutGen, rate: math.Float64bits(s.rateShown()), ok: true}
 	if s.tr != nil {
 		key.steps, key.epoch = s.tr.Steps(), s.tr.Epoch()
 	}
 	if key == s.learnKey {
-		return s.learn
+		return s.learn.Ops
 	}
 	s.learnKey = key
-	out := s.learn[:0]
+	out := &s.learn
+	out.Reset()
 	p := s.PlotR
 	title := "learned"
 	if s.tr != nil {
-		if t := fmt.Sprintf("learned %s, %s labels", s.tr.Cfg.Arch, s.tr.Cfg.Labels); s.measure(t, ui.FontSize, FontBold) <= s.TextR.W {
+		if t := fmt.Sprintf("learned %s, %s labels", s.tr.Cfg.Arch, s.tr.Cfg.Labels); paint.Measure(t, ui.FontSize, paint.Bold) <= s.TextR.W {
 			title = t
 		}
 	}
-	out = append(out, Text{S: title, X: p.X + p.W/2, Y: p.Y - ui.LineHeight(ui.FontSize) - 2, Size: ui.FontSize, Font: FontBold, Align: AlignCenter})
+	out.Text(title, p.X+p.W/2, p.Y-ui.LineHeight(ui.FontSize)-2, ui.FontSize, paint.Bold, paint.Ink, paint.Center)
 
-	c := cursor{out: &out, x: s.TextR.X, y: s.TextR.Y, w: s.TextR.W}
+	c := cursor{out: out, x: s.TextR.X, y: s.TextR.Y, w: s.TextR.W}
 	if s.TrainErr != "" {
-		c.para(s.TrainErr, FontRegular, InkBad)
+		c.para(s.TrainErr, paint.Regular, paint.Bad)
 	}
 	if s.tr != nil {
-		c.para(fmt.Sprintf("accuracy: train %s · held-out %s", pct(s.TrainAcc), pct(s.TestAcc)), FontBold, InkText)
-		c.para(fmt.Sprintf("loss: train %.3f · held-out %.3f (chance %.3f)", s.TrainLoss, s.TestLoss, math.Ln2), FontRegular, InkText)
+		c.para(fmt.Sprintf("accuracy: train %s · held-out %s", pct(s.TrainAcc), pct(s.TestAcc)), paint.Bold, paint.Ink)
+		c.para(fmt.Sprintf("loss: train %.3f · held-out %.3f (chance %.3f)", s.TrainLoss, s.TestLoss, math.Ln2), paint.Regular, paint.Ink)
 		lm := s.Learned
-		c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), FontRegular, InkText)
-		c.para(fmt.Sprintf("update %d · epoch %d · seed %d · %.0f samples/s", s.tr.Steps(), s.tr.Epoch(), s.Seed, s.rateShown()), FontRegular, InkMuted)
-		c.para("dots: dark = in the ring, white = outside; green: z = 0", FontRegular, InkMuted)
+		c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), paint.Regular, paint.Ink)
+		c.para(fmt.Sprintf("update %d · epoch %d · seed %d · %.0f samples/s", s.tr.Steps(), s.tr.Epoch(), s.Seed, s.rateShown()), paint.Regular, paint.Muted)
+		c.para("dots: dark = in the ring, white = outside; green: z = 0", paint.Regular, paint.Muted)
 	}
-	s.learn = out
-	return out
+	return out.Ops
 }
 
 // matrixLines shows the designed weights as numbers: W1 and b1 are fixed;
@@ -351,7 +307,7 @@ func (s *Scene) Hover() (text string, box ui.Rect, ok bool) {
 	lines := strings.Split(h.text, "\n")
 	w := 0.0
 	for _, l := range lines {
-		w = math.Max(w, s.measure(l, ui.SmallSize, FontMono))
+		w = math.Max(w, paint.Measure(l, ui.SmallSize, paint.Mono))
 	}
 	h.box = ui.Rect{X: h.px + 14, Y: h.py + 14, W: w + 2*ui.Pad, H: float64(len(lines))*ui.LineHeight(ui.SmallSize) + 2*ui.Pad}
 	if h.box.Right() > s.Content.Right() {
