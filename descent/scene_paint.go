@@ -190,8 +190,8 @@ func (s *Scene) paintPlot(l *paint.List) {
 	}
 	l.Unclip()
 	l.Stroke(r, 1, paint.Border)
-	planeAxes(l, vp, sc, r, s.xTicks, s.yTicks, "x", "y")
-	planeHint(l, r, Hint)
+	paint.PlaneAxes(l, vp, sc, r, s.xTicks, s.yTicks, "x", "y")
+	paint.PlaneHint(l, r, Hint)
 }
 
 // paintArrows: ∇F at the pointer (fixed length, its direction is the
@@ -206,12 +206,12 @@ func (s *Scene) paintArrows(l *paint.List) {
 	}
 	// the gradient's direction on screen (y flipped)
 	ux, uy := g.X/norm, -g.Y/norm
-	arrow(l, px, py, px+ux*70*sc, py+uy*70*sc, sc, paint.Accent2)
+	paint.Arrow(l, px, py, px+ux*70*sc, py+uy*70*sc, sc, paint.Accent2)
 	l.Text("grad", (px+ux*78*sc)/sc-12, (py+uy*78*sc)/sc-7, ui.SmallSize, paint.Bold, paint.Accent2, paint.Start)
 	// the step: sign·η·∇F in world units, through the viewport
 	sx, sy := s.VP.ToPixel(s.HoverStep.X, s.HoverStep.Y)
 	if d := math.Hypot(sx-px, sy-py); d > 400*sc {
 		sx, sy = px+(sx-px)*400*sc/d, py+(sy-py)*400*sc/d
 	}
-	arrow(l, px, py, sx, sy, sc, paint.Accent)
+	paint.Arrow(l, px, py, sx, sy, sc, paint.Accent)
 }

@@ -286,7 +286,7 @@ func TestOverlaps(t *testing.T) {
 	l.Text("on its box", 2, 2, 12, paint.Regular, paint.Ink, paint.Start)
 	l.Text("on it", 100, 0, 12, paint.Regular, paint.Ink, paint.Start)
 	l.Text("too", 110, 5, 12, paint.Regular, paint.Ink, paint.Start)
-	l.Round(ui.Rect{X: 0, Y: 10, W: 10, H: 10}, 3, hintBg)
+	l.Round(ui.Rect{X: 0, Y: 10, W: 10, H: 10}, 3, paint.HintBg)
 	if got := overlaps(&l); len(got) != 2 || !strings.Contains(got[0], "on its box") || !strings.Contains(got[1], `"on it" and "too"`) {
 		t.Errorf("overlaps %q", got)
 	}

@@ -27,7 +27,6 @@ const Hint = "drag: draw a line · wheel: zoom · arrows: pan"
 var (
 	white      = color.RGBA{255, 255, 255, 255}
 	labelBg    = color.RGBA{255, 255, 255, 200} // behind a contour label
-	hintBg     = color.RGBA{255, 255, 255, 210}
 	chartBg    = color.RGBA{250, 251, 253, 255}
 	chartGrid  = color.RGBA{230, 233, 238, 255}
 	unitLabels = func() (u [33]string) {
@@ -162,8 +161,9 @@ func (s *Scene) paintPlane(l *paint.List) {
 	}
 	l.Unclip()
 	l.Stroke(p, 1, paint.Border)
-	PlaneAxes(l, s.VP, p, sc, "x₁", "x₂")
-	PlaneHint(l, p, Hint)
+	w := s.VP.World
+	paint.PlaneAxes(l, s.VP, sc, p, plot.Ticks(w.X0, w.X1, 6), plot.Ticks(w.Y0, w.Y1, 6), "x₁", "x₂")
+	paint.PlaneHint(l, p, Hint)
 }
 
 func (s *Scene) paintSurface(l *paint.List) {
@@ -215,39 +215,4 @@ func (s *Scene) paintChart(l *paint.List) {
 	l.Disc(x0/sc, y0/sc, 4, paint.Ink)
 	in := s.Layout.Info
 	l.Paragraph(s.InfoLines, in.X, in.Y, CaptionSize, paint.Regular, paint.Muted)
-}
-
-// PlaneHint writes a short usage hint on a white box in the bottom-right
-// corner of r (logical pixels).
-//
-// PlaneHint and PlaneAxes are the plane scenes' (Landscape's and
-// Descent's) frame of a plot.
-func PlaneHint(l *paint.List, r ui.Rect, s string) {
-	w := paint.Measure(s, ui.SmallSize, paint.Regular) + 16
-	b := ui.Rect{X: r.Right() - w - 4, Y: r.Bottom() - 20, W: w, H: 16}
-	l.Round(b, 3, hintBg)
-	l.Text(s, b.X+4, b.Y+1, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
-}
-
-// PlaneAxes draws nice ticks of vp's world (vp in device pixels, scale
-// of them per logical pixel) below and left of r (logical), and the axes'
-// names inside r's bottom-right and top-left corners (none for "").
-func PlaneAxes(l *paint.List, vp plot.Viewport, r ui.Rect, scale float64, xName, yName string) {
-	w := vp.World
-	for _, t := range plot.Ticks(w.X0, w.X1, 6) {
-		px, _ := vp.ToPixel(t.Value, w.Y0)
-		x := px / scale
-		l.Line(x, r.Bottom(), x, r.Bottom()+4, 1, paint.Muted)
-		l.Text(t.Label, x, r.Bottom()+4, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
-	}
-	for _, t := range plot.Ticks(w.Y0, w.Y1, 6) {
-		_, py := vp.ToPixel(w.X0, t.Value)
-		y := py / scale
-		l.Line(r.X-4, y, r.X, y, 1, paint.Muted)
-		l.Text(t.Label, r.X-6, y-7, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
-	}
-	if xName != "" {
-		l.Text(xName, r.Right()-2, r.Bottom()-16, ui.SmallSize, paint.Bold, paint.Muted, paint.End)
-		l.Text(yName, r.X+4, r.Y+2, ui.SmallSize, paint.Bold, paint.Muted, paint.Start)
-	}
 }
