@@ -37,8 +37,9 @@ const LivePeriod = time.Second
 // run controls, merges the snapshots the worker posts, keeps a copy of the
 // model from the latest weights (the drawing pad, a clicked mistake and
 // digitlab.predict() are answered at once), holds the widgets and the
-// layout, and renders the CPU pictures (plot.Raster) the page uploads. It
-// imports no Ebiten; the wasm scene draws what it lays out.
+// layout, renders the CPU pictures (plot.Raster) the page uploads and
+// describes the drawing as display lists (scene_paint.go). It imports no
+// Ebiten; the wasm scene draws the lists.
 type Scene struct {
 	Cfg    Config    // the page's options (the worker has them once it acks)
 	Snap   *Snapshot // the worker's latest (the client's)
@@ -86,6 +87,7 @@ type Scene struct {
 	L       Rects
 	Waiting bool // the task's data is not loaded yet, or the worker stopped
 	views
+	pl paintLists // the drawing (scene_paint.go)
 }
 
 // imageRef names the image shown large: a training image of the worker's

@@ -446,7 +446,8 @@ func TestScenePredictAndWeightsFile(t *testing.T) {
 
 // TestSceneAllocs checks that a frame where neither the input nor the run
 // changed allocates nothing, in every view, paused and training, with the
-// pointer resting on a hot spot (its tooltip is offered every frame).
+// pointer resting on a hot spot (its tooltip is offered every frame):
+// neither the update, the keys nor the view's display lists.
 func TestSceneAllocs(t *testing.T) {
 	for _, running := range []bool{false, true} {
 		for view, name := range Views {
@@ -475,6 +476,19 @@ func TestSceneAllocs(t *testing.T) {
 				_ = r.s.WeightsKey()
 				_ = r.s.MistakesKey()
 				_ = r.s.InfoLine()
+				_ = r.s.ChromeList(1)
+				_ = r.s.InfoList()
+				_ = r.s.DivergedList()
+				switch view {
+				case ViewTrain:
+					_, _ = r.s.CurrentList(), r.s.ChartList(1)
+				case ViewWeights:
+					_ = r.s.WeightsList()
+				case ViewMistakes:
+					_ = r.s.MistakesList()
+				case ViewDraw:
+					_ = r.s.PadList()
+				}
 			})
 			if n != 0 {
 				t.Errorf("%s (running %v): %v allocations per steady frame", name, running, n)

@@ -79,7 +79,7 @@ var Measure = func(s string, size float64, f Font) float64 {
 type Kind uint8
 
 const (
-	KText        Kind = iota // S at (X0, Y0) (its top), Size, Font, Align, C
+	KText        Kind = iota // S at (X0, Y0) (its top), Size, Font, Align, C; with R, centred in R on its cap height (X0 from AlignX)
 	KFill                    // R filled with C
 	KStroke                  // R outlined inside, W wide
 	KRound                   // R filled with corners of radius Rad
@@ -140,10 +140,13 @@ func (l *List) Text(s string, x, y, size float64, f Font, c color.RGBA, a Align)
 	}
 }
 
-// TextIn draws s vertically centred in r: at its left edge, centre or
-// right edge less the padding.
+// TextIn draws one line s vertically centred in r, as the widgets' labels
+// are (the page centres the font's cap height on r's middle): at its left
+// edge or right edge less the padding, or its centre.
 func (l *List) TextIn(s string, r ui.Rect, size float64, f Font, c color.RGBA, a Align) {
-	l.Text(s, AlignX(r, a), r.Y+(r.H-ui.LineHeight(size))/2, size, f, c, a)
+	if s != "" {
+		l.add(Op{Kind: KText, S: s, R: r, X0: AlignX(r, a), Y0: r.Y + (r.H-ui.LineHeight(size))/2, Size: size, Font: f, C: c, Align: a})
+	}
 }
 
 // AlignX is the x of a text aligned by a in r: its left edge or right

@@ -9,12 +9,10 @@ import (
 
 // digitsScene is the trainer (DESIGN scene 1), the page's client of the
 // trainer worker (cmd/trainer, a digitsview.Run). Its state, layout,
-// texts and CPU pictures are a digitsview.Scene (native, tested); this
-// package wires it to the app and draws it: digits_draw.go (the cached
-// layers and partial redraws), digits_controls.go (the sidebar),
-// digits_panels.go (the training, weights and mistakes views),
-// digits_chart.go (the charts), digits_pad.go (the drawing pad) and
-// digits_io.go (saving and loading weights).
+// texts, CPU pictures and drawing (display lists) are a digitsview.Scene
+// (native, tested); this package wires it to the app and draws its lists:
+// digits_draw.go (the cached layers and partial redraws) and digits_io.go
+// (saving and loading weights).
 type digitsScene struct {
 	m  *digitsview.Scene
 	tr *trainerClient
@@ -23,11 +21,11 @@ type digitsScene struct {
 	model     *nn.Model
 	modelStep int
 
-	dataView                              DataStatusView
-	curPix, wPix, mistPix, padPix, seePix Texture
-	chrome                                layer[digitsview.ChromeKey]
-	imgLayer                              layer[digitsview.ImageKey]
-	chartLayer                            layer[int]
+	dataView   DataStatusView
+	p          painter // draws m's lists, keeping their pictures' textures
+	chrome     layer[digitsview.ChromeKey]
+	imgLayer   layer[digitsview.ImageKey]
+	chartLayer layer[int]
 
 	// What the last frame drew of the live parts not drawn from a layer.
 	infoDrawn    digitsview.Info

@@ -46,7 +46,7 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 	if !changed || m.Live() {
 		if info := m.InfoLine(); !changed || info != d.infoDrawn {
 			redo(L.Info)
-			textInfo(screen, info, L.Info, AlignStart)
+			d.p.draw(screen, m.InfoList())
 			d.infoDrawn = info
 		}
 	}
@@ -64,105 +64,32 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 		}
 		if !changed || !d.chartLayer.fresh(m.ChartStamp) {
 			redo(L.ChartRect)
-			d.chartLayer.draw(screen, m.ChartStamp, L.ChartRect, func(dst *ebiten.Image) {
-				drawChartData(dst, &m.Loss)
-				drawChartData(dst, &m.Acc)
-			})
+			d.chartLayer.draw(screen, m.ChartStamp, L.ChartRect, d.drawCharts)
 		}
 	case digitsview.ViewWeights:
 		if key := m.WeightsKey(); !changed || key != d.weightsDrawn {
 			redo(L.ViewArea)
-			d.drawWeights(screen)
+			d.p.draw(screen, m.WeightsList())
 			d.weightsDrawn = key
 		}
 	case digitsview.ViewMistakes:
 		if key := m.MistakesKey(); !changed || key != d.mistDrawn {
 			redo(L.ViewArea)
-			d.drawMistakes(screen)
+			d.p.draw(screen, m.MistakesList())
 			d.mistDrawn = key
 		}
 	case digitsview.ViewDraw:
 		if !changed {
-			d.drawPad(screen)
+			d.p.draw(screen, m.PadList())
 		}
 	}
-	d.drawDiverged(screen)
+	d.p.draw(screen, m.DivergedList())
 }
 
-// toneColors are the theme's colours of the model's text tones.
-var toneColors = [...]color.Color{digitsview.ToneText: colText, digitsview.ToneMuted: colMuted,
-	digitsview.ToneBad: colBad, digitsview.ToneGood: colGood, digitsview.ToneAccent: colAccent, digitsview.TonePred: colBarPred}
-
-// textInfo draws a line of the model's text vertically centred in r.
-func textInfo(dst *ebiten.Image, t digitsview.Info, r ui.Rect, align Align) {
-	f := FontRegular
-	if t.Bold {
-		f = FontBold
-	}
-	textIn(dst, t.Text, r, sizeBody, f, toneColors[t.Tone], align)
-}
-
-// drawInfo draws a line of the model's text (if any) at (x, y) at font
-// size size.
-func drawInfo(dst *ebiten.Image, t digitsview.Info, x, y, size float64, align Align) {
-	if t.Text == "" {
-		return
-	}
-	f := FontRegular
-	if t.Bold {
-		f = FontBold
-	}
-	drawText(dst, t.Text, x, y, size, f, toneColors[t.Tone], align)
-}
-
-// drawDiverged explains a blown-up run over the content area.
-func (d *digitsScene) drawDiverged(screen *ebiten.Image) {
-	if !d.m.Diverged() {
-		return
-	}
-	c := d.m.L.Content
-	box := ui.Rect{X: c.X + c.W/2 - 230, Y: c.Y + 90, W: 460, H: 150}
-	fillRoundRect(screen, box, corner, colBannerBg)
-	strokeRoundRect(screen, box, corner, 2, colBad)
-	in := box.Inset(14)
-	drawText(screen, "Training diverged", in.X, in.Y, sizeTitle, FontBold, colBad, AlignStart)
-	what, todo := d.m.DivergedText()
-	lines := append(ui.Wrap(what, in.W, sizeBody), ui.Wrap(todo, in.W, sizeBody)...)
-	y := in.Y + ui.LineHeight(sizeTitle) + 6
-	for _, l := range lines {
-		drawText(screen, l, in.X, y, sizeBody, FontRegular, colText, AlignStart)
-		y += ui.LineHeight(sizeBody)
-	}
-}
-
-// drawChrome draws everything of the scene that changes only with the
-// layout, the options or the hovered widget (what ChromeKey describes).
-func (d *digitsScene) drawChrome(dst *ebiten.Image) {
-	m := d.m
-	L := &m.L
-	d.drawControls(dst)
-	drawChoice(dst, &m.UI.View)
-	if m.Waiting {
-		return
-	}
-	switch m.View() {
-	case digitsview.ViewTrain:
-		drawPanel(dst, L.ImgPanel, m.ImgTitle())
-		drawPanel(dst, L.MatPanel, digitsview.MatTitle)
-		drawChartFrame(dst, &m.Loss)
-		drawChartFrame(dst, &m.Acc)
-	case digitsview.ViewWeights:
-		drawPanel(dst, L.WPanel, digitsview.WeightsTitle)
-	case digitsview.ViewMistakes:
-		drawPanel(dst, L.MistPanel, digitsview.MistakesTitle)
-		drawPanel(dst, L.MistBig, digitsview.SelectedTitle)
-	case digitsview.ViewDraw:
-		drawPanel(dst, L.PadPanel, digitsview.PadTitle)
-		drawButton(dst, &m.UI.Clear)
-		drawToggle(dst, &m.UI.See)
-		drawPanel(dst, L.SeePanel, digitsview.SeeTitle)
-	}
-}
+// The layers' renderings: the model's lists.
+func (d *digitsScene) drawChrome(dst *ebiten.Image)  { d.p.draw(dst, d.m.ChromeList(dpr)) }
+func (d *digitsScene) drawCurrent(dst *ebiten.Image) { d.p.draw(dst, d.m.CurrentList()) }
+func (d *digitsScene) drawCharts(dst *ebiten.Image)  { d.p.draw(dst, d.m.ChartList(dpr)) }
 
 // layer is an offscreen copy of slow-to-draw, rarely changing drawing,
 // redrawn only when its key changes.

@@ -28,7 +28,11 @@ func (p *painter) draw(dst *ebiten.Image, l *paint.List) {
 		o := &l.Ops[i]
 		switch o.Kind {
 		case paint.KText:
-			drawText(target, o.S, o.X0, o.Y0, o.Size, o.Font, o.C, o.Align)
+			if o.R.Empty() {
+				drawText(target, o.S, o.X0, o.Y0, o.Size, o.Font, o.C, o.Align)
+			} else {
+				textIn(target, o.S, o.R, o.Size, o.Font, o.C, o.Align)
+			}
 		case paint.KFill:
 			fillRect(target, o.R, o.C)
 		case paint.KStroke:
