@@ -246,7 +246,7 @@ bench() {
 	mkdir -p out
 	DIGITLAB_RATE=1 DIGITLAB_RATE_MODELS="$models" DIGITLAB_MNIST_DIR=$(mnist_dir) GOOS=js GOARCH=wasm \
 		go test -run '^$' -bench '^BenchmarkRunToDone$' -benchtime 1x -count "$runs" -timeout 60m \
-		-exec="$(wasm_dir)/go_js_wasm_exec" ./digitsview | tee out/node-rates.txt
+		-exec="$(wasm_dir)/go_js_wasm_exec" ./scenes/digitsview | tee out/node-rates.txt
 	step "page figures in Chromium (medians of $runs runs, against the Node baseline)"
 	(cd e2e && BENCH_RUNS="$runs" BENCH_MODELS="$models" BENCH_NODE_FILE="$PWD/../out/node-rates.txt" DIGITLAB_SERVE="$PWD/../out/serve" DIGITLAB_STATIC="$PWD/../static" node bench.mjs)
 }

@@ -45,7 +45,7 @@ describe('landscape', () => {
     assert.equal(st.scene, 'landscape');
     assert.equal(st.preset, 'example');
     assert.equal(st.n, 3);
-    // Hand count (landscape/kinks_test.go): three lines in general position,
+    // Hand count (scenes/landscape/kinks_test.go): three lines in general position,
     // all three crossings inside [-2,2]²: 1 + 3 + 3 = 7.
     assert.equal(st.pieces, 7, `pieces ${st.pieces}`);
     assert.equal(st.kinkLines, 3);

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"digitlab/digitsview"
 	"digitlab/nn"
+	"digitlab/scenes/digitsview"
 	"digitlab/train"
 )
 

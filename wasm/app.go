@@ -7,7 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/ui"
+	"digitlab/kit/ui"
 )
 
 // App is the ebiten.Game: the frame around the scenes (ui.Shell: tabs,

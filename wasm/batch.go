@@ -9,7 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
-	"digitlab/plot"
+	"digitlab/kit/plot"
 )
 
 // batch is the one way scenes draw many lines and dots: strokes and discs

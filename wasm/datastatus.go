@@ -5,8 +5,8 @@ package main
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/digitsview"
-	"digitlab/ui"
+	"digitlab/kit/ui"
+	"digitlab/scenes/digitsview"
 )
 
 // Data is the page's view of the data download, which the trainer worker

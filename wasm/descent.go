@@ -5,8 +5,8 @@ package main
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/descent"
-	"digitlab/paint"
+	"digitlab/kit/paint"
+	"digitlab/scenes/descent"
 )
 
 // Descent runs the gradient method on the seed's bowl f (descent) or

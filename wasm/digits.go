@@ -3,8 +3,8 @@
 package main
 
 import (
-	"digitlab/digitsview"
 	"digitlab/nn"
+	"digitlab/scenes/digitsview"
 )
 
 // digitsScene is the trainer (DESIGN scene 1), the page's client of the

@@ -7,8 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/digitsview"
-	"digitlab/ui"
+	"digitlab/kit/ui"
+	"digitlab/scenes/digitsview"
 )
 
 // Draw draws the scene as laid out by Update: the chrome (sidebar, panel

@@ -11,8 +11,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
-	"digitlab/paint"
-	"digitlab/ui"
+	"digitlab/kit/paint"
+	"digitlab/kit/ui"
 )
 
 // dpr is the device scale factor: device pixels per logical pixel. App.Layout

@@ -9,7 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
-	"digitlab/ui"
+	"digitlab/kit/ui"
 )
 
 // inputReader turns Ebiten's input state into one ui.Input per tick. It is

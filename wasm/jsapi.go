@@ -8,8 +8,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/digitsview"
-	"digitlab/ui"
+	"digitlab/kit/ui"
+	"digitlab/scenes/digitsview"
 )
 
 // version identifies the build in window.digitlab.version; build.sh may set

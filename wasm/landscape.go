@@ -7,8 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/landscape"
-	"digitlab/plot"
+	"digitlab/kit/plot"
+	"digitlab/scenes/landscape"
 )
 
 // Landscape shows Φ: R² → R of a 2→n→1 ReLU network as a heatmap with

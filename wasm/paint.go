@@ -8,9 +8,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/paint"
-	"digitlab/plot"
-	"digitlab/ui"
+	"digitlab/kit/paint"
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
 )
 
 // painter draws a scene model's display lists (package paint). It keeps

@@ -5,7 +5,7 @@ package main
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/ring"
+	"digitlab/scenes/ring"
 )
 
 // Ring is scene 4: seed 003's hand-designed 2→4→3→1 ReLU detector of the L1

@@ -7,7 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/ui"
+	"digitlab/kit/ui"
 )
 
 // Scene is one tab of Digit Lab (Digits, Landscape, Descent, Ring). The app

@@ -7,8 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/plot"
-	"digitlab/ui"
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
 )
 
 // Texture is a CPU raster (plot.Raster: a heatmap, a digit, a chart) and

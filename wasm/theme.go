@@ -3,8 +3,8 @@
 package main
 
 import (
-	"digitlab/paint"
-	"digitlab/ui"
+	"digitlab/kit/paint"
+	"digitlab/kit/ui"
 )
 
 // Theme colours (paint's).

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"syscall/js"
 
-	"digitlab/digitsview"
+	"digitlab/scenes/digitsview"
 )
 
 // trainerClient is the page's end of the trainer worker (cmd/trainer,

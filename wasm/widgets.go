@@ -7,8 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"digitlab/paint"
-	"digitlab/ui"
+	"digitlab/kit/paint"
+	"digitlab/kit/ui"
 )
 
 // Drawing of the ui widgets. A scene keeps the widgets (state lives in

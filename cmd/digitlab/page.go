@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"digitlab/digitsview"
+	"digitlab/scenes/digitsview"
 )
 
 // pageCmd trains the Digits run exactly as the page's trainer worker does

@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 
 	"digitlab/datasets"
-	"digitlab/digitsview"
+	"digitlab/scenes/digitsview"
 )
 
 // dataFiles are fetched in this order, relative to the worker's script

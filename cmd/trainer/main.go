@@ -5,14 +5,14 @@
 // data itself, holds a digitsview.Run, trains it in slices and posts
 // digitsview.Snapshots to the page several times a second. The page sends
 // digitsview.Commands. Both cross postMessage as one transferred byte
-// buffer (digitsview/proto.go). static/trainer.js starts it.
+// buffer (scenes/digitsview/proto.go). static/trainer.js starts it.
 package main
 
 import (
 	"syscall/js"
 	"time"
 
-	"digitlab/digitsview"
+	"digitlab/scenes/digitsview"
 )
 
 // Timing of the loop.

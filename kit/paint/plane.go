@@ -1,0 +1,66 @@
+package paint
+
+import (
+	"image/color"
+	"math"
+
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+)
+
+// The pieces of a plot of the plane (Landscape, Descent): its ticks, a
+// usage hint and arrows.
+
+// HintBg is the hint's backing: white, a little see-through.
+var HintBg = color.RGBA{255, 255, 255, 210}
+
+// PlaneHint writes a short usage hint in the bottom-right corner of r.
+func PlaneHint(l *List, r ui.Rect, s string) {
+	w := Measure(s, ui.SmallSize, Regular) + 16
+	b := ui.Rect{X: r.Right() - w - 4, Y: r.Bottom() - 20, W: w, H: 16}
+	l.Round(b, 3, HintBg)
+	l.Text(s, b.X+4, b.Y+1, ui.SmallSize, Regular, Muted, Start)
+}
+
+// PlaneAxes draws the ticks xs and ys of vp's world (vp maps to device
+// pixels, scale of them per logical pixel) below and left of r, and the
+// axes' names inside r's bottom-right and top-left corners.
+func PlaneAxes(l *List, vp plot.Viewport, scale float64, r ui.Rect, xs, ys []plot.Tick, xName, yName string) {
+	w := vp.World
+	for _, t := range xs {
+		px, _ := vp.ToPixel(t.Value, w.Y0)
+		x := px / scale
+		l.Line(x, r.Bottom(), x, r.Bottom()+4, 1, Muted)
+		l.Text(t.Label, x, r.Bottom()+4, ui.SmallSize, Regular, Muted, Center)
+	}
+	for _, t := range ys {
+		_, py := vp.ToPixel(w.X0, t.Value)
+		y := py / scale
+		l.Line(r.X-4, y, r.X, y, 1, Muted)
+		l.Text(t.Label, r.X-6, y-7, ui.SmallSize, Regular, Muted, End)
+	}
+	if xName != "" {
+		l.Text(xName, r.Right()-2, r.Bottom()-16, ui.SmallSize, Bold, Muted, End)
+		l.Text(yName, r.X+4, r.Y+2, ui.SmallSize, Bold, Muted, Start)
+	}
+}
+
+// Arrow draws an arrow from (x0,y0) to (x1,y1), given in device pixels
+// (scale of them per logical pixel): a shaft 2.5 px wide and, when it is
+// at least a device pixel long, a head of two strokes up to 10 px long.
+func Arrow(l *List, x0, y0, x1, y1, scale float64, c color.RGBA) {
+	const w = 2.5
+	l.Line(x0/scale, y0/scale, x1/scale, y1/scale, w, c)
+	d := math.Hypot(x1-x0, y1-y0)
+	if d < 1 {
+		return
+	}
+	ux, uy := (x1-x0)/d, (y1-y0)/d
+	h := math.Min(10*scale, d/2)
+	for _, a := range [2]float64{0.45, -0.45} {
+		ca, sa := math.Cos(a), math.Sin(a)
+		hx := x1 - h*(ux*ca-uy*sa)
+		hy := y1 - h*(ux*sa+uy*ca)
+		l.Line(x1/scale, y1/scale, hx/scale, hy/scale, w, c)
+	}
+}

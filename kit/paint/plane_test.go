@@ -1,0 +1,55 @@
+package paint
+
+import (
+	"math"
+	"testing"
+
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+)
+
+func TestPlanePieces(t *testing.T) {
+	var l List
+	r := ui.Rect{X: 100, Y: 50, W: 200, H: 200}
+	vp := plot.NewViewport(plot.Rect{X0: -2, Y0: -2, X1: 2, Y1: 2}, plot.DeviceRect(r.X, r.Y, r.W, r.H, 2))
+	xs, ys := plot.Ticks(-2, 2, 6), plot.Ticks(-2, 2, 6)
+	PlaneAxes(&l, vp, 2, r, xs, ys, "x", "y")
+	// A tick mark and label per tick, then the two names.
+	if got, want := len(l.Ops), 2*(len(xs)+len(ys))+2; got != want {
+		t.Fatalf("%d ops, want %d", got, want)
+	}
+	// The x tick at 0 sits under the plot's centre; the y tick at 0 left
+	// of its middle.
+	for _, o := range l.Ops {
+		if o.Kind == KText && o.S == "0" && o.Align == Center && o.X0 != 200 {
+			t.Errorf("x tick 0 at x %v, want 200", o.X0)
+		}
+		if o.Kind == KText && o.S == "0" && o.Align == End && o.Y0 != 150-7 {
+			t.Errorf("y tick 0 at y %v, want 143", o.Y0)
+		}
+	}
+	l.Reset()
+	PlaneHint(&l, r, "hint")
+	b := l.Ops[0].R
+	if l.Ops[0].Kind != KRound || b.Right() != r.Right()-4 || b.Bottom() != r.Bottom()-4 || b.W != Measure("hint", ui.SmallSize, Regular)+16 {
+		t.Errorf("hint box %v in %v", b, r)
+	}
+	l.Reset()
+	Arrow(&l, 0, 0, 100, 0, 2, Accent) // 50 logical px to the right
+	if len(l.Ops) != 3 || l.Ops[0].X1 != 50 {
+		t.Fatalf("arrow ops %d, shaft end %v", len(l.Ops), l.Ops[0].X1)
+	}
+	for _, o := range l.Ops[1:] { // head strokes 10 logical px long (20 device px), ±0.45 rad back
+		if d := math.Hypot(o.X1-o.X0, o.Y1-o.Y0); math.Abs(d-10) > 1e-9 {
+			t.Errorf("head stroke %v px long, want 10", d)
+		}
+		if o.X1 >= 50 || math.Abs(math.Atan2(o.Y1-o.Y0, o.X0-o.X1)) > 0.46 {
+			t.Errorf("head stroke %+v does not point back", o)
+		}
+	}
+	l.Reset()
+	Arrow(&l, 0, 0, 0.5, 0, 2, Accent) // shorter than a device pixel: no head
+	if len(l.Ops) != 1 {
+		t.Errorf("a tiny arrow has %d ops, want the shaft only", len(l.Ops))
+	}
+}

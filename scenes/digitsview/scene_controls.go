@@ -1,0 +1,312 @@
+package digitsview
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"digitlab/kit/ui"
+	"digitlab/nn"
+	"digitlab/train"
+)
+
+// modelLabels are short names for the model choice's segments.
+var modelLabels = map[string]string{
+	"linear": "linear", "vanilla": "MLP", "cnn": "CNN",
+	"mlp10": "MLP", "cnn10": "CNN", "cnn10-tanh": "tanh", "best": "best", "convnetjs": "cjs",
+	"digits64": "64-32-10",
+}
+
+// trainSizes are the training-set sizes the slider offers; 0 = all.
+var trainSizes = []float64{100, 300, 1000, 3000, 10000, 30000, 0}
+
+// annealValues are the anneal T values the slider offers; 0 = constant η.
+var annealValues = []float64{0, 100, 300, 1000, 4000, 10000, 100000}
+
+// annealTip explains the anneal T slider.
+const annealTip = "η(t) = η·T/(T+t): the step shrinks as training goes on; off keeps η constant"
+
+// Widgets are the Digits scene's widgets: the sidebar's, the view choice
+// and the drawing pad's.
+type Widgets struct {
+	Task, Model, Opt, View           ui.Choice
+	LR, Anneal, Batch, TrainN, Noise ui.Slider
+	Raw, See                         ui.Toggle
+	Seed, Start, Step, Reset         ui.Button
+	Save, Load, Clear                ui.Button
+
+	models []string // the presets behind Model's segments
+
+	// Note is the text under the buttons (what the preset is and where it
+	// comes from), wrapped to the sidebar and cut to what fits; the first
+	// line's top is at NoteY, no line may pass NoteBottom.
+	Note              []string
+	NoteY, NoteBottom float64
+	noteCfg           Config
+	noteW, noteSpace  float64
+}
+
+// Action is what the sidebar's buttons ask of the page this frame (the
+// page opens the browser's dialogs).
+type Action uint8
+
+const (
+	ActSave Action = 1 << iota // download the weights (WeightsFile)
+	ActOpen                    // let the user choose a weights file (LoadWeights)
+)
+
+func (s *Scene) initWidgets() {
+	u := &s.UI
+	u.Task = ui.Choice{Label: "data set", Options: TaskTitles,
+		Tips: []string{"MNIST, only the fours and nines: seed 000's binary task", "MNIST, all ten digits (seeds 001, 002)", "scikit-learn's 1797 8x8 digits (seed 003)"}}
+	u.Model = ui.Choice{Label: "model"}
+	u.Opt = ui.Choice{Label: "optimiser", Options: []string{"SGD", "momentum", "Adam"},
+		Tips: []string{"w −= η g", "m = 0.9 m + g; w −= η m (seed 000's form)", "Adam: adaptive steps per weight"}}
+	u.LR = ui.Slider{Label: "learning rate η", Min: LRMin, Max: LRMax, Log: true, Format: "%.3g",
+		Tip: "Step size. Too small: slow. Too large (try 100): the loss explodes and training stops."}
+	u.Anneal = ui.Slider{Label: "anneal T", Values: annealValues, Format: "%.0f", Tip: annealTip}
+	u.Batch = ui.Slider{Label: "batch", Values: []float64{1, 2, 4, 8, 16, 32, 64, 128, 256, 0},
+		Tip: "Samples averaged per step: 1 = per-sample SGD as in the seeds, full = gradient descent on the whole set"}
+	u.TrainN = ui.Slider{Label: "train images", Values: trainSizes,
+		Tip: "Train on only the first N images (seed 000's stress test uses 1000)"}
+	u.Noise = ui.Slider{Label: "noise σ", Min: 0, Max: NoiseMax, Step: 0.1, Format: "%.1f",
+		Tip: "Gaussian noise added to the training images, clipped to 0..1 (the stress test uses 1)"}
+	u.Raw = ui.Toggle{Label: "raw pixels 0..255",
+		Tip: "Feed raw pixel values instead of 0..1, as seed 001 does: sigmoids saturate and learning crawls"}
+	u.Seed = ui.Button{Tip: "Another random seed: new initial weights, shuffle and noise"}
+	u.Start = ui.Button{Label: "Start", Tip: "Start or pause training (space)"}
+	u.Step = ui.Button{Label: "Step", Tip: "One optimiser step (s)"}
+	u.Reset = ui.Button{Label: "Reset", Tip: "Back to the seed's initial weights (r)"}
+	u.Save = ui.Button{Label: "Save weights", Tip: "Download the trained weights as a file"}
+	u.Load = ui.Button{Label: "Load…", Tip: "Open a weights file saved from this model"}
+	u.View = ui.Choice{Options: []string{"Training", "Weights", "Mistakes", "Draw"},
+		Tips: []string{"The current image, its probabilities, the curves", "The first layer's weights as pictures",
+			"Misclassified test images", "Draw a digit and see what the network says"}}
+	u.Clear = ui.Button{Label: "Clear", Tip: "Wipe the drawing pad"}
+	u.See = ui.Toggle{Label: "show what the network sees (28x28)",
+		Tip: "The drawing after MNIST's pre-processing: scaled into 20x20, centred by its centre of mass"}
+	s.Sel = -1
+}
+
+// syncWidgets shows s.Cfg in the widgets.
+func (s *Scene) syncWidgets() {
+	u, c := &s.UI, s.Cfg
+	for i, t := range Tasks {
+		if t == c.Task {
+			u.Task.Index = i
+		}
+	}
+	u.models = ModelsFor(c.Task)
+	u.Model.Options = u.Model.Options[:0]
+	u.Model.Tips = u.Model.Tips[:0]
+	for i, m := range u.models {
+		u.Model.Options = append(u.Model.Options, modelLabels[m])
+		u.Model.Tips = append(u.Model.Tips, m+": "+facts(m).About)
+		if m == c.Model {
+			u.Model.Index = i
+		}
+	}
+	for i, o := range Opts {
+		if o == c.Opt {
+			u.Opt.Index = i
+		}
+	}
+	u.LR.Value, u.Anneal.Value = c.LR, c.AnnealT
+	u.Anneal.Tip = annealTip
+	if d := facts(c.Model).Decay; d != "" {
+		u.Anneal.Tip += fmt.Sprintf("; this preset also lowers η %s to 0 by the end of its run", map[string]string{"linear": "linearly", "cosine": "along a cosine"}[d])
+	}
+	u.Batch.Value, u.TrainN.Value = float64(c.Batch), float64(c.TrainN)
+	u.Noise.Value, u.Raw.On = c.Noise, c.Raw
+	u.Raw.Label = "raw pixels 0..255"
+	if c.Task == "digits8" {
+		u.Raw.Label = "raw pixels 0..16"
+	}
+	u.Seed.Label = fmt.Sprintf("seed %d", c.Seed)
+}
+
+// presetFacts are what the scene shows of a preset and its recipe (their
+// one home here, so that a change of nn.Preset or train.Recipe touches
+// one function).
+type presetFacts struct {
+	Seed, About, Decay string
+	Epochs, Steps      int
+	SkipBelow, LR      float64
+	ok                 bool
+}
+
+func facts(model string) presetFacts {
+	p, err := nn.PresetByName(model)
+	r, rerr := train.RecipeFor(model)
+	return presetFacts{Seed: p.Seed, About: p.About, Decay: r.Decay, Epochs: r.Epochs, Steps: r.Steps,
+		SkipBelow: r.SkipBelow, LR: r.LR, ok: err == nil && rerr == nil}
+}
+
+// updateControls places the sidebar widgets and handles their input.
+func (s *Scene) updateControls(in *ui.Input) Action {
+	u := &s.UI
+	col := ui.NewColumn(ui.PanelContent(s.L.Controls, "Training"), ui.Gap)
+	u.Task.Rect = col.Next(u.Task.Height())
+	u.Model.Rect = col.Next(u.Model.Height())
+	u.Opt.Rect = col.Next(u.Opt.Height())
+	u.LR.Rect = col.Next(u.LR.Height())
+	var two [2]ui.Rect
+	var three [3]ui.Rect
+	splitH(col.Next(u.Anneal.Height()), 2*ui.Gap, two[:])
+	u.Anneal.Rect, u.Batch.Rect = two[0], two[1]
+	splitH(col.Next(u.TrainN.Height()), 2*ui.Gap, two[:])
+	u.TrainN.Rect, u.Noise.Rect = two[0], two[1]
+	row := col.Next(ui.RowH)
+	u.Raw.Rect, u.Seed.Rect = ui.Rect{X: row.X, Y: row.Y, W: row.W - 96 - ui.Gap, H: row.H}, ui.Rect{X: row.Right() - 96, Y: row.Y, W: 96, H: row.H}
+	col.Next(2)
+	splitH(col.Next(ui.RowH), ui.Gap, three[:])
+	u.Start.Rect, u.Step.Rect, u.Reset.Rect = three[0], three[1], three[2]
+	splitH(col.Next(ui.RowH), ui.Gap, two[:])
+	u.Save.Rect, u.Load.Rect = two[0], two[1]
+
+	var opts map[string]string // only on a change
+	set := func(k, v string) {
+		if opts == nil {
+			opts = map[string]string{}
+		}
+		opts[k] = v
+	}
+	if u.Task.Update(in) {
+		set("task", Tasks[u.Task.Index])
+	}
+	if u.Model.Update(in) && u.Model.Index < len(u.models) {
+		set("model", u.models[u.Model.Index])
+	}
+	if u.Opt.Update(in) {
+		set("opt", Opts[u.Opt.Index])
+	}
+	if u.LR.Update(in) {
+		set("lr", strconv.FormatFloat(u.LR.Value, 'g', -1, 64))
+	}
+	if u.Anneal.Update(in) {
+		set("anneal", strconv.FormatFloat(u.Anneal.Value, 'g', -1, 64))
+	}
+	u.Batch.Update(in)
+	if !u.Batch.Dragging() && u.Batch.Value != float64(s.Cfg.Batch) {
+		set("batch", strconv.Itoa(int(u.Batch.Value)))
+	}
+	u.TrainN.Update(in)
+	if !u.TrainN.Dragging() && u.TrainN.Value != float64(s.Cfg.TrainN) {
+		set("trainsize", strconv.Itoa(int(u.TrainN.Value)))
+	}
+	u.Noise.Update(in)
+	if !u.Noise.Dragging() && u.Noise.Value != s.Cfg.Noise {
+		set("noise", strconv.FormatFloat(u.Noise.Value, 'g', -1, 64))
+	}
+	if u.Raw.Update(in) {
+		set("raw", strconv.FormatBool(u.Raw.On))
+	}
+	if u.Seed.Update(in) {
+		set("seed", strconv.FormatUint(s.Cfg.Seed+1, 10))
+	}
+	if len(opts) > 0 {
+		s.apply(opts) // widgets only produce valid values
+	}
+	s.layoutNote() // (for the options as they are now)
+
+	var act Action
+	running := s.Running()
+	u.Start.Label = "Start"
+	if running {
+		u.Start.Label = "Pause"
+	}
+	failed := s.failed() != ""
+	u.Start.Disabled = s.Diverged() || (s.Finished() && !running) || failed
+	if u.Start.Update(in) {
+		if running {
+			s.Pause()
+		} else {
+			s.Start()
+		}
+	}
+	u.Step.Disabled = running || s.Diverged() || s.Finished() || !s.Built()
+	if u.Step.Update(in) {
+		s.Step(1)
+	}
+	u.Reset.Disabled = failed
+	if u.Reset.Update(in) {
+		s.Reset()
+	}
+	u.Save.Disabled = s.model == nil
+	if u.Save.Update(in) {
+		act |= ActSave
+	}
+	u.Load.Disabled = !s.Built()
+	if u.Load.Update(in) {
+		act |= ActOpen
+	}
+	return act
+}
+
+// layoutNote wraps the preset's note under the buttons to the sidebar,
+// again only when the model, raw or the sidebar changed.
+func (s *Scene) layoutNote() {
+	u := &s.UI
+	y := u.Load.Rect.Bottom() + ui.Gap
+	bottom := s.L.Controls.Bottom() - ui.Pad
+	w := s.L.Controls.W - 2*ui.Pad
+	u.NoteY, u.NoteBottom = y, bottom
+	if u.Note != nil && u.noteCfg == s.Cfg && u.noteW == w && u.noteSpace == bottom-y {
+		return
+	}
+	u.noteCfg, u.noteW, u.noteSpace = s.Cfg, w, bottom-y
+	u.Note = NoteLines(s.Cfg, w, bottom-y)
+}
+
+// NoteLines is the text under the sidebar's buttons, wrapped to width w
+// at the small size and cut to the lines that fit in height h: the last
+// that fits ends with "…" (the model selector's tooltip has the whole
+// text).
+func NoteLines(c Config, w, h float64) []string {
+	p := facts(c.Model)
+	src := "our own preset"
+	if p.Seed != "" {
+		src = "seed " + p.Seed
+	}
+	text := fmt.Sprintf("%s (%s): %s", c.Model, src, p.About)
+	if c.Raw {
+		text += ". Raw pixels: a first-layer sum over 784 inputs of up to 255 is in the hundreds, so sigmoid units saturate and their gradients vanish; switch raw off to compare."
+	}
+	lines := ui.Wrap(text, w, ui.SmallSize)
+	if fit := int(h / ui.LineHeight(ui.SmallSize)); fit < len(lines) && fit > 0 {
+		l := lines[fit-1]
+		for l != "" && ui.Measure(l+" …", ui.SmallSize) > w {
+			_, size := utf8.DecodeLastRuneInString(l)
+			l = l[:len(l)-size]
+		}
+		lines = append(lines[:fit-1], strings.TrimRight(l, " ")+" …")
+	}
+	return lines
+}
+
+// splitH is ui.Rect.SplitH into out (len(out) columns), without
+// allocating.
+func splitH(r ui.Rect, gap float64, out []ui.Rect) {
+	n := len(out)
+	w := max(0, (r.W-gap*float64(n-1))/float64(n))
+	for i := range out {
+		out[i] = ui.Rect{X: r.X + float64(i)*(w+gap), Y: r.Y, W: w, H: r.H}
+	}
+}
+
+// AnnealText is the anneal slider's value: "off" for 0.
+func AnnealText(v float64) string {
+	if v == 0 {
+		return "off"
+	}
+	return strconv.FormatFloat(v, 'f', 0, 64)
+}
+
+// TrainNText is the train-images slider's value: "all" for 0.
+func TrainNText(n int) string {
+	if n == 0 {
+		return "all"
+	}
+	return strconv.Itoa(n)
+}

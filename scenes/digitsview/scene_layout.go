@@ -1,0 +1,375 @@
+package digitsview
+
+import (
+	"image"
+	"math"
+	"time"
+
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+)
+
+// Sizes of the views' parts, in logical pixels.
+const (
+	MatrixRowH = 15.0 // height of one row of the 8×8 matrix
+	MistImg    = 56.0 // a mistake's thumbnail side
+	MistBars   = 30.0 // the mini bars under it
+)
+
+// Titles of the views' panels.
+const (
+	MatTitle      = "Pixel values (8x8 block)"
+	WeightsTitle  = "Weights"
+	MistakesTitle = "Misclassified test images"
+	SelectedTitle = "Selected mistake"
+	PadTitle      = "Draw a digit (mouse or finger)"
+	SeeTitle      = "What the network sees"
+)
+
+// Rects are where Update put the scene's parts (logical pixels).
+type Rects struct {
+	Controls, Content ui.Rect // the sidebar, the rest
+	Info              ui.Rect // the status line above the views
+	ViewArea          ui.Rect // the views' area, below it
+
+	ImgPanel, ImgRect, BarsRect, MatPanel ui.Rect // training view
+	ChartRect                             ui.Rect // … its charts
+	WPanel, WLegend, WArea                ui.Rect // weights view
+	MistPanel, MistBig, MistGrid          ui.Rect // mistakes view
+	MistImgRect, MistBigBars              ui.Rect
+	MistCells                             []ui.Rect // the thumbnails shown
+	PadPanel, PadRect, SeePanel, SeeRect  ui.Rect   // draw view
+	PadInfo, PadBars                      ui.Rect
+}
+
+// views is the state of the views besides their rectangles.
+type views struct {
+	scale float64       // device pixels per logical pixel (this frame's)
+	now   time.Duration // this frame's time
+
+	info     Info // the status line, for infoKey
+	infoKey  infoKey
+	infoDone bool
+
+	// Training view: the charts, laid out on live frames when their data
+	// changed; ChartStamp counts those layouts, ChartFrame the ones that
+	// changed what the charts' frames (axes, ticks, legend) draw.
+	Loss, Acc                   ChartView
+	ChartStamp, ChartFrame      int
+	chartData                   chartKey
+	chartDone                   bool
+	testStep, testLoss, testAcc []float64
+	tip                         tipCache
+
+	// Weights view: the pictures of the model copy generation WeightsAt.
+	WPix           plot.Raster
+	Weights        Weights
+	WeightsOK      bool
+	WeightsAt      int
+	WeightsStep    int // the training step of the weights they show
+	weightsTime    time.Duration
+	weightsDrawn   bool
+	weightsRenders int
+
+	// Mistakes view: the thumbnails and the selected mistake.
+	MistPix  plot.Raster
+	mistKey  [3]int // judge passes, gen, cell count the picture shows
+	Sel      int    // test index of the selected mistake, -1 none
+	SelWrong Mistake
+	SelStep  int // the step its probabilities are from
+
+	// Draw view: the pad at one image pixel per device pixel, the 28×28.
+	PadPix, SeePix plot.Raster
+	padPixVer      int
+}
+
+// chartKey is what the charts were laid out for.
+type chartKey struct {
+	rect     ui.Rect
+	n, hist  int
+	last     float64
+	gen      int
+	diverged bool
+}
+
+// tipCache keeps a tooltip's text for as long as what it says is the same.
+type tipCache struct {
+	key  any
+	text string
+}
+
+// tipFor returns the text for key, built by build only when key changed
+// (keys are small comparable structs; storing one allocates only then).
+func tipFor[K comparable](c *tipCache, key K, build func() string) string {
+	if k, ok := c.key.(K); !ok || k != key {
+		c.key, c.text = key, build()
+	}
+	return c.text
+}
+
+// Update lays out the scene in t.Area, handles its input and follows the
+// worker; dataReady says whether the data sets are loaded. It allocates
+// nothing on a frame where neither the input nor the run changed.
+func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
+	// While training, the live parts (status line, current image and its
+	// probabilities, charts) follow together once every LivePeriod.
+	if !s.Running() || t.Now-s.liveAt >= LivePeriod {
+		s.live, s.liveAt = true, t.Now
+	} else {
+		s.live = false
+	}
+	s.scale, s.now = t.Scale, t.Now
+	L := &s.L
+	L.Controls, L.Content = ui.Sidebar(t.Area)
+	act := s.updateControls(t.In)
+	top, rest := L.Content.CutTop(ui.RowH, ui.Gap)
+	vw := math.Min(330, top.W*0.5)
+	s.UI.View.Rect, L.Info = top.CutRight(vw, ui.Gap)
+	s.UI.View.Update(t.In)
+	L.ViewArea = rest
+
+	s.follow()
+
+	// Waiting for the data, or for a trainer that stopped to be restarted
+	// (the page shows the data's progress or Retry in ViewArea).
+	s.Waiting = !s.Built() && s.BuildErr() == "" && (s.failed() != "" || !dataReady)
+	if s.Waiting {
+		return act
+	}
+	switch s.View() {
+	case ViewTrain:
+		s.layoutTrain(rest, t.In)
+	case ViewWeights:
+		s.layoutWeights(rest)
+	case ViewMistakes:
+		s.layoutMistakes(rest, t.In)
+	case ViewDraw:
+		s.layoutDraw(rest, t.In)
+	}
+	s.updatePadPrediction()
+	return act
+}
+
+// ---- Training view: current image, bars, matrix, charts ----
+
+func (s *Scene) layoutTrain(r ui.Rect, in *ui.Input) {
+	L := &s.L
+	leftW := math.Min(272, r.W*0.4)
+	left, right := r.CutLeft(leftW, ui.Gap+4)
+	matH := 8*MatrixRowH + 2*ui.Pad + ui.LabelH + 8 + ui.LineHeight(ui.SmallSize)
+	L.MatPanel, L.ImgPanel = left.CutBottom(matH, ui.Gap)
+	in2 := ui.PanelContent(L.ImgPanel, "Current image")
+	side := s.ImageSide()
+	avail := math.Min(in2.W, in2.H-ui.LineHeight(ui.FontSize)-96)
+	k := math.Max(1, math.Floor(avail/float64(side)))
+	sz := k * float64(side)
+	L.ImgRect = ui.Rect{X: in2.X + (in2.W-sz)/2, Y: in2.Y, W: sz, H: sz}
+	L.BarsRect = ui.Rect{X: in2.X, Y: math.Min(L.ImgRect.Bottom()+ui.LineHeight(ui.FontSize)+12, in2.Bottom()-84), W: in2.W, H: 84}
+
+	s.HoverPx = -1
+	if in.Hover(L.ImgRect) && s.CurX != nil {
+		c := int((in.X - L.ImgRect.X) / L.ImgRect.W * float64(side))
+		rr := int((in.Y - L.ImgRect.Y) / L.ImgRect.H * float64(side))
+		// (the image may still be of the previous task's size)
+		if c >= 0 && c < side && rr >= 0 && rr < side && rr*side+c < len(s.CurX) {
+			s.HoverPx = rr*side + c
+			type key struct {
+				px, side int
+				v        uint32
+				raw      bool
+			}
+			k := key{s.HoverPx, side, math.Float32bits(s.CurX[s.HoverPx]), s.Cfg.Raw}
+			in.OfferTip(L.ImgRect, tipFor(&s.tip, k, s.pixelText))
+		}
+	}
+	s.refreshCurrent()
+
+	// The charts follow the data on live frames (each redraw strokes
+	// every series; more often only costs frames).
+	sn := s.Snap
+	key := chartKey{rect: right, n: len(sn.CurveStep), hist: len(sn.History), gen: sn.Gen, diverged: s.Diverged()}
+	if key.n > 0 {
+		key.last = sn.CurveStep[key.n-1]
+	}
+	if (key != s.chartData || !s.chartDone) && s.live {
+		h := (right.H - ui.Gap) / 2
+		lossP, accP := right.CutTop(h, ui.Gap)
+		c := s.curves()
+		loss := LayoutChart(lossP, "Loss (mean cross-entropy)", c.LossChart())
+		acc := LayoutChart(accP, "Accuracy", c.AccChart())
+		if !s.Loss.sameFrame(&loss) || !s.Acc.sameFrame(&acc) {
+			s.ChartFrame++
+		}
+		s.Loss, s.Acc = loss, acc
+		s.chartData, s.chartDone, L.ChartRect = key, true, right
+		s.ChartStamp++
+	}
+}
+
+// ImageSide is the side of the task's images: 28 or 8.
+func (s *Scene) ImageSide() int {
+	if s.Cfg.Task == "digits8" {
+		return 8
+	}
+	return 28
+}
+
+// PixelMax is the largest input value: 1, or 255 / 16 for raw pixels.
+func (s *Scene) PixelMax() float64 {
+	if !s.Cfg.Raw {
+		return 1
+	}
+	if s.Cfg.Task == "digits8" {
+		return 16
+	}
+	return 255
+}
+
+// refreshCurrent takes the current image's pixels and probabilities —
+// the worker's training image from the snapshot, or a test image among
+// the mistakes with the model copy's probabilities — and re-renders its
+// picture when it changed.
+func (s *Scene) refreshCurrent() {
+	if s.cur.index < 0 || (!s.cur.test && (!s.Built() || s.cur.gen != s.Snap.Gen)) {
+		s.CurX, s.CurP = nil, nil
+		return
+	}
+	if s.cur.test {
+		if s.curKey == s.cur && s.CurX != nil && (s.curStep == s.modelStep || !s.live) {
+			return
+		}
+		w := s.SelWrong
+		s.CurX, s.curLabel = append(s.CurX[:0], w.Pixels...), w.Label
+		if s.model != nil {
+			s.CurP = s.model.Predict(s.CurP, s.CurX)
+		} else {
+			s.CurP = append(s.CurP[:0], w.Probs...)
+		}
+		s.curStep = s.modelStep
+	} else {
+		im := &s.Snap.Image
+		if s.curKey == s.cur && s.CurX != nil && (s.curStep == im.Step || !s.live) {
+			return
+		}
+		s.cur.step = im.Step
+		s.CurX, s.CurP, s.curLabel = append(s.CurX[:0], im.Pixels...), append(s.CurP[:0], im.Probs...), im.Label
+		s.curStep = im.Step
+	}
+	s.curStamp++
+	if s.curKey != s.cur {
+		s.curKey = s.cur
+		side := s.ImageSide()
+		s.CurPix.Fit(side, side)
+		renderDigit(s.CurPix.Img, s.CurX, side, s.PixelMax())
+		s.CurPix.Touch()
+	}
+}
+
+// renderDigit draws a side×side image (white ink on black, as the seeds
+// show them) into dst at one pixel per image pixel.
+func renderDigit(dst *image.RGBA, x []float32, side int, mx float64) {
+	plot.ScaleGray(dst, image.Rect(0, 0, side, side), x, side, side, plot.Gray, plot.Norm{Min: 0, Max: mx})
+}
+
+// fitRaster makes r one pixel per device pixel of rect.
+func fitRaster(r *plot.Raster, rect ui.Rect, scale float64) (resized bool) {
+	return r.Fit(int(rect.W*scale+0.5), int(rect.H*scale+0.5))
+}
+
+// ---- Weights view ----
+
+func (s *Scene) layoutWeights(r ui.Rect) {
+	L := &s.L
+	L.WPanel = r
+	in := ui.PanelContent(r, WeightsTitle)
+	_, in = in.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
+	leg, in := in.CutBottom(30, ui.Gap)
+	L.WLegend, L.WArea = leg, in
+	step := s.gen // the model copy changes with every weights snapshot
+	resized := fitRaster(&s.WPix, in, s.scale)
+	if s.model == nil {
+		return
+	}
+	// Redraw at most ~4 times a second while training.
+	due := step != s.WeightsAt && (!s.weightsDrawn || s.now-s.weightsTime > 250*time.Millisecond)
+	if resized || due {
+		w, ok := FirstLayer(s.model)
+		s.Weights, s.WeightsOK = w, ok
+		img := s.WPix.Img
+		clear(img.Pix)
+		if ok && len(w.Maps) > 0 {
+			gap := int(6 * s.scale)
+			cells := Grid(img.Rect, len(w.Maps), w.Maps[0].W, w.Maps[0].H, gap)
+			w.Render(img, cells)
+		}
+		s.WPix.Touch()
+		s.WeightsAt, s.WeightsStep, s.weightsTime, s.weightsDrawn = step, s.modelStep, s.now, true
+		s.weightsRenders++
+	}
+}
+
+// ---- Mistakes view ----
+
+func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
+	L := &s.L
+	leftW := math.Min(272, r.W*0.4)
+	left, right := r.CutLeft(leftW, ui.Gap+4)
+	L.MistBig, L.MistPanel = left, right
+	grid := ui.PanelContent(right, MistakesTitle)
+	_, grid = grid.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
+	cw, ch := MistImg+10, MistImg+MistBars+ui.LineHeight(ui.SmallSize)+10
+	cols := max(1, int(grid.W/cw))
+	rows := max(0, int(grid.H/ch))
+	wrong := s.Snap.Mistakes
+	n := min(len(wrong), cols*rows)
+	L.MistCells = L.MistCells[:0]
+	for i := range n {
+		L.MistCells = append(L.MistCells, ui.Rect{X: grid.X + float64(i%cols)*cw, Y: grid.Y + float64(i/cols)*ch, W: cw - 10, H: ch - 10})
+	}
+	for i, c := range L.MistCells {
+		if in.Hover(c) {
+			w := &wrong[i]
+			type key struct {
+				index, label, pred int
+				p                  uint32
+				l, pr              string
+			}
+			k := key{w.Index, w.Label, w.Pred, math.Float32bits(w.Probs[w.Pred]), s.ClassName(w.Label), s.ClassName(w.Pred)}
+			in.OfferTip(c, tipFor(&s.tip, k, func() string { return s.mistakeTip(w) }))
+		}
+		if in.PressedIn(c) {
+			in.Consume()
+			w := wrong[i]
+			s.Sel, s.SelStep = w.Index, s.Snap.Full.Step
+			s.SelWrong = Mistake{Index: w.Index, Label: w.Label, Pred: w.Pred,
+				Probs: append(s.SelWrong.Probs[:0], w.Probs...), Pixels: append(s.SelWrong.Pixels[:0], w.Pixels...)}
+			s.cur = imageRef{test: true, index: s.Sel, gen: s.Snap.Full.Seq}
+		}
+	}
+	if !s.cur.test {
+		s.Sel = -1
+	}
+	// The thumbnails: one picture, re-rendered when the judge finishes a pass.
+	key := [3]int{s.Snap.Full.Seq, s.Snap.Gen, len(L.MistCells)}
+	resized := fitRaster(&s.MistPix, grid, s.scale)
+	if resized || key != s.mistKey {
+		s.mistKey = key
+		img := s.MistPix.Img
+		clear(img.Pix)
+		side, sc := s.ImageSide(), s.scale
+		for i, c := range L.MistCells {
+			x := wrong[i].Pixels
+			rr := image.Rect(int((c.X-grid.X)*sc), int((c.Y-grid.Y)*sc), int((c.X-grid.X+MistImg)*sc), int((c.Y-grid.Y+MistImg)*sc))
+			plot.ScaleGray(img, rr, x, side, side, plot.Gray, plot.Norm{Min: 0, Max: s.PixelMax()})
+		}
+		s.MistPix.Touch()
+	}
+	L.MistGrid = grid
+	in2 := ui.PanelContent(left, SelectedTitle)
+	sz := math.Floor(math.Min(in2.W, in2.H-ui.LineHeight(ui.FontSize)-110)/float64(s.ImageSide())) * float64(s.ImageSide())
+	L.MistImgRect = ui.Rect{X: in2.X + (in2.W-sz)/2, Y: in2.Y, W: sz, H: sz}
+	L.MistBigBars = ui.Rect{X: in2.X, Y: L.MistImgRect.Bottom() + ui.LineHeight(ui.FontSize) + 12, W: in2.W, H: 84}
+	if s.cur.test {
+		s.refreshCurrent()
+	}
+}

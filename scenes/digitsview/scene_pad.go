@@ -1,0 +1,87 @@
+package digitsview
+
+import (
+	"math"
+
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+	"digitlab/scenes/pad"
+)
+
+// layoutDraw places the drawing pad and the network's view of it, and
+// turns pointer drags on the pad into strokes.
+func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) {
+	L, u := &s.L, &s.UI
+	// The pad is the largest square that leaves the right panel 300 wide;
+	// its panel is just tall enough for it, its title and the controls.
+	chrome := 2*ui.Pad + ui.LabelH + 6 + ui.RowH + ui.Gap
+	side := math.Max(120, math.Min(r.W-300-ui.Gap-4-2*ui.Pad, r.H-chrome))
+	left, right := r.CutLeft(side+2*ui.Pad, ui.Gap+4)
+	left.H = math.Min(left.H, side+chrome)
+	right.H = left.H
+	L.PadPanel, L.SeePanel = left, right
+	pin := ui.PanelContent(left, PadTitle)
+	ctl, pin := pin.CutBottom(ui.RowH, ui.Gap)
+	side = math.Min(pin.W, pin.H)
+	L.PadRect = ui.Rect{X: pin.X + (pin.W-side)/2, Y: pin.Y, W: side, H: side}
+	u.Clear.Rect, u.See.Rect = ctl.CutLeft(80, ui.Gap)
+
+	if u.Clear.Update(in) {
+		s.Pad.Clear()
+	}
+	u.See.Update(in)
+
+	// Strokes: press on the pad starts one, dragging extends it.
+	pr := L.PadRect
+	toPad := func() (float64, float64) { return (in.X - pr.X) / pr.W, (in.Y - pr.Y) / pr.H }
+	if in.PressedIn(pr) {
+		in.Consume()
+		in.Capture(s.Pad)
+		s.Pad.Begin(toPad())
+	}
+	if in.Captured(s.Pad) {
+		if in.Down || in.Released {
+			s.Pad.LineTo(toPad())
+		}
+		if in.Released || !in.Down {
+			s.Pad.End()
+			in.Release(s.Pad)
+		}
+	}
+	if in.Hover(pr) && s.Pad.Empty() {
+		in.OfferTip(pr, "Draw a digit here; the network's answer updates as you draw")
+	}
+
+	sin := ui.PanelContent(right, SeeTitle)
+	L.SeeRect = ui.Rect{X: sin.X, Y: sin.Y, W: 168, H: 168}
+	L.PadInfo = ui.Rect{X: L.SeeRect.Right() + 2*ui.Gap, Y: sin.Y, W: sin.Right() - L.SeeRect.Right() - 2*ui.Gap, H: 168}
+	L.PadBars = ui.Rect{X: sin.X, Y: L.SeeRect.Bottom() + 3*ui.Gap, W: sin.W, H: math.Min(180, sin.Bottom()-L.SeeRect.Bottom()-3*ui.Gap)}
+
+	resized := fitRaster(&s.PadPix, L.PadRect, s.scale)
+	if resized || s.padPixVer != s.Pad.Version() {
+		img := s.PadPix.Img
+		plot.ScaleGray(img, img.Rect, s.Pad.Pix, s.Pad.N, s.Pad.N, plot.GrayInverted, plot.Norm{Min: 0, Max: 1})
+		s.PadPix.Touch()
+		s.padPixVer = s.Pad.Version()
+		s.SeePix.Fit(pad.Side, pad.Side)
+		s.PadX = pad.MNIST(s.PadX, s.Pad.Pix, s.Pad.N)
+		renderDigit(s.SeePix.Img, s.PadX, pad.Side, 1)
+		s.SeePix.Touch()
+	}
+}
+
+// updatePadPrediction runs the model on the drawing when the drawing or
+// the model changed (the model copy changes with the weights the worker
+// sends while training: the prediction follows the learning).
+func (s *Scene) updatePadPrediction() {
+	if s.model == nil || s.Pad.Empty() {
+		s.PadP = s.PadP[:0]
+		return
+	}
+	if s.padVer == s.Pad.Version() && s.padModel == s.gen && len(s.PadP) > 0 {
+		return
+	}
+	s.PadX = pad.MNIST(s.PadX, s.Pad.Pix, s.Pad.N)
+	s.PadP = s.predict(s.PadP, s.padIn, s.PadX)
+	s.padVer, s.padModel = s.Pad.Version(), s.gen
+}

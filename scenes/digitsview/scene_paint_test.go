@@ -1,0 +1,230 @@
+package digitsview
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"digitlab/kit/paint"
+	"digitlab/kit/ui"
+)
+
+// goFonts measures texts with the page's fonts (the Go fonts' advances
+// and kerning) for the test, instead of the packages' approximation;
+// it returns the function that puts the approximation back.
+func goFonts(t *testing.T) (restore func()) {
+	t.Helper()
+	var fonts [3]*sfnt.Font
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts[i] = f
+	}
+	var buf sfnt.Buffer
+	measure := func(s string, size float64, f paint.Font) float64 {
+		fn, ppem := fonts[f], fixed.Int26_6(size*64)
+		w, prev := fixed.Int26_6(0), sfnt.GlyphIndex(0)
+		for i, r := range s {
+			g, _ := fn.GlyphIndex(&buf, r)
+			if i > 0 {
+				k, _ := fn.Kern(&buf, prev, g, ppem, font.HintingNone)
+				w += k
+			}
+			a, _ := fn.GlyphAdvance(&buf, g, ppem, font.HintingNone)
+			w, prev = w+a, g
+		}
+		return float64(w) / 64
+	}
+	um, pm := ui.Measure, paint.Measure
+	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
+	paint.Measure = measure
+	return func() { ui.Measure, paint.Measure = um, pm }
+}
+
+// viewRig is a scene showing view (task 10, a built run with enough
+// mistakes to fill the gallery) in the area the page gives a scene at a
+// window of w×h: the window less the 44 px bar, inset by ui.Pad+4. In the
+// mistakes view one is selected; in the draw view the pad has a stroke.
+func viewRig(t *testing.T, w, h float64, view string) *sceneRig {
+	t.Helper()
+	r := newSceneRig(t)
+	r.area = ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
+	r.s.Set(map[string]string{"view": view, "task": "10"})
+	r.post(builtSnap(t, r.s.Cfg, MaxWrong))
+	r.frame(nil)
+	r.frame(nil)
+	switch view {
+	case "mistakes":
+		r.click(r.s.L.MistCells[1])
+	case "draw":
+		pr := r.s.L.PadRect
+		r.in.X, r.in.Y, r.in.Pointer = pr.X+pr.W/2, pr.Y+pr.H*0.2, true
+		r.frame(func(in *ui.Input) { in.Down, in.Pressed = true, true })
+		r.in.Y = pr.Y + pr.H*0.8
+		r.frame(func(in *ui.Input) { in.Down = true })
+		r.frame(func(in *ui.Input) { in.Released = true })
+	}
+	r.move(ui.Rect{X: -10, Y: -10, W: 1, H: 1}) // nothing hovered
+	r.frame(nil)
+	return r
+}
+
+// viewLists are the lists the page draws for the scene's view.
+func viewLists(s *Scene) []*paint.List {
+	ls := []*paint.List{s.ChromeList(1), s.InfoList()}
+	switch s.View() {
+	case ViewTrain:
+		ls = append(ls, s.CurrentList(), s.ChartList(1))
+	case ViewWeights:
+		ls = append(ls, s.WeightsList())
+	case ViewMistakes:
+		ls = append(ls, s.MistakesList())
+	case ViewDraw:
+		ls = append(ls, s.PadList())
+	}
+	return append(ls, s.DivergedList())
+}
+
+// listTexts are the lists' texts and the panels' titles with their boxes.
+func listTexts(ls []*paint.List) []paint.TextBox {
+	var out []paint.TextBox
+	for _, l := range ls {
+		out = l.Texts(out)
+		for i := range l.Ops {
+			if o := &l.Ops[i]; o.Kind == paint.KPanel && o.S != "" {
+				in := o.R.Inset(ui.Pad)
+				title := paint.Op{Kind: paint.KText, S: o.S, X0: in.X, Y0: in.Y, Size: ui.FontSize, Font: paint.Bold}
+				out = append(out, paint.TextBox{S: "panel " + o.S, R: title.Box()})
+			}
+		}
+	}
+	return out
+}
+
+// TestScenePaintTexts checks each view's lists at the browser tests'
+// window sizes, measured with the page's fonts: the texts the page must
+// show are there, inside the window, and no two overlap.
+func TestScenePaintTexts(t *testing.T) {
+	defer goFonts(t)()
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
+		for _, view := range Views {
+			r := viewRig(t, win[0], win[1], view)
+			s := r.s
+			what := fmt.Sprintf("%gx%g %s", win[0], win[1], view)
+			texts := listTexts(viewLists(s))
+			want := []string{s.InfoLine().Text, "panel Training", "anneal T", "off", "batch", "train images", "all"}
+			switch s.View() {
+			case ViewTrain:
+				text, verdict, _ := s.CurrentCaption()
+				want = append(want, "panel "+s.ImgTitle(), text, verdict.Text, s.MatrixCaption().Text, "0.80",
+					"panel Loss (mean cross-entropy)", "panel Accuracy", "train (running)", "test", "optimiser steps")
+			case ViewWeights:
+				want = append(want, "panel "+WeightsTitle, s.WeightsHeading(), WeightsLegend, "0")
+			case ViewMistakes:
+				head, at, _ := s.SelectedText()
+				want = append(want, "panel "+MistakesTitle, "panel "+SelectedTitle, s.MistakesHeader().Text, s.MistakeCaption(0), head, at)
+			case ViewDraw:
+				want = append(want, "panel "+PadTitle, "panel "+SeeTitle, s.PadLines()[0].Text, s.PadLines()[1].Text)
+			}
+			for _, w := range want {
+				if !slices.ContainsFunc(texts, func(b paint.TextBox) bool { return b.S == w }) {
+					t.Errorf("%s: no text %q", what, w)
+				}
+			}
+			for i, a := range texts {
+				// Inside the window; a chart's last x tick label, centred on
+				// the axis' end, may reach into the margin around the area.
+				if !inside(a.R, r.area.Inset(-ui.Pad-4)) {
+					t.Errorf("%s: %q %+v leaves the window", what, a.S, a.R)
+				} else if !inside(a.R, r.area) {
+					t.Logf("%s: %q %+v leaves the scene's area %+v", what, a.S, a.R, r.area)
+				}
+				for _, b := range texts[i+1:] {
+					if overlap(a.R, b.R) {
+						t.Errorf("%s: %q %+v overlaps %q %+v", what, a.S, a.R, b.S, b.R)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestScenePaintLists checks that the lists are rebuilt only when what
+// they show changed, and how the charts are drawn.
+func TestScenePaintLists(t *testing.T) {
+	r := viewRig(t, 1024, 640, "train")
+	s := r.s
+	viewLists(s)
+	builds := func() [4]int {
+		return [4]int{s.pl.chrome.builds, s.pl.info.builds, s.pl.current.builds, s.pl.chart.builds}
+	}
+	b := builds()
+	r.frame(nil)
+	viewLists(s)
+	if builds() != b {
+		t.Errorf("a steady frame rebuilt lists: %v → %v", b, builds())
+	}
+	r.move(s.UI.Seed.Rect)
+	r.frame(nil)
+	viewLists(s)
+	if got := builds(); got[0] != b[0]+1 || got[2] != b[2] || got[3] != b[3] {
+		t.Errorf("hovering a button: builds %v → %v", b, got)
+	}
+	r.move(s.L.ImgRect)
+	r.frame(nil)
+	viewLists(s)
+	if got := builds(); got[2] != b[2]+1 || !strings.HasPrefix(s.MatrixCaption().Text, "pixel") {
+		t.Errorf("hovering the image: builds %v → %v", b, got)
+	}
+	if s.ChartList(2) == nil || s.pl.chart.builds != b[3]+1 {
+		t.Error("another device scale does not rebuild the charts")
+	}
+
+	// The charts' data lines and dots and the frames' grid and baseline are
+	// aliased, through viewports in device pixels.
+	kinds := map[paint.Kind]int{}
+	for _, o := range s.ChartList(2).Ops {
+		kinds[o.Kind]++
+		if !o.Aliased || o.VP.Pixels.X0 != 2*s.Loss.Plot.X && o.VP.Pixels.X0 != 2*s.Acc.Plot.X {
+			t.Errorf("chart op %d aliased %v, pixels %+v", o.Kind, o.Aliased, o.VP.Pixels)
+		}
+	}
+	if kinds[paint.KSegs] != 2 || kinds[paint.KDots] != 2 || len(kinds) != 2 {
+		t.Errorf("chart ops %v, want 2×(the train line, the test point)", kinds)
+	}
+	segs := 0
+	for _, o := range s.ChromeList(1).Ops {
+		if o.Kind == paint.KSegs {
+			segs++
+			if !o.Aliased {
+				t.Errorf("the charts' frame strokes anti-aliased: %+v", o)
+			}
+		}
+	}
+	if segs != 4 {
+		t.Errorf("%d frame strokes, want 2×(grid, baseline)", segs)
+	}
+
+	// The divergence message.
+	if len(s.DivergedList().Ops) != 0 {
+		t.Error("a divergence message for a run that is fine")
+	}
+	d := builtSnap(t, s.Cfg, 0)
+	d.Seq, d.Diverged = 2, Divergence{Msg: "NaN", Step: 31, LR: 100, Param: -1}
+	r.post(d)
+	r.frame(nil)
+	texts := s.DivergedList().Texts(nil)
+	if len(texts) < 3 || texts[0].S != "Training diverged" || !strings.HasPrefix(texts[1].S, "The loss stopped") {
+		t.Errorf("divergence texts %+v", texts)
+	}
+}

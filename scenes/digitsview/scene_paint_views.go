@@ -1,0 +1,167 @@
+package digitsview
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"digitlab/kit/paint"
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+)
+
+// paintCurrent draws the current image with its block and hover marks, its
+// label and prediction, the bars and the 8×8 matrix.
+func (s *Scene) paintCurrent(l *paint.List) {
+	L := &s.L
+	in := ui.PanelContent(L.ImgPanel, s.ImgTitle())
+	if s.CurX == nil {
+		l.TextIn(s.WaitText(), L.ImgRect, ui.FontSize, paint.Regular, paint.Muted, paint.Center)
+	} else {
+		img := L.ImgRect
+		l.Raster(img, &s.CurPix)
+		l.Stroke(img.Inset(-1), 1, paint.Border)
+		side := s.ImageSide()
+		cell := img.W / float64(side)
+		r0, c0 := s.BlockOrigin()
+		l.Stroke(ui.Rect{X: img.X + float64(c0)*cell - 1, Y: img.Y + float64(r0)*cell - 1,
+			W: float64(min(8, side))*cell + 2, H: float64(min(8, side))*cell + 2}, 1.5, paint.Accent2)
+		if s.HoverPx >= 0 {
+			hr, hc := s.HoverPx/side, s.HoverPx%side
+			l.Stroke(ui.Rect{X: img.X + float64(hc)*cell, Y: img.Y + float64(hr)*cell, W: cell, H: cell}, 1.5, paint.Accent)
+		}
+		text, verdict, label := s.CurrentCaption()
+		y := img.Bottom() + 4
+		l.Text(text, in.X, y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+		info(l, verdict, in.Right(), y, ui.FontSize, paint.End)
+		s.paintBars(l, L.BarsRect, s.CurP, label)
+	}
+	s.paintMatrix(l)
+}
+
+// paintMatrix prints the 8×8 block's values (seed 003, section 1), each
+// cell shaded like its pixel.
+func (s *Scene) paintMatrix(l *paint.List) {
+	in := ui.PanelContent(s.L.MatPanel, MatTitle)
+	if s.CurX == nil {
+		return
+	}
+	side := s.ImageSide()
+	r0, c0 := s.BlockOrigin()
+	mat := Matrix(s.CurX, side, side, r0, c0)
+	info(l, s.MatrixCaption(), in.X, in.Y, ui.SmallSize, paint.Start)
+	grid := ui.Rect{X: in.X, Y: in.Y + ui.LineHeight(ui.SmallSize) + 2, W: in.W, H: 8 * MatrixRowH}
+	cw, rh := grid.W/8, MatrixRowH
+	mx := s.PixelMax()
+	for i := range 8 {
+		for j := range 8 {
+			v := mat[i][j]
+			cell := ui.Rect{X: grid.X + float64(j)*cw, Y: grid.Y + float64(i)*rh, W: cw - 1, H: rh - 1}
+			t := 0.0
+			if !math.IsNaN(v) {
+				t = math.Max(0, math.Min(1, v/mx))
+			}
+			g := uint8(255 - 200*t)
+			l.Fill(cell, color.RGBA{g, g, g, 0xff})
+			fg := paint.Ink
+			if t > 0.55 {
+				fg = paint.Card
+			}
+			if s.HoverPx >= 0 && s.HoverPx == (r0+i)*side+c0+j {
+				l.Stroke(cell, 1.5, paint.Accent)
+			}
+			l.TextIn(Cell(v, s.Cfg.Raw), cell, ui.SmallSize-1, paint.Mono, fg, paint.Center)
+		}
+	}
+}
+
+// paintWeights draws the first layer's weights as pictures and the colour
+// legend: red negative, white zero, blue positive.
+func (s *Scene) paintWeights(l *paint.List) {
+	L := &s.L
+	in := ui.PanelContent(L.WPanel, WeightsTitle)
+	if s.model == nil {
+		l.TextIn(s.WaitText(), L.WArea, ui.FontSize, paint.Regular, paint.Muted, paint.Center)
+		return
+	}
+	l.Text(s.WeightsHeading(), in.X, in.Y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+	l.Raster(L.WArea, &s.WPix)
+	leg := L.WLegend
+	bar := ui.Rect{X: leg.X, Y: leg.Y + 4, W: math.Min(240, leg.W/2), H: 10}
+	n := 60
+	for i := range n {
+		c := plot.Diverging.At(float64(i) / float64(n-1))
+		l.Fill(ui.Rect{X: bar.X + bar.W*float64(i)/float64(n), Y: bar.Y, W: bar.W/float64(n) + 0.5, H: bar.H}, c)
+	}
+	l.Stroke(bar, 1, paint.Border)
+	ty, norm := bar.Bottom()+1, s.Weights.Norm
+	l.Text(fmt.Sprintf("%.2g", norm.Min), bar.X, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	l.Text("0", bar.X+bar.W/2, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
+	l.Text(fmt.Sprintf("+%.2g", norm.Max), bar.Right(), ty, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
+	l.Text(WeightsLegend, bar.Right()+16, bar.Y-2, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+}
+
+// WeightsLegend explains the weights' colours.
+const WeightsLegend = "red: negative weight, white: zero, blue: positive (one scale for all)"
+
+// paintMistakes draws the thumbnails of the misclassified test images
+// with their bars, and the selected one large.
+func (s *Scene) paintMistakes(l *paint.List) {
+	L := &s.L
+	in := ui.PanelContent(L.MistPanel, MistakesTitle)
+	info(l, s.MistakesHeader(), in.X, in.Y, ui.FontSize, paint.Start)
+	l.Raster(L.MistGrid, &s.MistPix)
+	const side, bars = MistImg, MistBars
+	for i, c := range L.MistCells {
+		w := &s.Snap.Mistakes[i]
+		img := ui.Rect{X: c.X, Y: c.Y, W: side, H: side}
+		if w.Index == s.Sel {
+			l.Stroke(img.Inset(-3), 2, paint.Accent)
+		}
+		s.paintMiniBars(l, ui.Rect{X: c.X, Y: img.Bottom() + 2, W: side, H: bars}, w.Probs, w.Label)
+		l.Text(s.MistakeCaption(i), c.X+side/2, img.Bottom()+bars+3, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
+	}
+	// The selected one, large.
+	bin := ui.PanelContent(L.MistBig, SelectedTitle)
+	if !s.ShowsSelected() {
+		l.TextIn("click a mistake", L.MistImgRect, ui.FontSize, paint.Regular, paint.Muted, paint.Center)
+		return
+	}
+	l.Raster(L.MistImgRect, &s.CurPix)
+	head, at, now := s.SelectedText()
+	l.Text(head, bin.X, L.MistImgRect.Bottom()+6, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+	s.paintBars(l, L.MistBigBars, s.SelWrong.Probs, s.SelWrong.Label)
+	y := L.MistBigBars.Bottom() + 6
+	l.Text(at, bin.X, y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	info(l, now, bin.X, y+ui.LineHeight(ui.SmallSize), ui.SmallSize, paint.Start)
+}
+
+// paintPad draws the drawing pad (or what the network sees of it, large),
+// the 28×28 small, the network's answer and its bars.
+func (s *Scene) paintPad(l *paint.List) {
+	L := &s.L
+	if s.UI.See.On {
+		l.Raster(L.PadRect, &s.SeePix)
+	} else {
+		l.Raster(L.PadRect, &s.PadPix)
+	}
+	l.Stroke(L.PadRect.Inset(-1), 1, paint.Border)
+	if s.Pad.Empty() {
+		l.TextIn("draw here", L.PadRect, ui.TitleSize, paint.Regular, paint.Track, paint.Center)
+	}
+	l.Raster(L.SeeRect, &s.SeePix)
+	l.Stroke(L.SeeRect.Inset(-1), 1, paint.Border)
+	r := L.PadInfo
+	y := r.Y
+	for _, p := range s.PadLines() {
+		y += p.Space
+		for _, t := range ui.Wrap(p.Text, r.W, p.Size) {
+			p.Text = t
+			info(l, p.Info, r.X, y, p.Size, paint.Start)
+			y += ui.LineHeight(p.Size)
+		}
+	}
+	if len(s.PadP) > 0 && !s.Pad.Empty() {
+		s.paintBars(l, L.PadBars, s.PadP, -1)
+	}
+}

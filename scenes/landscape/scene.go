@@ -1,0 +1,524 @@
+package landscape
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"digitlab/kit/paint"
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+)
+
+// Scene is the Landscape tab: the controls, the network, the view (pan
+// and zoom), the line the user drags and the 3-D camera, everything the
+// page shows derived from them in world coordinates (or device pixels
+// where it is drawn so), recomputed only when what it depends on changed,
+// and List, the display list of it all. The app (wasm/landscape.go) calls
+// Update every frame, draws List and forwards Set and Status. Units are
+// numbered from 1 on screen and in Status.
+//
+// The drawing side reads the fields and must not change them. It draws
+// List's two paint.Custom ops itself (CustomLines, CustomMesh) from
+// batches it rebuilds when PlaneGen or MeshGen changed.
+type Scene struct {
+	Preset        ui.Choice
+	N             ui.Slider
+	Reroll, Home  ui.Button
+	Tint, Surface ui.Toggle
+
+	Seed  uint64
+	Net   *Net
+	Plane plot.PanZoom  // the view asked for (home, wheel, arrows, the view option)
+	VP    plot.Viewport // Plane fitted to the plot, device pixels
+	Line  [2]plot.Point // the user's line, world coordinates
+	Az    float64       // 3-D camera azimuth
+
+	Layout Layout
+
+	// The plane, for the network and VP.World (PlaneGen counts changes).
+	Kinks    []Kink
+	Pieces   int
+	Contours []plot.Contour
+	Labels   []plot.Label
+	Norm     plot.Norm   // colour range of the heatmap and the surface
+	Heat     plot.Raster // the heatmap, or the pattern tint
+	PlaneGen uint64
+
+	// The 3-D surface (while Surface is on; MeshGen counts changes).
+	Mesh    Mesh
+	MeshVP  plot.Viewport  // the projection plane onto the plot, device pixels
+	Kinks3D [][]plot.Point // per kink (same order as Kinks), lifted onto the surface, device pixels
+	MeshGen uint64
+
+	// Φ along Line and its chart (x is the distance from Line[0]).
+	Restr   Restriction
+	Marks   []Mark
+	Chart   plot.ChartLayout
+	ChartVP plot.Viewport // Chart.World onto Layout.ChartIn, device pixels
+
+	// The hover read-out at the snapped point (HX, HY), while Hover.
+	Hover        bool
+	HX, HY, HPhi float64
+	Active       []int // active units there, 0-based
+	HoverText    [3]string
+
+	// Texts, rebuilt when what they say changed.
+	Figures      [3]string // pieces, kink lines and segments, for the control column
+	ChartNote    string    // the line under the chart's title
+	SurfaceNote  string    // the note over the surface
+	CaptionLines []string  // the caption under the plane, wrapped at CaptionSize
+	InfoLines    []string  // the text under the chart, wrapped at CaptionSize
+
+	// What the page shows, in drawing order (scene_paint.go); rebuilt, in
+	// place, when it changed (ListGen counts rebuilds).
+	List    paint.List
+	ListGen uint64
+
+	scale     float64 // device pixels per logical pixel
+	stale     bool    // the plane must be recomputed
+	netGen    uint64  // bumped when Net is rebuilt
+	meshOK    bool
+	meshAz    float64
+	drag      dragMode
+	dragLastX float64
+	oldLine   [2]plot.Point // the line before the drag, for Escape
+
+	// What the cached state was computed for.
+	laidOut   bool
+	area      ui.Rect
+	counted   countKey
+	restrFor  restrKey
+	chartFor  plot.Rect // ChartIn in device pixels
+	hoverFor  hoverKey
+	hoverOK   bool
+	figFor    [5]int
+	capText   string
+	capW      float64
+	infoW     float64
+	wrapScale float64
+	painted   paintKey
+	paintOK   bool
+}
+
+// Layout is where the scene's parts lie, logical pixels.
+type Layout struct {
+	Controls, Content ui.Rect // the control column and the content panel
+	Figures, Legend   ui.Rect // in the control column: the counts, the unit colours
+	HoverR            ui.Rect // the hover read-out
+	Plot              ui.Rect // the plane (a square)
+	Caption           ui.Rect // under the plane
+	Chart, ChartIn    ui.Rect // the restriction chart with its titles, and its plot area
+	Info              ui.Rect // under the chart
+}
+
+// Mark is where a unit switches along the line: on the plane and on the
+// chart, in the colour of Unit (the first unit switching there).
+type Mark struct {
+	Unit         int
+	Plane, Chart plot.Point
+}
+
+type dragMode uint8
+
+const (
+	dragNone dragMode = iota
+	dragLine          // drawing the line
+	dragTurn          // turning the 3-D view
+)
+
+type countKey struct {
+	ok    bool
+	gen   uint64
+	world plot.Rect
+}
+
+type restrKey struct {
+	ok   bool
+	gen  uint64
+	line [2]plot.Point
+}
+
+type hoverKey struct {
+	x, y float64
+	vp   plot.Viewport
+	gen  uint64
+}
+
+const (
+	// Title is the content panel's title, ControlsTitle the control column's.
+	Title         = "Landscape: a ReLU network is piecewise linear"
+	ControlsTitle = "Network 2 → n → 1"
+	// CaptionSize is the font size CaptionLines and InfoLines are wrapped at.
+	CaptionSize = ui.SmallSize + 1
+)
+
+var (
+	// HomeView is the view the scene starts in and the reset button restores.
+	HomeView = plot.Rect{X0: -2, Y0: -2, X1: 2, Y1: 2}
+	// Presets are the values of the preset option.
+	Presets = []string{"example", "random"}
+)
+
+// NewScene returns the scene showing the seed's example.
+func NewScene() *Scene {
+	s := &Scene{
+		Preset: ui.Choice{Label: "weights", Options: []string{"seed example", "random"},
+			Tips: []string{"W1=[[1,-1],[2,0],[-1,2]], b1=[0,1,-1], W2=[1,-2,1], b2=0: Φ(1,−1) = −4",
+				"W1, W2 ~ N(0,1), b1, b2 ~ 0.2·N(0,1), as the seed's sample_weights(n)"}},
+		N: ui.Slider{Label: "hidden units n", Min: 1, Max: 32, Step: 1, Value: 3, Format: "%.0f",
+			Tip: "Number of ReLU units in the hidden layer: each adds one kink line (random weights)"},
+		Reroll: ui.Button{Label: "new weights", Tip: "Draw new random weights with the next seed"},
+		Home:   ui.Button{Label: "reset view", Tip: "Back to [−2,2]×[−2,2] (wheel zooms, arrow keys pan)"},
+		Tint: ui.Toggle{Label: "tint regions by pattern",
+			Tip: "Colour each region by which units are active there: one colour per linear piece"},
+		Surface: ui.Toggle{Label: "3-D surface",
+			Tip: "The graph z = Φ(x₁,x₂) seen from above, like the seed's plot_surface; drag to turn it"},
+		Seed:  1,
+		Plane: plot.NewPanZoom(HomeView, 1e-3, 1e3),
+		Line:  [2]plot.Point{{X: -1.9, Y: -0.2}, {X: 1.9, Y: 0.3}},
+		Az:    DefaultCamera.Azimuth,
+		scale: 1,
+	}
+	s.rebuild()
+	return s
+}
+
+// rebuild makes the network from the preset, n and seed.
+func (s *Scene) rebuild() {
+	if s.Preset.Index == 0 {
+		s.Net = Example()
+		s.N.Value = 3
+	} else {
+		s.Net = Random(int(s.N.Value), rand.New(rand.NewPCG(s.Seed, 2026)))
+	}
+	s.netGen++
+	s.stale = true
+}
+
+// Update lays the scene out in t.Area, feeds t.In to the controls, the
+// line, the view and the camera, and brings the derived state and List up
+// to date. A frame where nothing changed allocates nothing.
+func (s *Scene) Update(t *ui.Tick) {
+	in := t.In
+	if t.Scale > 0 {
+		s.scale = t.Scale
+	}
+	s.layout(t.Area)
+
+	if s.Preset.Update(in) {
+		s.rebuild()
+	}
+	if s.N.Update(in) {
+		s.Preset.Index = 1
+		s.rebuild()
+	}
+	if s.Reroll.Update(in) {
+		s.Seed++
+		s.Preset.Index = 1
+		s.rebuild()
+	}
+	if s.Home.Update(in) {
+		s.Plane.Reset()
+		s.Az = DefaultCamera.Azimuth
+		s.stale = true
+	}
+	if s.Tint.Update(in) {
+		s.stale = true
+	}
+	if s.Surface.Update(in) {
+		s.stale = true
+	}
+	s.updatePointer(in)
+
+	// Fit the view to the square plot (device pixels).
+	if vp := s.Plane.Fit(s.plotPixels()); vp != s.VP {
+		s.VP = vp
+		s.stale = true
+	}
+	p := s.Layout.Plot
+	if s.Heat.Fit(int(p.W*s.scale+0.5), int(p.H*s.scale+0.5)) {
+		s.stale = true
+	}
+	if s.stale {
+		s.recompute()
+		s.stale = false
+		s.meshOK = false
+	}
+	if s.Surface.On && (!s.meshOK || s.Az != s.meshAz) {
+		s.buildMesh()
+	}
+	s.restrict()
+	s.fitChart()
+	s.updateTexts()
+	s.paint()
+}
+
+func (s *Scene) plotPixels() plot.Rect {
+	p := s.Layout.Plot
+	return plot.DeviceRect(p.X, p.Y, p.W, p.H, s.scale)
+}
+
+// layout places the controls and the three views: the plane (a square),
+// the restriction chart and the captions.
+func (s *Scene) layout(area ui.Rect) {
+	if s.laidOut && area == s.area {
+		return
+	}
+	s.laidOut, s.area = true, area
+	body := ui.LineHeight(ui.FontSize)
+	L := &s.Layout
+	L.Controls, L.Content = ui.Sidebar(area)
+	col := ui.NewColumn(ui.PanelContent(L.Controls, ControlsTitle), ui.Gap)
+	s.Preset.Rect = col.Next(s.Preset.Height())
+	s.N.Rect = col.Next(s.N.Height())
+	b := col.Next(ui.RowH).SplitH(2, ui.Gap)
+	s.Reroll.Rect, s.Home.Rect = b[0], b[1]
+	s.Tint.Rect = col.Next(ui.RowH)
+	s.Surface.Rect = col.Next(ui.RowH)
+	L.Figures = col.Next(3 * body)
+	L.Legend = col.Next(18 + 4*18)
+	L.HoverR = col.Next(3 * body)
+
+	in := ui.PanelContent(L.Content, Title)
+	right, left := in.CutRight(math.Max(250, in.W*0.3), ui.Pad+4)
+	capH := 3*ui.LineHeight(CaptionSize) + 4
+	_, left = left.CutBottom(capH, 6)
+	sq := left.Square()
+	sq.X = left.X + 34 // room for y tick labels on the left
+	if sq.Right() > left.Right() {
+		sq.W, sq.H = left.Right()-sq.X, left.Right()-sq.X
+	}
+	sq.H -= 18 // room for x tick labels below
+	sq.W = sq.H
+	sq.Y = left.Y
+	L.Plot = sq
+	L.Caption = ui.Rect{X: left.X, Y: sq.Bottom() + 20, W: in.W - right.W - ui.Pad - 4, H: capH}
+	L.Chart, L.Info = right.CutTop(math.Min(right.H*0.55, right.W*0.9), ui.Pad)
+	// inner plot area of the chart: title line above, ticks left and below
+	_, ci := L.Chart.CutTop(2*body+2, 2)
+	ci.X += 40
+	ci.W -= 40 + 14
+	ci.H -= 20
+	L.ChartIn = ci
+}
+
+// updatePointer handles dragging the line (2-D) or turning the surface
+// (3-D), zooming with the wheel, panning with the arrow keys and hover.
+func (s *Scene) updatePointer(in *ui.Input) {
+	s.Hover = false
+	if s.drag != dragNone {
+		s.updateDrag(in)
+		return
+	}
+	plotR := s.Layout.Plot
+	if !in.Hover(plotR) {
+		if !s.Surface.On {
+			if dx, dy := ui.ArrowPan(in); dx != 0 || dy != 0 {
+				s.Plane.Pan(dx, dy)
+			}
+		}
+		return
+	}
+	if in.PressedIn(plotR) {
+		in.Consume()
+		in.Capture(s)
+		if s.Surface.On {
+			s.drag, s.dragLastX = dragTurn, in.X
+			return
+		}
+		x, y := s.VP.ToWorld(in.X*s.scale, in.Y*s.scale)
+		s.oldLine = s.Line
+		s.Line = [2]plot.Point{{X: x, Y: y}, {X: x, Y: y}}
+		s.drag = dragLine
+		return
+	}
+	if s.Surface.On {
+		return
+	}
+	s.Plane.Wheel(s.VP, in.Wheel, in.X*s.scale, in.Y*s.scale)
+	s.hoverAt(in)
+}
+
+// updateDrag follows a drag in progress: Escape cancels it (the line goes
+// back), a release ends it; a click without a drag keeps the old line.
+func (s *Scene) updateDrag(in *ui.Input) {
+	if in.KeyPressed(ui.KeyEscape) {
+		if s.drag == dragLine {
+			s.Line = s.oldLine
+		}
+		s.drag = dragNone
+		in.Release(s)
+		return
+	}
+	if s.drag == dragLine {
+		x, y := s.VP.ToWorld(in.X*s.scale, in.Y*s.scale)
+		s.Line[1] = plot.Point{X: x, Y: y}
+	} else {
+		s.Az += (in.X - s.dragLastX) * 0.01
+		s.dragLastX = in.X
+	}
+	if in.Released || !in.Down {
+		if s.drag == dragLine {
+			p0x, p0y := s.VP.ToPixel(s.Line[0].X, s.Line[0].Y)
+			p1x, p1y := s.VP.ToPixel(s.Line[1].X, s.Line[1].Y)
+			if math.Hypot(p1x-p0x, p1y-p0y) < 4*s.scale {
+				s.Line = s.oldLine
+			}
+		}
+		s.drag = dragNone
+		in.Release(s)
+	}
+}
+
+// hoverAt reads Φ and the active units at the pointer snapped to a lattice
+// of about a hundredth of the view (0.05 on [-2,2]²), so that round points
+// such as the seed's (1,-1) can be hit; they are evaluated at the snapped
+// point, where the cross is drawn. Nothing is recomputed while the pointer,
+// the view and the network stay.
+func (s *Scene) hoverAt(in *ui.Input) {
+	s.Hover = true
+	key := hoverKey{in.X, in.Y, s.VP, s.netGen}
+	if s.hoverOK && key == s.hoverFor {
+		return
+	}
+	s.hoverFor, s.hoverOK = key, true
+	x, y := s.VP.ToWorld(in.X*s.scale, in.Y*s.scale)
+	st := plot.NiceStep(s.VP.World.W(), 100)
+	s.HX, s.HY = Snap(x, st), Snap(y, st)
+	s.HPhi = s.Net.Eval(s.HX, s.HY)
+	s.Active = s.Net.ActiveUnits(s.Active, s.HX, s.HY)
+	s.HoverText = hoverText(s.HX, s.HY, s.HPhi, s.Active)
+}
+
+// UnitDim reports whether unit i is shown dimmed in the legend: the
+// pointer is over the plane where unit i is inactive.
+func (s *Scene) UnitDim(i int) bool {
+	if !s.Hover {
+		return false
+	}
+	for _, u := range s.Active {
+		if u == i {
+			return false
+		}
+	}
+	return true
+}
+
+// counts makes Kinks and Pieces those of the network over w.
+func (s *Scene) counts(w plot.Rect) {
+	key := countKey{true, s.netGen, w}
+	if s.counted == key {
+		return
+	}
+	s.counted = key
+	s.Kinks = s.Net.Kinks(w)
+	s.Pieces = s.Net.Pieces(w)
+}
+
+// recompute renders the heatmap (or pattern tint) and the geometry for
+// the current network and view.
+func (s *Scene) recompute() {
+	w := s.VP.World
+	s.counts(w)
+	g := plot.SampleGrid(w, 161, 161, s.Net.Eval)
+	lo, hi := g.Range()
+	s.Norm = plot.Symmetric(lo, hi)
+	s.Contours = plot.Contours(g, plot.NiceLevels(lo, hi, 12))
+	s.Labels = plot.ContourLabels(s.Contours, 0.25*w.W(), 0.9*w.W())
+	if img := s.Heat.Img; img != nil {
+		if s.Tint.On {
+			s.Net.RenderPatterns(img, w)
+		} else {
+			s.Net.RenderHeatmap(img, w, plot.Diverging, s.Norm)
+		}
+		s.Heat.Touch()
+	}
+	s.PlaneGen++
+}
+
+// buildMesh projects the surface and lifts the kink lines onto it.
+func (s *Scene) buildMesh() {
+	cam := DefaultCamera
+	cam.Azimuth = s.Az
+	cam.ZScale = 1
+	m := SurfaceMesh(s.Net.Eval, s.VP.World, 49, 49, cam)
+	s.Mesh = m
+	// Fit the box every azimuth's projection lies in, so the picture does
+	// not jump while turning: |x| <= √2, |y| <= √2·sin(el) + zs·cos(el).
+	hy := math.Sqrt2*math.Sin(cam.Elevation) + m.Cam.ZScale*math.Cos(cam.Elevation)
+	box := plot.Rect{X0: -1.45, Y0: -hy - 0.05, X1: 1.45, Y1: hy + 0.05}
+	s.MeshVP = plot.Fit(box, s.plotPixels())
+	const steps = 64
+	for len(s.Kinks3D) < len(s.Kinks) {
+		s.Kinks3D = append(s.Kinks3D, make([]plot.Point, 0, steps+1))
+	}
+	s.Kinks3D = s.Kinks3D[:len(s.Kinks)]
+	for k, kk := range s.Kinks {
+		pl := s.Kinks3D[k][:0]
+		for i := 0; i <= steps; i++ {
+			t := float64(i) / steps
+			x := kk.Seg.X0 + t*(kk.Seg.X1-kk.Seg.X0)
+			y := kk.Seg.Y0 + t*(kk.Seg.Y1-kk.Seg.Y0)
+			p := m.Project(x, y, s.Net.Eval(x, y))
+			px, py := s.MeshVP.ToPixel(p.X, p.Y)
+			pl = append(pl, plot.Point{X: px, Y: py})
+		}
+		s.Kinks3D[k] = pl
+	}
+	s.SurfaceNote = surfaceNote(&s.Mesh)
+	s.meshAz = s.Az
+	s.meshOK = true
+	s.MeshGen++
+}
+
+// QuadColor is the colour of a surface cell: its value's colour, shaded
+// (channels in 0..1).
+func (s *Scene) QuadColor(q *Quad) (r, g, b float32) {
+	c := plot.Diverging.At(s.Norm.T(q.Value))
+	f := float32(0.35 + 0.65*q.Shade)
+	return float32(c.R) / 255 * f, float32(c.G) / 255 * f, float32(c.B) / 255 * f
+}
+
+// restrict makes Restr and Marks those of the network along Line.
+func (s *Scene) restrict() {
+	key := restrKey{true, s.netGen, s.Line}
+	if s.restrFor == key {
+		return
+	}
+	s.restrFor = key
+	s.Restr = s.Net.Restrict(s.Line[0], s.Line[1])
+	s.chartFor = plot.Rect{} // the chart follows
+	length := s.LineLength()
+	s.Marks = s.Marks[:0]
+	for k, t := range s.Restr.Breaks {
+		s.Marks = append(s.Marks, Mark{Unit: s.Restr.Units[k][0], Plane: s.Restr.At(t),
+			Chart: plot.Point{X: t * length, Y: s.Restr.V[k+1]}})
+	}
+}
+
+// LineLength is the length of the user's line, the chart's x range.
+func (s *Scene) LineLength() float64 {
+	return math.Hypot(s.Line[1].X-s.Line[0].X, s.Line[1].Y-s.Line[0].Y)
+}
+
+// fitChart lays out the chart of Restr in Layout.ChartIn.
+func (s *Scene) fitChart() {
+	ci := s.Layout.ChartIn
+	px := plot.DeviceRect(ci.X, ci.Y, ci.W, ci.H, s.scale)
+	if px == s.chartFor {
+		return
+	}
+	s.chartFor = px
+	length := s.LineLength()
+	xs := make([]float64, len(s.Restr.T))
+	for k, t := range s.Restr.T {
+		xs[k] = t * length
+	}
+	c := plot.LineChart{Series: []plot.Series{{Name: "Phi", X: xs, Y: s.Restr.V}}, XMaxTicks: 5, YMaxTicks: 5}
+	s.Chart = c.Layout()
+	w := s.Chart.World
+	pad := 0.06 * w.H()
+	w.Y0, w.Y1 = w.Y0-pad, w.Y1+pad
+	s.Chart.World = w
+	s.ChartVP = plot.NewViewport(w, px)
+}

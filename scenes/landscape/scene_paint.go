@@ -1,0 +1,218 @@
+package landscape
+
+import (
+	"image/color"
+	"strconv"
+
+	"digitlab/kit/paint"
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+)
+
+// The Landscape scene's display list: everything the page shows, in
+// drawing order, rebuilt (into the same storage) only when what it shows
+// changed. Widgets are drawn as they are when the list is drawn, so their
+// hover and press states need no rebuild.
+
+// The page's own drawings in the list (paint.Custom ids): batches it keeps
+// because they are rebuilt only when their generation changes.
+const (
+	CustomLines = 1 // the level curves and kink lines, in VP (PlaneGen)
+	CustomMesh  = 2 // the surface's triangles and lifted kinks, in MeshVP (MeshGen)
+)
+
+// Hint is the usage hint in the plane's corner.
+const Hint = "drag: draw a line · wheel: zoom · arrows: pan"
+
+var (
+	white      = color.RGBA{255, 255, 255, 255}
+	labelBg    = color.RGBA{255, 255, 255, 200} // behind a contour label
+	chartBg    = color.RGBA{250, 251, 253, 255}
+	chartGrid  = color.RGBA{230, 233, 238, 255}
+	unitLabels = func() (u [33]string) {
+		for i := range u {
+			u[i] = strconv.Itoa(i)
+		}
+		return u
+	}()
+)
+
+// paintKey is what the list shows, beyond the widgets' own state.
+type paintKey struct {
+	area                      ui.Rect
+	scale                     float64
+	planeGen, meshGen, netGen uint64
+	surface, tint             bool
+	vp, chartVP               plot.Viewport
+	line                      [2]plot.Point
+	hover                     bool
+	hx, hy                    float64
+	figs                      [5]int
+}
+
+// paint rebuilds List when what it shows changed.
+func (s *Scene) paint() {
+	key := paintKey{s.area, s.scale, s.PlaneGen, s.MeshGen, s.netGen, s.Surface.On, s.Tint.On,
+		s.VP, s.ChartVP, s.Line, s.Hover, s.HX, s.HY, s.figFor}
+	if s.paintOK && key == s.painted {
+		return
+	}
+	s.painted, s.paintOK = key, true
+	s.ListGen++
+	l, L := &s.List, &s.Layout
+	l.Reset()
+	l.Panel(L.Controls, ControlsTitle)
+	l.Widgets(&s.Preset, &s.N, &s.Reroll, &s.Home, &s.Tint, &s.Surface)
+	s.paintFigures(l)
+	s.paintLegend(l)
+	s.paintHover(l)
+	l.Panel(L.Content, Title)
+	if s.Surface.On {
+		s.paintSurface(l)
+	} else {
+		s.paintPlane(l)
+	}
+	s.paintChart(l)
+	l.Paragraph(s.CaptionLines, L.Caption.X, L.Caption.Y, CaptionSize, paint.Regular, paint.Muted)
+}
+
+func (s *Scene) paintFigures(l *paint.List) {
+	r, f := s.Layout.Figures, &s.Figures
+	lh := ui.LineHeight(ui.FontSize)
+	l.Text(f[0], r.X, r.Y, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
+	l.Text(f[1], r.X, r.Y+lh, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+	l.Text(f[2], r.X, r.Y+2*lh, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+}
+
+// paintLegend draws the units' colours, eight to a row, dimming the units
+// inactive at the hover.
+func (s *Scene) paintLegend(l *paint.List) {
+	r := s.Layout.Legend
+	l.Text("kink line of unit i: W1[i]·x + b1[i] = 0", r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	cw := r.W / 8
+	for i := 0; i < s.Net.N; i++ {
+		x := r.X + float64(i%8)*cw
+		y := r.Y + 18 + float64(i/8)*18
+		l.Line(x+2, y+8, x+14, y+8, 3, UnitColor(i))
+		fg := paint.Ink
+		if s.UnitDim(i) {
+			fg = paint.Disabled
+		}
+		l.Text(unitLabel(i), x+17, y+1, ui.SmallSize, paint.Regular, fg, paint.Start)
+	}
+}
+
+// unitLabel is unit i's number on screen (1-based), formatted once.
+func unitLabel(i int) string {
+	if i+1 < len(unitLabels) {
+		return unitLabels[i+1]
+	}
+	return strconv.Itoa(i + 1)
+}
+
+func (s *Scene) paintHover(l *paint.List) {
+	r, t := s.Layout.HoverR, &s.HoverText
+	if !s.Hover {
+		l.Text("Hover the plane to read x, Φ(x)\nand the active units.", r.X, r.Y, ui.FontSize, paint.Regular, paint.Muted, paint.Start)
+		return
+	}
+	lh := ui.LineHeight(ui.FontSize)
+	l.Text(t[0], r.X, r.Y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+	l.Text(t[1], r.X, r.Y+lh, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
+	l.Text(t[2], r.X, r.Y+2*lh, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+}
+
+// paintPlane draws the heatmap, the level curves and kink lines (the
+// page's batch), the contour labels that fit, the user's line with its
+// breakpoints, the hover cross, the axes and the hint.
+func (s *Scene) paintPlane(l *paint.List) {
+	p, sc := s.Layout.Plot, s.scale
+	l.Raster(p, &s.Heat)
+	l.Clip(p)
+	l.Custom(CustomLines)
+	l.Unclip()
+	for _, lb := range s.Labels {
+		px, py := s.VP.ToPixel(lb.X, lb.Y)
+		x, y := px/sc, py/sc
+		w := paint.Measure(lb.Text, ui.SmallSize, paint.Regular) + 4
+		if !p.Contains(x-w/2, y-7) || !p.Contains(x+w/2, y+7) {
+			continue
+		}
+		l.Fill(ui.Rect{X: x - w/2, Y: y - 7, W: w, H: 14}, labelBg)
+		l.Text(lb.Text, x, y-7, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
+	}
+	l.Clip(p)
+	x0, y0, x1, y1 := s.VP.SegmentToPixel(plot.Segment{X0: s.Line[0].X, Y0: s.Line[0].Y, X1: s.Line[1].X, Y1: s.Line[1].Y})
+	x0, y0, x1, y1 = x0/sc, y0/sc, x1/sc, y1/sc
+	l.Line(x0, y0, x1, y1, 4, white)
+	l.Line(x0, y0, x1, y1, 2, paint.Ink)
+	l.Disc(x0, y0, 4, paint.Ink)
+	l.Circle(x1, y1, 4, 2, paint.Ink)
+	for _, mk := range s.Marks {
+		px, py := s.VP.ToPixel(mk.Plane.X, mk.Plane.Y)
+		l.Disc(px/sc, py/sc, 4.5, white)
+		l.Disc(px/sc, py/sc, 3, UnitColor(mk.Unit))
+	}
+	if s.Hover {
+		px, py := s.VP.ToPixel(s.HX, s.HY)
+		x, y := px/sc, py/sc
+		l.Line(x-6, y, x+6, y, 1.5, paint.Ink)
+		l.Line(x, y-6, x, y+6, 1.5, paint.Ink)
+	}
+	l.Unclip()
+	l.Stroke(p, 1, paint.Border)
+	w := s.VP.World
+	paint.PlaneAxes(l, s.VP, sc, p, plot.Ticks(w.X0, w.X1, 6), plot.Ticks(w.Y0, w.Y1, 6), "x₁", "x₂")
+	paint.PlaneHint(l, p, Hint)
+}
+
+func (s *Scene) paintSurface(l *paint.List) {
+	p := s.Layout.Plot
+	l.Fill(p, paint.Card)
+	l.Clip(p)
+	l.Custom(CustomMesh)
+	l.Unclip()
+	l.Stroke(p, 1, paint.Border)
+	l.Text(s.SurfaceNote, p.X+6, p.Y+4, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+}
+
+// paintChart draws Φ along the user's line: the polyline through the
+// knots, a mark at each break in the colour of the unit that switches
+// there, and the text under it.
+func (s *Scene) paintChart(l *paint.List) {
+	r, ci, sc, vp := s.Layout.Chart, s.Layout.ChartIn, s.scale, s.ChartVP
+	l.Text("Φ along the dragged line", r.X, r.Y, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
+	l.Text(s.ChartNote, r.X, r.Y+ui.LineHeight(ui.FontSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	l.Fill(ci, chartBg)
+	l.Stroke(ci, 1, paint.Border)
+	for _, t := range s.Chart.YTicks {
+		_, py := vp.ToPixel(vp.World.X0, t.Value)
+		y := py / sc
+		l.Line(ci.X, y, ci.Right(), y, 1, chartGrid)
+		l.Text(t.Label, ci.X-4, y-7, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
+	}
+	for _, t := range s.Chart.XTicks {
+		px, _ := vp.ToPixel(t.Value, vp.World.Y0)
+		l.Text(t.Label, px/sc, ci.Bottom()+3, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
+	}
+	if vp.World.Y0 < 0 && vp.World.Y1 > 0 {
+		_, py := vp.ToPixel(0, 0)
+		l.Line(ci.X, py/sc, ci.Right(), py/sc, 1, paint.Track)
+	}
+	for _, mk := range s.Marks {
+		px, _ := vp.ToPixel(mk.Chart.X, 0)
+		c := UnitColor(mk.Unit)
+		l.Line(px/sc, ci.Y, px/sc, ci.Bottom(), 1, color.RGBA{c.R / 2, c.G / 2, c.B / 2, 128})
+	}
+	for _, ser := range s.Chart.Series {
+		l.Polylines(vp, ser.Lines, 2.5, paint.Ink, false)
+	}
+	for _, mk := range s.Marks {
+		px, py := vp.ToPixel(mk.Chart.X, mk.Chart.Y)
+		l.Disc(px/sc, py/sc, 4, UnitColor(mk.Unit))
+	}
+	x0, y0 := vp.ToPixel(0, s.Restr.V[0])
+	l.Disc(x0/sc, y0/sc, 4, paint.Ink)
+	in := s.Layout.Info
+	l.Paragraph(s.InfoLines, in.X, in.Y, CaptionSize, paint.Regular, paint.Muted)
+}

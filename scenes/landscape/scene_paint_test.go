@@ -1,0 +1,252 @@
+package landscape
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+
+	"digitlab/kit/paint"
+	"digitlab/kit/ui"
+)
+
+// goFonts installs the page's fonts' measure (the Go fonts, unhinted) in
+// paint and ui until the test ends, so that text boxes are as wide as on
+// the page. Tests that use it must not be parallel.
+func goFonts(t *testing.T) {
+	t.Helper()
+	var srcs [3]*opentype.Font
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[i] = f
+	}
+	type key struct {
+		f    paint.Font
+		size float64
+	}
+	faces := map[key]font.Face{}
+	measure := func(s string, size float64, f paint.Font) float64 {
+		k := key{f, size}
+		fc := faces[k]
+		if fc == nil {
+			var err error
+			fc, err = opentype.NewFace(srcs[f], &opentype.FaceOptions{Size: size, DPI: 72})
+			if err != nil {
+				t.Fatal(err)
+			}
+			faces[k] = fc
+		}
+		return float64(font.MeasureString(fc, s)) / 64
+	}
+	pm, um := paint.Measure, ui.Measure
+	paint.Measure = measure
+	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
+	t.Cleanup(func() { paint.Measure, ui.Measure = pm, um })
+}
+
+// windowArea is the scene's area in a w×h window: below the 44 px tab bar,
+// inset as the shell does.
+func windowArea(w, h float64) ui.Rect {
+	return ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
+}
+
+func texts(s *Scene) []paint.TextBox { return s.List.Texts(nil) }
+
+func hasText(tb []paint.TextBox, s string) bool {
+	return slices.ContainsFunc(tb, func(b paint.TextBox) bool { return b.S == s })
+}
+
+func TestScenePaintTexts(t *testing.T) {
+	t.Parallel()
+	f := newFrame(t, 1)
+	f.at(1, -1)
+	f.step()
+	tb := texts(f.s)
+	for _, want := range []string{"linear pieces in view: 7", "kink lines in view: 3 of 3",
+		"line segments: 4 (≤ n+1 = 4)", "Φ(x) = -4", "x = (1, -1)", "active units: 1,2",
+		"4 segments (at most n+1 = 4), 3 kinks", Hint, "x₁", "x₂", f.s.CaptionLines[0], f.s.InfoLines[0]} {
+		if !hasText(tb, want) {
+			t.Errorf("no text %q in the list", want)
+		}
+	}
+	// One custom op for the plane's lines between a clip, none for the
+	// surface; the heatmap raster; three marks on the plane and the chart.
+	count := func(k paint.Kind) int {
+		n := 0
+		for _, o := range f.s.List.Ops {
+			if o.Kind == k {
+				n++
+			}
+		}
+		return n
+	}
+	if count(paint.KCustom) != 1 || count(paint.KRaster) != 1 || count(paint.KClip) != count(paint.KUnclip) {
+		t.Errorf("%d custom, %d raster, %d clip and %d unclip ops", count(paint.KCustom), count(paint.KRaster),
+			count(paint.KClip), count(paint.KUnclip))
+	}
+	for _, o := range f.s.List.Ops {
+		if o.Kind == paint.KCustom && o.ID != CustomLines {
+			t.Errorf("custom op %d on the plane", o.ID)
+		}
+	}
+	f.s.Set(map[string]string{"surface": "1"})
+	f.step()
+	tb = texts(f.s)
+	if !hasText(tb, f.s.SurfaceNote) || hasText(tb, Hint) {
+		t.Error("the surface shows no note, or the plane's hint")
+	}
+	if count(paint.KCustom) != 1 || count(paint.KRaster) != 0 {
+		t.Errorf("surface: %d custom ops, %d rasters", count(paint.KCustom), count(paint.KRaster))
+	}
+}
+
+// Steady frames keep the list; hovering elsewhere, dragging or a new
+// network rebuild it.
+func TestScenePaintRebuilds(t *testing.T) {
+	t.Parallel()
+	f := newFrame(t, 1)
+	f.at(0.5, 0.5)
+	f.step()
+	g := f.s.ListGen
+	f.step()
+	f.step()
+	if f.s.ListGen != g {
+		t.Fatal("steady frames rebuilt the list")
+	}
+	f.at(-0.5, 0.5)
+	f.step()
+	if f.s.ListGen == g || !hasText(texts(f.s), "x = (-0.5, 0.5)") {
+		t.Errorf("moving the hover did not rebuild the list: %v", texts(f.s))
+	}
+	g = f.s.ListGen
+	f.s.Set(map[string]string{"n": "12"})
+	f.step()
+	if f.s.ListGen == g || !hasText(texts(f.s), "12") {
+		t.Error("a new network did not rebuild the list")
+	}
+}
+
+// A collision is a text whose box overlaps, by more than half a pixel
+// each way, another text's (Kind KText) or a box drawn after it (a fill,
+// a rounded box, a raster, a panel).
+type collision struct {
+	S, T   string // the text, and the other text ("" for a box)
+	R, Q   ui.Rect
+	Kind   paint.Kind
+	Reason string // why it is known (issue 18), or "" for a new one
+}
+
+func (c collision) String() string {
+	what := fmt.Sprintf("%q %v", c.T, c.Q)
+	if c.Kind != paint.KText {
+		what = fmt.Sprintf("a box (kind %d) %v drawn after it", c.Kind, c.Q)
+	}
+	return fmt.Sprintf("%q %v × %s", c.S, c.R, what)
+}
+
+func meets(a, b ui.Rect) bool {
+	return min(a.Right(), b.Right())-max(a.X, b.X) > 0.5 && min(a.Bottom(), b.Bottom())-max(a.Y, b.Y) > 0.5
+}
+
+// collisions lists the list's colliding texts, each with the reason it is
+// known, if it is: overlaps the page has today, left for issue 18 (text
+// that collides) to fix and logged by the test, not hidden:
+//   - the x axis's name "x₁" lies under the usage hint's box (issue 18:
+//     axis labels under the hint box);
+//   - the first x tick label and the lowest y tick label meet at the
+//     plot's bottom-left corner (their boxes, by under a pixel across and
+//     4.6 px down; the glyphs themselves do not touch);
+//   - with piled, contour labels overlap each other (issue 18: contour
+//     labels piled up at n = 1, where the level curves are parallel and
+//     close).
+func collisions(s *Scene, piled bool) []collision {
+	var out []collision
+	l, p := &s.List, s.Layout.Plot
+	xTick := func(r ui.Rect) bool { return r.Y == p.Bottom()+4 }
+	yTick := func(r ui.Rect) bool { return math.Abs(r.Right()-(p.X-6)) < 1e-9 }
+	label := func(o *paint.Op) bool {
+		return o.Size == ui.SmallSize && o.Align == paint.Center && o.C == paint.Ink && p.Contains(o.X0, o.Y0)
+	}
+	for i := range l.Ops {
+		o := &l.Ops[i]
+		if o.Kind != paint.KText {
+			continue
+		}
+		a := o.Box()
+		for j := i + 1; j < len(l.Ops); j++ {
+			q := &l.Ops[j]
+			c := collision{S: o.S, R: a, Q: q.R, Kind: q.Kind}
+			switch q.Kind {
+			case paint.KText:
+				c.T, c.Q = q.S, q.Box()
+			case paint.KFill, paint.KRound, paint.KRaster, paint.KPanel:
+			default:
+				continue
+			}
+			if !meets(a, c.Q) {
+				continue
+			}
+			switch {
+			case o.S == "x₁" && q.Kind == paint.KRound:
+				c.Reason = "axis name under the hint"
+			case q.Kind == paint.KText && (xTick(a) && yTick(c.Q) || yTick(a) && xTick(c.Q)):
+				c.Reason = "corner tick labels"
+			case piled && label(o) && (q.Kind == paint.KFill || q.Kind == paint.KText && label(q)):
+				c.Reason = "contour labels piled up"
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// No text of the scene covers another, nor lies under a box, at the
+// browser tests' window sizes, but for the known collisions (collisions),
+// which the test logs.
+func TestScenePaintNoOverlap(t *testing.T) {
+	// Not parallel: it sets the fonts' measure.
+	goFonts(t)
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
+		for _, tc := range []struct {
+			desc  string
+			opts  map[string]string
+			x, y  float64
+			piled bool // contour labels pile up (known)
+		}{
+			{"hovering (1,-1)", nil, 1, -1, false},
+			{"32 units", map[string]string{"n": "32"}, 0.2, 0.1, false},
+			{"1 unit", map[string]string{"n": "1"}, 0.2, 0.1, true},
+			{"5 units, zoomed out", map[string]string{"n": "5", "view": "-6,-6,6,6"}, 0.2, 0.1, false},
+			{"tint", map[string]string{"tint": "1"}, 0.2, 0.1, false},
+			{"the surface", map[string]string{"surface": "1"}, 5, 5, false},
+		} {
+			f := &frame{s: NewScene()}
+			f.t = ui.Tick{In: &f.in, Area: windowArea(win[0], win[1]), Scale: 1}
+			f.step()
+			f.s.Set(tc.opts)
+			f.step()
+			f.at(tc.x, tc.y)
+			f.step()
+			known := map[string]int{}
+			for _, c := range collisions(f.s, tc.piled) {
+				if c.Reason == "" {
+					t.Errorf("%v×%v, %s: %v", win[0], win[1], tc.desc, c)
+				} else {
+					known[c.Reason]++
+				}
+			}
+			if len(known) > 0 {
+				t.Logf("%v×%v, %s: known collisions: %v", win[0], win[1], tc.desc, known)
+			}
+		}
+	}
+}

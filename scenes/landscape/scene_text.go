@@ -1,0 +1,107 @@
+package landscape
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"digitlab/kit/ui"
+)
+
+// The Landscape scene's texts: built when what they say changed, so a
+// steady frame formats nothing.
+
+const (
+	captionPlane = "Between kink lines every unit keeps its on/off state, so Φ is one plane there: the surface is piecewise planar. " +
+		"n lines cut the plane into at most 1 + n + n(n-1)/2 pieces, so pieces grow like n²/2."
+	captionSurface = "The same function as a surface: flat facets meeting along the kink lines (coloured). " +
+		"Each facet is one linear piece; a ReLU network of this shape can only bend along straight lines."
+	captionTint = "Each colour is one activation pattern (which units are on): exactly the linear pieces counted on the left."
+	chartInfo   = "Along any straight line each unit's pre-activation is affine, so it switches on or off at most once: " +
+		"the restriction is piecewise linear with at most n+1 segments. A mark is where a unit switches (its colour); " +
+		"two units switching at one point make one break."
+)
+
+// updateTexts rebuilds the counts' texts and the wrapped captions when
+// they changed.
+func (s *Scene) updateTexts() {
+	n := s.Net.N
+	key := [5]int{s.Pieces, len(s.Kinks), n, s.Restr.Segments(), s.Restr.Kinks()}
+	if key != s.figFor || s.Figures[0] == "" {
+		s.figFor = key
+		s.Figures = [3]string{
+			fmt.Sprintf("linear pieces in view: %d", s.Pieces),
+			fmt.Sprintf("kink lines in view: %d of %d", len(s.Kinks), n),
+			fmt.Sprintf("line segments: %d (≤ n+1 = %d)", key[3], n+1),
+		}
+		s.ChartNote = fmt.Sprintf("%d segments (at most n+1 = %d), %d kinks", key[3], n+1, key[4])
+	}
+	text := captionPlane
+	if s.Surface.On {
+		text = captionSurface
+	}
+	if s.Tint.On && !s.Surface.On {
+		text = captionTint
+	}
+	// (the app's font measure depends a little on the device scale)
+	rewrap := s.scale != s.wrapScale
+	s.wrapScale = s.scale
+	if w := s.Layout.Caption.W; rewrap || text != s.capText || w != s.capW {
+		s.capText, s.capW = text, w
+		s.CaptionLines = ui.Wrap(text, w, CaptionSize)
+	}
+	if w := s.Layout.Info.W; rewrap || w != s.infoW || s.InfoLines == nil {
+		s.infoW = w
+		s.InfoLines = ui.Wrap(chartInfo, w, CaptionSize)
+	}
+}
+
+// surfaceNote is the note over the surface: the range of z it shows.
+func surfaceNote(m *Mesh) string {
+	return fmt.Sprintf("z = Φ(x₁,x₂) from %.3g to %.3g over the view; drag sideways to turn", m.ZMin, m.ZMax)
+}
+
+// hoverText is the hover read-out at (x, y): the point, Φ there and the
+// active units.
+func hoverText(x, y, phi float64, active []int) [3]string {
+	return [3]string{
+		"x = (" + FormatG(x) + ", " + FormatG(y) + ")",
+		fmt.Sprintf("Φ(x) = %.4g", phi),
+		"active units: " + UnitList(active),
+	}
+}
+
+// Snap rounds v to a multiple of step, cleaned of binary noise
+// (0.30000000000000004 → 0.3).
+func Snap(v, step float64) float64 {
+	r := math.Round(v/step) * step
+	c, err := strconv.ParseFloat(strconv.FormatFloat(r, 'g', 12, 64), 64)
+	if err != nil {
+		return r
+	}
+	return c
+}
+
+// FormatG writes v with as few digits as read it back exactly (1, -0.35).
+func FormatG(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// UnitList writes 0-based units 1-based, "none" for no unit, shortened
+// when long.
+func UnitList(u []int) string {
+	if len(u) == 0 {
+		return "none"
+	}
+	var b strings.Builder
+	for k, i := range u {
+		if k > 0 {
+			b.WriteString(",")
+		}
+		if b.Len() > 24 {
+			fmt.Fprintf(&b, "... (%d)", len(u))
+			break
+		}
+		b.WriteString(strconv.Itoa(i + 1))
+	}
+	return b.String()
+}

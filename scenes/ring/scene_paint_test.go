@@ -1,0 +1,252 @@
+package ring
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+
+	"digitlab/kit/paint"
+	"digitlab/kit/plot"
+	"digitlab/kit/ui"
+)
+
+// sceneArea is the Ring scene's area in a w×h window: below the 44 px top
+// bar, inset by ui.Pad+4 (as ui.Shell lays it out without a banner).
+func sceneArea(w, h float64) ui.Rect {
+	return ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
+}
+
+func TestSceneAreaIsThePages(t *testing.T) {
+	if a := sceneArea(1024, 640); a != testArea {
+		t.Errorf("area %v for 1024×640, want %v", a, testArea)
+	}
+}
+
+// The list's texts say the seed's verdicts and the figures, and the
+// numbers of the test points.
+func TestSceneListTexts(t *testing.T) {
+	t.Parallel()
+	s, _ := newScene(t)
+	boxes := s.List().Texts(nil)
+	var all []string
+	for _, b := range boxes {
+		all = append(all, b.S)
+	}
+	joined := strings.Join(all, " ")
+	st := s.Status()
+	want := []string{
+		"W1 = [1 0; −1 0; 0 1; 0 −1]   b1 = 0",
+		"designed: 1 ≤ |x1|+|x2| ≤ 2",
+		fmt.Sprintf("IoU %.3f", st["iou"]),
+		fmt.Sprintf("of 3000 points: %d missed (orange), %d extra (purple)", s.NMissed, s.NExtra),
+		fmt.Sprintf("best IoU %.3f", st["bestIoU"]),
+		"learned 2→8→8→1, circle labels",
+		"accuracy: train ",
+		"loss: train ",
+		"update 0 · epoch 0 · seed 1 · 0 samples/s",
+	}
+	for i, tp := range SeedTests {
+		want = append(want, fmt.Sprintf("%d (%g, %g)", i+1, tp.X1, tp.X2), fmt.Sprintf("z = %.2f", s.Net.Score(tp.X1, tp.X2)))
+	}
+	for _, w := range want {
+		if !strings.Contains(joined, w) {
+			t.Errorf("no text %q among the list's texts:\n%s", w, joined)
+		}
+	}
+	// One verdict a test point, in its colour, as Status says; one number
+	// a test point.
+	verdicts, marks := "", 0
+	for i := range s.list.Ops {
+		o := &s.list.Ops[i]
+		if o.Kind != paint.KText {
+			continue
+		}
+		switch {
+		case o.S == "in" && o.C == paint.Good && o.Font == paint.Bold:
+			verdicts += "T"
+		case o.S == "out" && o.C == paint.Bad && o.Font == paint.Bold:
+			verdicts += "F"
+		case len(o.S) == 1 && o.S >= "1" && o.S <= "7" && o.Align == paint.Center:
+			marks++
+		}
+	}
+	if verdicts != st["testVerdicts"] || marks != len(SeedTests) {
+		t.Errorf("verdicts %q (status %v), %d numbers, want %d", verdicts, st["testVerdicts"], marks, len(SeedTests))
+	}
+}
+
+// No two texts of the list overlap in the page's areas of a 1024×640 and
+// a 1280×800 window, as designed and with the best-IoU radii, measured
+// with the page's Go fonts, except the weight matrices' lines: they are
+// MatrixLineH = 15 apart, less than the small font's line height (15.6),
+// so their line boxes overlap by 0.6 px (their glyphs do not). (With
+// paint.Measure's approximation, wider than the Go fonts' digits, the
+// seed's two columns of test points would overlap at 1024×640 too.) Not
+// parallel: it swaps the measures.
+func TestSceneListTextsApart(t *testing.T) {
+	measure := goFontMeasure(t)
+	oldPaint, oldUI := paint.Measure, ui.Measure
+	paint.Measure = measure
+	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
+	defer func() { paint.Measure, ui.Measure = oldPaint, oldUI }()
+
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
+		for _, opts := range []map[string]string{{}, {"optimal": "1"}} {
+			s := NewScene()
+			if errs := s.Set(opts); len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			area := sceneArea(win[0], win[1])
+			s.Update(&ui.Tick{In: &ui.Input{}, Area: area, Scale: 1})
+			matrix := map[string]bool{}
+			for _, o := range s.DesignTexts()[:5] {
+				matrix[o.S] = true
+			}
+			boxes := s.List().Texts(nil)
+			for i, a := range boxes {
+				for _, b := range boxes[i+1:] {
+					if matrix[a.S] && matrix[b.S] && a.R.Bottom()-b.R.Y <= ui.LineHeight(ui.SmallSize)-MatrixLineH+1e-9 {
+						continue // the known 0.6 px
+					}
+					if overlap(a.R, b.R) {
+						t.Errorf("%v×%v %v: %q %v overlaps %q %v", win[0], win[1], opts, a.S, a.R, b.S, b.R)
+					}
+				}
+				if !inside(a.R, area) {
+					t.Errorf("%v×%v %v: %q %v outside the area %v", win[0], win[1], opts, a.S, a.R, area)
+				}
+			}
+		}
+	}
+}
+
+// goFontMeasure measures as the page does: the Go fonts (regular, bold,
+// mono) at size pixels.
+func goFontMeasure(t *testing.T) func(s string, size float64, f paint.Font) float64 {
+	t.Helper()
+	var fonts [3]*opentype.Font
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts[i] = f
+	}
+	faces := map[[2]float64]font.Face{}
+	return func(s string, size float64, f paint.Font) float64 {
+		k := [2]float64{float64(f), size}
+		fc := faces[k]
+		if fc == nil {
+			var err error
+			if fc, err = opentype.NewFace(fonts[f], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone}); err != nil {
+				t.Fatal(err)
+			}
+			faces[k] = fc
+		}
+		return float64(font.MeasureString(fc, s)) / 64
+	}
+}
+
+func overlap(a, b ui.Rect) bool {
+	const eps = 1e-9
+	return a.X < b.Right()-eps && b.X < a.Right()-eps && a.Y < b.Bottom()-eps && b.Y < a.Bottom()-eps
+}
+
+func inside(a, b ui.Rect) bool {
+	return a.X >= b.X-1e-9 && a.Y >= b.Y-1e-9 && a.Right() <= b.Right()+1e-9 && a.Bottom() <= b.Bottom()+1e-9
+}
+
+// The list draws what the page drew: the panels and widgets, both
+// rasters, the world lines aliased through viewports in device pixels
+// (the kinks only when switched on), the seed's points, the borders and,
+// over a plot, the pointer's figures last.
+func TestSceneList(t *testing.T) {
+	t.Parallel()
+	s := NewScene()
+	in := &ui.Input{}
+	tk := tick(in, 0)
+	tk.Scale = 2
+	s.Update(tk)
+	kinds := map[paint.Kind]int{}
+	for _, o := range s.List().Ops {
+		kinds[o.Kind]++
+		if (o.Kind == paint.KSegs || o.Kind == paint.KDots) && !o.Aliased {
+			t.Errorf("op %v not aliased", o.Kind)
+		}
+	}
+	if kinds[paint.KPanel] != 3 || kinds[paint.KWidget] != 15 || kinds[paint.KRaster] != 2 || kinds[paint.KStroke] != 2 ||
+		kinds[paint.KSegs] != 4 || kinds[paint.KDots] != 3 || kinds[paint.KRound] != 0 {
+		t.Errorf("ops by kind %v", kinds)
+	}
+	// The viewport is in device pixels: Plane's corner (−2.5, 2.5) at the
+	// plot's top left, times the scale.
+	for _, o := range s.list.Ops {
+		if o.Kind == paint.KSegs {
+			x, y := o.VP.ToPixel(Plane.X0, Plane.Y1)
+			if x != 2*s.PlotL.X && x != 2*s.PlotR.X || y != 2*s.PlotL.Y {
+				t.Errorf("segments' viewport puts (−2.5, 2.5) at (%v, %v), want 2× the plot's corner", x, y)
+			}
+		}
+		if o.Kind == paint.KRaster && o.Raster != &s.Left && o.Raster != &s.Right {
+			t.Errorf("raster op shows %p, not the scene's", o.Raster)
+		}
+	}
+	var dots []plot.Point
+	for _, o := range s.list.Ops {
+		if o.Kind == paint.KDots && o.C != paint.Card {
+			dots = append(dots, o.Dots...)
+		}
+	}
+	if len(dots) != len(SeedTests) {
+		t.Errorf("%d coloured seed points, want %d", len(dots), len(SeedTests))
+	}
+
+	s.Set(map[string]string{"kinks1": "1", "kinks2": "1"})
+	in.X, in.Y, in.Pointer = s.PlotL.X+10, s.PlotL.Y+10, true
+	s.Update(tk)
+	l := s.List()
+	n := 0
+	for _, o := range l.Ops {
+		if o.Kind == paint.KSegs {
+			n++
+		}
+	}
+	if n != 4+len(s.Kinks) {
+		t.Errorf("%d segment ops with both kink layers on, want %d", n, 4+len(s.Kinks))
+	}
+	text, box, _ := s.Hover()
+	last, tip := l.Ops[len(l.Ops)-1], l.Ops[len(l.Ops)-2]
+	if last.Kind != paint.KText || last.S != text || last.Font != paint.Mono || tip.Kind != paint.KRound || tip.R != box {
+		t.Errorf("hover: last ops %+v, %+v", tip, last)
+	}
+}
+
+// A steady frame, the list included, allocates nothing.
+func TestSceneListNoAllocs(t *testing.T) {
+	s, in := newScene(t)
+	tk := tick(in, 0)
+	s.List()
+	if n := testing.AllocsPerRun(50, func() {
+		in.Reset()
+		s.Update(tk)
+		s.List()
+	}); n != 0 {
+		t.Errorf("idle frame with its list: %v allocations, want 0", n)
+	}
+	in.X, in.Y, in.Pointer = s.PlotR.X+10, s.PlotR.Y+10, true
+	s.Update(tk)
+	s.List()
+	if n := testing.AllocsPerRun(50, func() {
+		in.Reset()
+		s.Update(tk)
+		s.List()
+	}); n != 0 {
+		t.Errorf("idle frame with its list, pointer on the right plot: %v allocations, want 0", n)
+	}
+}
