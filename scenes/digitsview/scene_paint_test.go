@@ -228,3 +228,36 @@ func TestScenePaintLists(t *testing.T) {
 		t.Errorf("divergence texts %+v", texts)
 	}
 }
+
+// The mistakes header leaves out the judgement under way where the whole
+// line does not fit its panel (at 1024×640 it ran past the card).
+func TestScenePaintMistakesHeaderFits(t *testing.T) {
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
+		r := viewRig(t, win[0], win[1], "mistakes")
+		sn := builtSnap(t, r.s.Cfg, MaxWrong)
+		sn.Seq, sn.Step = 40, 9361
+		sn.Full = FullSummary{Seq: 2, Step: 600, N: 1991, Acc: 0.9523, Wrong: 95}
+		sn.Evaluating, sn.EvalFull, sn.EvalProgress = true, true, 0.5
+		r.post(sn)
+		r.frame(nil)
+		full := r.s.MistakesHeader().Text
+		in := ui.PanelContent(r.s.L.MistPanel, MistakesTitle)
+		var got paint.TextBox
+		for _, b := range listTexts([]*paint.List{r.s.MistakesList()}) {
+			if strings.HasPrefix(full, b.S) && strings.HasPrefix(b.S, "95 of 1991 wrong") {
+				got = b
+			}
+		}
+		if got.S == "" {
+			t.Fatalf("%v: no mistakes header among the texts", win)
+		}
+		if got.R.Right() > in.Right()+0.5 {
+			t.Errorf("%v: header %q ends at %v, past the panel's %v", win, got.S, got.R.Right(), in.Right())
+		}
+		fits := paint.Measure(full, ui.FontSize, paint.Regular) <= in.W
+		t.Logf("%v: drawn %q (whole fits: %v)", win, got.S, fits)
+		if fits != (got.S == full) {
+			t.Errorf("%v: the whole header fits: %v, drawn %q", win, fits, got.S)
+		}
+	}
+}

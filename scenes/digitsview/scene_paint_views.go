@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"digitlab/kit/paint"
 	"digitlab/kit/plot"
@@ -109,7 +110,11 @@ const WeightsLegend = "red: negative weight, white: zero, blue: positive (one sc
 func (s *Scene) paintMistakes(l *paint.List) {
 	L := &s.L
 	in := ui.PanelContent(L.MistPanel, MistakesTitle)
-	info(l, s.MistakesHeader(), in.X, in.Y, ui.FontSize, paint.Start)
+	h := s.MistakesHeader()
+	if i := strings.Index(h.Text, " · "); i > 0 && paint.Measure(h.Text, ui.FontSize, paint.Regular) > in.W {
+		h.Text = h.Text[:i] // the judgement under way is left out where it does not fit
+	}
+	info(l, h, in.X, in.Y, ui.FontSize, paint.Start)
 	l.Raster(L.MistGrid, &s.MistPix)
 	const side, bars = MistImg, MistBars
 	for i, c := range L.MistCells {
