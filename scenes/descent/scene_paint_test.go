@@ -6,57 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-
 	"digitlab/kit/paint"
+	"digitlab/kit/paint/painttest"
 	"digitlab/kit/plot"
 	"digitlab/kit/ui"
 )
-
-// goFontMeasure installs the Go fonts' advances (the page's fonts) as
-// paint.Measure and ui.Measure for the rest of the test.
-func goFontMeasure(t *testing.T) {
-	t.Helper()
-	var fonts [3]*opentype.Font
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
-		f, err := opentype.Parse(ttf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fonts[i] = f
-	}
-	type key struct {
-		f    paint.Font
-		size float64
-	}
-	faces := map[key]font.Face{}
-	measure := func(s string, size float64, f paint.Font) float64 {
-		k := key{f, size}
-		fc := faces[k]
-		if fc == nil {
-			var err error
-			if fc, err = opentype.NewFace(fonts[f], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone}); err != nil {
-				t.Fatal(err)
-			}
-			faces[k] = fc
-		}
-		return float64(font.MeasureString(fc, s)) / 64
-	}
-	pm, um := paint.Measure, ui.Measure
-	paint.Measure = measure
-	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
-	t.Cleanup(func() { paint.Measure, ui.Measure = pm, um })
-}
-
-// windowArea is the scene's area in a w×h window: below the 44 px top bar,
-// inset by ui.Pad+4 (ui.Shell's layout without a banner).
-func windowArea(w, h float64) ui.Rect {
-	return ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
-}
 
 func textOf(l *paint.List, s string) (paint.TextBox, bool) {
 	for _, b := range l.Texts(nil) {
@@ -201,7 +155,7 @@ func overlaps(l *paint.List) []string {
 // knownOverlaps (logged, not hidden). Texts are measured in the page's Go
 // fonts.
 func TestSceneListNoOverlap(t *testing.T) {
-	goFontMeasure(t)
+	painttest.GoFonts(t)
 	// knownOverlaps are today's overlaps: the x axis's name sits under the
 	// hint box in the plot's bottom-right corner (issue "A page a teacher
 	// can hand out").
@@ -224,7 +178,7 @@ func TestSceneListNoOverlap(t *testing.T) {
 	}
 	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
 		for _, st := range states {
-			s, tk := newScaledScene(t, windowArea(win[0], win[1]), 1)
+			s, tk := newScaledScene(t, painttest.SceneArea(win[0], win[1]), 1)
 			if st.opts != nil {
 				set(t, s, st.opts...)
 			}

@@ -6,50 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
-
 	"digitlab/kit/paint"
+	"digitlab/kit/paint/painttest"
 	"digitlab/kit/ui"
 )
-
-// goFonts measures texts with the page's fonts (the Go fonts' advances
-// and kerning) for the test, instead of the packages' approximation;
-// it returns the function that puts the approximation back.
-func goFonts(t *testing.T) (restore func()) {
-	t.Helper()
-	var fonts [3]*sfnt.Font
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
-		f, err := sfnt.Parse(ttf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fonts[i] = f
-	}
-	var buf sfnt.Buffer
-	measure := func(s string, size float64, f paint.Font) float64 {
-		fn, ppem := fonts[f], fixed.Int26_6(size*64)
-		w, prev := fixed.Int26_6(0), sfnt.GlyphIndex(0)
-		for i, r := range s {
-			g, _ := fn.GlyphIndex(&buf, r)
-			if i > 0 {
-				k, _ := fn.Kern(&buf, prev, g, ppem, font.HintingNone)
-				w += k
-			}
-			a, _ := fn.GlyphAdvance(&buf, g, ppem, font.HintingNone)
-			w, prev = w+a, g
-		}
-		return float64(w) / 64
-	}
-	um, pm := ui.Measure, paint.Measure
-	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
-	paint.Measure = measure
-	return func() { ui.Measure, paint.Measure = um, pm }
-}
 
 // viewRig is a scene showing view (task 10, a built run with enough
 // mistakes to fill the gallery) in the area the page gives a scene at a
@@ -58,7 +18,7 @@ func goFonts(t *testing.T) (restore func()) {
 func viewRig(t *testing.T, w, h float64, view string) *sceneRig {
 	t.Helper()
 	r := newSceneRig(t)
-	r.area = ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
+	r.area = painttest.SceneArea(w, h)
 	r.s.Set(map[string]string{"view": view, "task": "10"})
 	r.post(builtSnap(t, r.s.Cfg, MaxWrong))
 	r.frame(nil)
@@ -115,7 +75,7 @@ func listTexts(ls []*paint.List) []paint.TextBox {
 // window sizes, measured with the page's fonts: the texts the page must
 // show are there, inside the window, and no two overlap.
 func TestScenePaintTexts(t *testing.T) {
-	defer goFonts(t)()
+	painttest.GoFonts(t)
 	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
 		for _, view := range Views {
 			r := viewRig(t, win[0], win[1], view)

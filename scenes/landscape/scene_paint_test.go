@@ -6,58 +6,10 @@ import (
 	"slices"
 	"testing"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-
 	"digitlab/kit/paint"
+	"digitlab/kit/paint/painttest"
 	"digitlab/kit/ui"
 )
-
-// goFonts installs the page's fonts' measure (the Go fonts, unhinted) in
-// paint and ui until the test ends, so that text boxes are as wide as on
-// the page. Tests that use it must not be parallel.
-func goFonts(t *testing.T) {
-	t.Helper()
-	var srcs [3]*opentype.Font
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
-		f, err := opentype.Parse(ttf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs[i] = f
-	}
-	type key struct {
-		f    paint.Font
-		size float64
-	}
-	faces := map[key]font.Face{}
-	measure := func(s string, size float64, f paint.Font) float64 {
-		k := key{f, size}
-		fc := faces[k]
-		if fc == nil {
-			var err error
-			fc, err = opentype.NewFace(srcs[f], &opentype.FaceOptions{Size: size, DPI: 72})
-			if err != nil {
-				t.Fatal(err)
-			}
-			faces[k] = fc
-		}
-		return float64(font.MeasureString(fc, s)) / 64
-	}
-	pm, um := paint.Measure, ui.Measure
-	paint.Measure = measure
-	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
-	t.Cleanup(func() { paint.Measure, ui.Measure = pm, um })
-}
-
-// windowArea is the scene's area in a w×h window: below the 44 px tab bar,
-// inset as the shell does.
-func windowArea(w, h float64) ui.Rect {
-	return ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
-}
 
 func texts(s *Scene) []paint.TextBox { return s.List.Texts(nil) }
 
@@ -214,7 +166,7 @@ func collisions(s *Scene, piled bool) []collision {
 // which the test logs.
 func TestScenePaintNoOverlap(t *testing.T) {
 	// Not parallel: it sets the fonts' measure.
-	goFonts(t)
+	painttest.GoFonts(t)
 	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
 		for _, tc := range []struct {
 			desc  string
@@ -230,7 +182,7 @@ func TestScenePaintNoOverlap(t *testing.T) {
 			{"the surface", map[string]string{"surface": "1"}, 5, 5, false},
 		} {
 			f := &frame{s: NewScene()}
-			f.t = ui.Tick{In: &f.in, Area: windowArea(win[0], win[1]), Scale: 1}
+			f.t = ui.Tick{In: &f.in, Area: painttest.SceneArea(win[0], win[1]), Scale: 1}
 			f.step()
 			f.s.Set(tc.opts)
 			f.step()

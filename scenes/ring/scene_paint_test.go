@@ -5,25 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
-
 	"digitlab/kit/paint"
+	"digitlab/kit/paint/painttest"
 	"digitlab/kit/plot"
 	"digitlab/kit/ui"
 )
 
-// sceneArea is the Ring scene's area in a w×h window: below the 44 px top
-// bar, inset by ui.Pad+4 (as ui.Shell lays it out without a banner).
-func sceneArea(w, h float64) ui.Rect {
-	return ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
-}
-
 func TestSceneAreaIsThePages(t *testing.T) {
-	if a := sceneArea(1024, 640); a != testArea {
+	if a := painttest.SceneArea(1024, 640); a != testArea {
 		t.Errorf("area %v for 1024×640, want %v", a, testArea)
 	}
 }
@@ -90,7 +79,7 @@ func TestSceneListTexts(t *testing.T) {
 // seed's two columns of test points would overlap at 1024×640 too.) Not
 // parallel: it swaps the measures.
 func TestSceneListTextsApart(t *testing.T) {
-	measure := goFontMeasure(t)
+	measure := painttest.GoFonts(t)
 	oldPaint, oldUI := paint.Measure, ui.Measure
 	paint.Measure = measure
 	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
@@ -102,7 +91,7 @@ func TestSceneListTextsApart(t *testing.T) {
 			if errs := s.Set(opts); len(errs) > 0 {
 				t.Fatal(errs)
 			}
-			area := sceneArea(win[0], win[1])
+			area := painttest.SceneArea(win[0], win[1])
 			s.Update(&ui.Tick{In: &ui.Input{}, Area: area, Scale: 1})
 			matrix := map[string]bool{}
 			for _, o := range s.DesignTexts()[:5] {
@@ -123,33 +112,6 @@ func TestSceneListTextsApart(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// goFontMeasure measures as the page does: the Go fonts (regular, bold,
-// mono) at size pixels.
-func goFontMeasure(t *testing.T) func(s string, size float64, f paint.Font) float64 {
-	t.Helper()
-	var fonts [3]*opentype.Font
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
-		f, err := opentype.Parse(ttf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fonts[i] = f
-	}
-	faces := map[[2]float64]font.Face{}
-	return func(s string, size float64, f paint.Font) float64 {
-		k := [2]float64{float64(f), size}
-		fc := faces[k]
-		if fc == nil {
-			var err error
-			if fc, err = opentype.NewFace(fonts[f], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone}); err != nil {
-				t.Fatal(err)
-			}
-			faces[k] = fc
-		}
-		return float64(font.MeasureString(fc, s)) / 64
 	}
 }
 

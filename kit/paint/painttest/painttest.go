@@ -1,0 +1,60 @@
+// Package painttest helps tests of display lists: it measures texts with
+// the page's own fonts (the Go fonts, as wasm/font.go draws them) instead
+// of paint's estimate, and gives the scene area the page lays a scene in.
+package painttest
+
+import (
+	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+
+	"digitlab/kit/paint"
+	"digitlab/kit/ui"
+)
+
+// GoFonts installs the Go fonts' advances (unhinted, as the page measures
+// them) as paint.Measure and ui.Measure until the test ends, and returns
+// the measure. Tests that call it must not run in parallel.
+func GoFonts(t testing.TB) func(s string, size float64, f paint.Font) float64 {
+	t.Helper()
+	var fonts [3]*opentype.Font
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts[i] = f
+	}
+	type key struct {
+		f    paint.Font
+		size float64
+	}
+	faces := map[key]font.Face{}
+	measure := func(s string, size float64, f paint.Font) float64 {
+		k := key{f, size}
+		fc := faces[k]
+		if fc == nil {
+			var err error
+			if fc, err = opentype.NewFace(fonts[f], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone}); err != nil {
+				t.Fatal(err)
+			}
+			faces[k] = fc
+		}
+		return float64(font.MeasureString(fc, s)) / 64
+	}
+	pm, um := paint.Measure, ui.Measure
+	paint.Measure = measure
+	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
+	t.Cleanup(func() { paint.Measure, ui.Measure = pm, um })
+	return measure
+}
+
+// SceneArea is a scene's area in a w×h window: below the 44 px top bar,
+// inset by ui.Pad+4 (ui.Shell's layout without a banner).
+func SceneArea(w, h float64) ui.Rect {
+	return ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
+}
