@@ -64,3 +64,19 @@ func Arrow(l *List, x0, y0, x1, y1, scale float64, c color.RGBA) {
 		l.Line(x1/scale, y1/scale, hx/scale, hy/scale, w, c)
 	}
 }
+
+// ContourLabels writes level-curve labels (world positions through vp,
+// which maps to device pixels, scale of them per logical pixel) on white
+// boxes of colour bg, leaving out those that would stick out of r.
+func ContourLabels(l *List, vp plot.Viewport, scale float64, r ui.Rect, labels []plot.Label, bg color.RGBA) {
+	for _, lb := range labels {
+		px, py := vp.ToPixel(lb.X, lb.Y)
+		x, y := px/scale, py/scale
+		w := Measure(lb.Text, ui.SmallSize, Regular) + 4
+		if !r.Contains(x-w/2, y-7) || !r.Contains(x+w/2, y+7) {
+			continue
+		}
+		l.Fill(ui.Rect{X: x - w/2, Y: y - 7, W: w, H: 14}, bg)
+		l.Text(lb.Text, x, y-7, ui.SmallSize, Regular, Ink, Center)
+	}
+}

@@ -53,3 +53,19 @@ func TestPlanePieces(t *testing.T) {
 		t.Errorf("a tiny arrow has %d ops, want the shaft only", len(l.Ops))
 	}
 }
+
+func TestContourLabels(t *testing.T) {
+	var l List
+	r := ui.Rect{X: 0, Y: 0, W: 100, H: 100}
+	vp := plot.NewViewport(plot.Rect{X0: 0, Y0: 0, X1: 1, Y1: 1}, plot.DeviceRect(r.X, r.Y, r.W, r.H, 1))
+	bg := Card
+	ContourLabels(&l, vp, 1, r, []plot.Label{{X: 0.5, Y: 0.5, Text: "1.5"}, {X: 0.01, Y: 0.5, Text: "-2"}, {X: 0.5, Y: 0.99, Text: "3"}}, bg)
+	// Only the middle label fits: its box, then its text centred on it.
+	if len(l.Ops) != 2 || l.Ops[0].Kind != KFill || l.Ops[1].S != "1.5" {
+		t.Fatalf("ops %+v", l.Ops)
+	}
+	b, w := l.Ops[0].R, Measure("1.5", ui.SmallSize, Regular)+4
+	if b != (ui.Rect{X: 50 - w/2, Y: 43, W: w, H: 14}) || l.Ops[0].C != bg || l.Ops[1].X0 != 50 || l.Ops[1].Align != Center {
+		t.Errorf("label box %v, text at %v", b, l.Ops[1].X0)
+	}
+}

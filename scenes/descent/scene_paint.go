@@ -157,16 +157,7 @@ func (s *Scene) paintPlot(l *paint.List) {
 	l.Custom(LayerLevels)
 	l.Custom(LayerHover)
 	l.Unclip()
-	for _, lb := range s.Labels {
-		px, py := vp.ToPixel(lb.X, lb.Y)
-		x, y := px/sc, py/sc
-		w := paint.Measure(lb.Text, ui.SmallSize, paint.Regular) + 4
-		if !r.Contains(x-w/2, y-7) || !r.Contains(x+w/2, y+7) {
-			continue
-		}
-		l.Fill(ui.Rect{X: x - w/2, Y: y - 7, W: w, H: 14}, labelBg)
-		l.Text(lb.Text, x, y-7, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
-	}
+	paint.ContourLabels(l, vp, sc, r, s.Labels, labelBg)
 	l.Clip(r)
 	// the optimum: a ringed cross
 	opt := s.Func().Opt

@@ -131,16 +131,7 @@ func (s *Scene) paintPlane(l *paint.List) {
 	l.Clip(p)
 	l.Custom(CustomLines)
 	l.Unclip()
-	for _, lb := range s.Labels {
-		px, py := s.VP.ToPixel(lb.X, lb.Y)
-		x, y := px/sc, py/sc
-		w := paint.Measure(lb.Text, ui.SmallSize, paint.Regular) + 4
-		if !p.Contains(x-w/2, y-7) || !p.Contains(x+w/2, y+7) {
-			continue
-		}
-		l.Fill(ui.Rect{X: x - w/2, Y: y - 7, W: w, H: 14}, labelBg)
-		l.Text(lb.Text, x, y-7, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
-	}
+	paint.ContourLabels(l, s.VP, sc, p, s.Labels, labelBg)
 	l.Clip(p)
 	x0, y0, x1, y1 := s.VP.SegmentToPixel(plot.Segment{X0: s.Line[0].X, Y0: s.Line[0].Y, X1: s.Line[1].X, Y1: s.Line[1].Y})
 	x0, y0, x1, y1 = x0/sc, y0/sc, x1/sc, y1/sc
