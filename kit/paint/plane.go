@@ -14,10 +14,16 @@ import (
 // HintBg is the hint's backing: white, a little see-through.
 var HintBg = color.RGBA{255, 255, 255, 210}
 
-// PlaneHint writes a short usage hint in the bottom-right corner of r.
-func PlaneHint(l *List, r ui.Rect, s string) {
+// HintBox is where PlaneHint puts hint s over the plot r: its top-right
+// corner (the bottom-right one holds the x axis's name, see PlaneAxes).
+func HintBox(r ui.Rect, s string) ui.Rect {
 	w := Measure(s, ui.SmallSize, Regular) + 16
-	b := ui.Rect{X: r.Right() - w - 4, Y: r.Bottom() - 20, W: w, H: 16}
+	return ui.Rect{X: r.Right() - w - 4, Y: r.Y + 4, W: w, H: 16}
+}
+
+// PlaneHint writes a short usage hint in HintBox(r, s).
+func PlaneHint(l *List, r ui.Rect, s string) {
+	b := HintBox(r, s)
 	l.Round(b, 3, HintBg)
 	l.Text(s, b.X+4, b.Y+1, ui.SmallSize, Regular, Muted, Start)
 }
@@ -67,16 +73,23 @@ func Arrow(l *List, x0, y0, x1, y1, scale float64, c color.RGBA) {
 
 // ContourLabels writes level-curve labels (world positions through vp,
 // which maps to device pixels, scale of them per logical pixel) on white
-// boxes of colour bg, leaving out those that would stick out of r.
-func ContourLabels(l *List, vp plot.Viewport, scale float64, r ui.Rect, labels []plot.Label, bg color.RGBA) {
+// boxes of colour bg, leaving out those that would stick out of r or
+// meet avoid (the hint's box).
+func ContourLabels(l *List, vp plot.Viewport, scale float64, r ui.Rect, labels []plot.Label, bg color.RGBA, avoid ui.Rect) {
 	for _, lb := range labels {
 		px, py := vp.ToPixel(lb.X, lb.Y)
 		x, y := px/scale, py/scale
 		w := Measure(lb.Text, ui.SmallSize, Regular) + 4
-		if !r.Contains(x-w/2, y-7) || !r.Contains(x+w/2, y+7) {
+		box := ui.Rect{X: x - w/2, Y: y - 7, W: w, H: 14}
+		if !r.Contains(box.X, box.Y) || !r.Contains(box.Right(), box.Bottom()) || meet(box, avoid) {
 			continue
 		}
-		l.Fill(ui.Rect{X: x - w/2, Y: y - 7, W: w, H: 14}, bg)
+		l.Fill(box, bg)
 		l.Text(lb.Text, x, y-7, ui.SmallSize, Regular, Ink, Center)
 	}
+}
+
+// meet reports whether a and b share some area.
+func meet(a, b ui.Rect) bool {
+	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
 }

@@ -31,8 +31,19 @@ func TestPlanePieces(t *testing.T) {
 	l.Reset()
 	PlaneHint(&l, r, "hint")
 	b := l.Ops[0].R
-	if l.Ops[0].Kind != KRound || b.Right() != r.Right()-4 || b.Bottom() != r.Bottom()-4 || b.W != Measure("hint", ui.SmallSize, Regular)+16 {
+	if l.Ops[0].Kind != KRound || b.Right() != r.Right()-4 || b.Y != r.Y+4 || b.W != Measure("hint", ui.SmallSize, Regular)+16 {
 		t.Errorf("hint box %v in %v", b, r)
+	}
+	// The hint and the axis names do not meet.
+	hint := b
+	l.Reset()
+	PlaneAxes(&l, vp, 2, r, xs, ys, "x", "y")
+	for _, o := range l.Ops {
+		if o.Kind == KText && (o.S == "x" || o.S == "y") {
+			if a := o.Box(); a.X < hint.Right() && hint.X < a.Right() && a.Y < hint.Bottom() && hint.Y < a.Bottom() {
+				t.Errorf("axis name %q at %v meets the hint at %v", o.S, a, hint)
+			}
+		}
 	}
 	l.Reset()
 	Arrow(&l, 0, 0, 100, 0, 2, Accent) // 50 logical px to the right
@@ -59,8 +70,10 @@ func TestContourLabels(t *testing.T) {
 	r := ui.Rect{X: 0, Y: 0, W: 100, H: 100}
 	vp := plot.NewViewport(plot.Rect{X0: 0, Y0: 0, X1: 1, Y1: 1}, plot.DeviceRect(r.X, r.Y, r.W, r.H, 1))
 	bg := Card
-	ContourLabels(&l, vp, 1, r, []plot.Label{{X: 0.5, Y: 0.5, Text: "1.5"}, {X: 0.01, Y: 0.5, Text: "-2"}, {X: 0.5, Y: 0.99, Text: "3"}}, bg)
-	// Only the middle label fits: its box, then its text centred on it.
+	avoid := ui.Rect{X: 60, Y: 70, W: 30, H: 20}
+	ContourLabels(&l, vp, 1, r, []plot.Label{{X: 0.5, Y: 0.5, Text: "1.5"}, {X: 0.01, Y: 0.5, Text: "-2"}, {X: 0.5, Y: 0.99, Text: "3"}, {X: 0.7, Y: 0.2, Text: "9"}}, bg, avoid)
+	// Only the middle label fits (one sticks out left, one at the top, one
+	// meets avoid): its box, then its text centred on it.
 	if len(l.Ops) != 2 || l.Ops[0].Kind != KFill || l.Ops[1].S != "1.5" {
 		t.Fatalf("ops %+v", l.Ops)
 	}

@@ -157,7 +157,7 @@ func (s *Scene) paintPlot(l *paint.List) {
 	l.Custom(LayerLevels)
 	l.Custom(LayerHover)
 	l.Unclip()
-	paint.ContourLabels(l, vp, sc, r, s.Labels, labelBg)
+	paint.ContourLabels(l, vp, sc, r, s.Labels, labelBg, paint.HintBox(r, Hint))
 	l.Clip(r)
 	// the optimum: a ringed cross
 	opt := s.Func().Opt

@@ -131,7 +131,7 @@ func (s *Scene) paintPlane(l *paint.List) {
 	l.Clip(p)
 	l.Custom(CustomLines)
 	l.Unclip()
-	paint.ContourLabels(l, s.VP, sc, p, s.Labels, labelBg)
+	paint.ContourLabels(l, s.VP, sc, p, s.Labels, labelBg, paint.HintBox(p, Hint))
 	l.Clip(p)
 	x0, y0, x1, y1 := s.VP.SegmentToPixel(plot.Segment{X0: s.Line[0].X, Y0: s.Line[0].Y, X1: s.Line[1].X, Y1: s.Line[1].Y})
 	x0, y0, x1, y1 = x0/sc, y0/sc, x1/sc, y1/sc
