@@ -146,7 +146,7 @@ func (c Curves) LossChart() Chart {
 			},
 			XFixed: c.xRange(), YFixed: plot.Norm{Min: 0, Max: top},
 		},
-		Baseline: base, BaselineLabel: "50/50 guess: log " + itoa(c.Classes),
+		Baseline: base, BaselineLabel: guessLabel(c.Classes),
 		XTitle: "optimiser steps", YTitle: "loss",
 	}
 }
@@ -199,4 +199,13 @@ func Clip(line []plot.Point, w plot.Rect) []plot.Segment {
 		}
 	}
 	return out
+}
+
+// guessLabel names the loss of guessing every class equally likely: a
+// 50/50 guess for two classes, a uniform one for more.
+func guessLabel(classes int) string {
+	if classes == 2 {
+		return "50/50 guess: log 2"
+	}
+	return "uniform guess: log " + itoa(classes)
 }

@@ -366,3 +366,12 @@ func TestPrepare4v9(t *testing.T) {
 		t.Errorf("Prepare changed the source set")
 	}
 }
+
+func TestGuessLabel(t *testing.T) {
+	if got := guessLabel(2); got != "50/50 guess: log 2" {
+		t.Errorf("two classes: %q", got)
+	}
+	if got := guessLabel(10); got != "uniform guess: log 10" {
+		t.Errorf("ten classes: %q (a ten-class guess is not 50/50)", got)
+	}
+}

@@ -198,3 +198,26 @@ func TestScenePaintNoOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWording(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 kinks"}, {1, "1 kink"}, {3, "3 kinks"}} {
+		if got := count(c.n, "kink"); got != c.want {
+			t.Errorf("count(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+	// The seed example along y = 0.45 from x = -0.6 to -0.4 crosses only
+	// unit 2's kink line 2x + 1 = 0 (unit 1's x = y is at 0.45, unit 3's
+	// x = 2y - 1 at -0.1): two segments, one kink, in the singular.
+	s := NewScene()
+	if errs := s.Set(map[string]string{"preset": "example", "line": "-0.6,0.45,-0.4,0.45"}); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	tk := ui.Tick{In: &ui.Input{}, Area: painttest.SceneArea(1280, 800), Scale: 1}
+	s.Update(&tk)
+	if want := "2 segments (at most n+1 = 4), 1 kink"; s.ChartNote != want {
+		t.Errorf("chart note %q, want %q", s.ChartNote, want)
+	}
+}

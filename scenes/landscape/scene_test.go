@@ -391,8 +391,8 @@ func TestSceneTexts(t *testing.T) {
 	if got := Snap(-1.013, 0.05); got != -1 {
 		t.Errorf("Snap(-1.013, 0.05) = %v", got)
 	}
-	if FormatG(-0.35) != "-0.35" || FormatG(2) != "2" {
-		t.Errorf("FormatG: %q %q", FormatG(-0.35), FormatG(2))
+	if FormatG(-0.35) != "-0.35" || FormatG(2) != "2" || FormatG(math.Copysign(0, -1)) != "0" {
+		t.Errorf("FormatG: %q %q %q", FormatG(-0.35), FormatG(2), FormatG(math.Copysign(0, -1)))
 	}
 	long := make([]int, 32)
 	for i := range long {

@@ -35,7 +35,7 @@ func (s *Scene) updateTexts() {
 			fmt.Sprintf("kink lines in view: %d of %d", len(s.Kinks), n),
 			fmt.Sprintf("line segments: %d (≤ n+1 = %d)", key[3], n+1),
 		}
-		s.ChartNote = fmt.Sprintf("%d segments (at most n+1 = %d), %d kinks", key[3], n+1, key[4])
+		s.ChartNote = fmt.Sprintf("%s (at most n+1 = %d), %s", count(key[3], "segment"), n+1, count(key[4], "kink"))
 	}
 	text := captionPlane
 	if s.Surface.On {
@@ -84,7 +84,12 @@ func Snap(v, step float64) float64 {
 }
 
 // FormatG writes v with as few digits as read it back exactly (1, -0.35).
-func FormatG(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func FormatG(v float64) string {
+	if v == 0 {
+		v = 0 // -0 (a hover snapped from the left) reads "0", not "-0"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // UnitList writes 0-based units 1-based, "none" for no unit, shortened
 // when long.
@@ -104,4 +109,12 @@ func UnitList(u []int) string {
 		b.WriteString(strconv.Itoa(i + 1))
 	}
 	return b.String()
+}
+
+// count says n things: "1 segment", "4 segments".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
