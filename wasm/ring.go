@@ -41,6 +41,6 @@ func (r *Ring) Step(n int)                         { r.m.Step(n) }
 func (r *Ring) Reset()                             { r.m.Reset() }
 
 // Changed reports whether this tick re-evaluated the learned network
-// (Pacer): while it trains, the frames in between draw nothing, which
+// (ui.Pacer): while it trains, the frames in between draw nothing, which
 // keeps the frame rate near idle where WebGL runs in software.
 func (r *Ring) Changed() bool { return r.m.Changed() }

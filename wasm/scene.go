@@ -16,8 +16,9 @@ import (
 //
 // Coordinates: everything a scene sees is in logical (CSS) pixels —
 // ctx.Area, the input, ui widgets and the draw helpers (drawText, fillRect,
-// strokeLine…), which scale to device pixels themselves. Only panel images
-// (Texture) and plot.Viewport work in device pixels: Scale() converts.
+// strokeLine…), which scale to device pixels themselves. Only rasters and
+// plot.Viewport work in device pixels: Scale() converts. A scene may also
+// be a ui.Pacer or ui.Animator (which frames the shell draws).
 type Scene interface {
 	// Name is the key used in the URL and the JS API: "digits",
 	// "landscape", "descent", "ring".
@@ -65,22 +66,6 @@ type Predictor interface {
 	// row-major 28×28. It returns an error (no model yet, wrong length) for
 	// the JS caller.
 	Predict(pixels []float32) ([]float64, error)
-}
-
-// Animator is implemented by a scene that changes on screen while not
-// Running() and without input (an animation): the app skips drawing frames
-// where nothing changed, except while Animating() is true.
-type Animator interface {
-	Animating() bool
-}
-
-// Pacer is implemented by a scene whose run changes the screen only on
-// some frames (Descent takes a few steps a second): while it runs, the app
-// draws a frame only when Changed() reports that this tick's Update
-// changed something, or the input asks for it. A full frame costs tens of
-// milliseconds where WebGL is rendered in software.
-type Pacer interface {
-	Changed() bool
 }
 
 // PartialDrawer is implemented by a scene that, while it runs, can redraw

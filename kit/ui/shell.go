@@ -25,9 +25,8 @@ var tabTips = []string{
 }
 
 // Scene is a tab as the Shell sees it: its names, options, figures and run
-// controls. (The app's scenes add Update and Draw.) A scene may also have
-// Changed() bool (it runs but changes the screen only on some frames) and
-// Animating() bool (it changes on screen while not running).
+// controls. (The app's scenes add Update and Draw.) A scene may also be a
+// Pacer or an Animator.
 type Scene interface {
 	Name() string
 	Title() string
@@ -296,6 +295,22 @@ func (s *Shell) adaptBudget(now time.Time) {
 	s.Budget = time.Duration(max(3, min(20, ms)) * float64(time.Millisecond))
 }
 
+// Pacer is implemented by a scene whose run changes the screen only on
+// some frames (Descent takes a few steps a second): while it runs, the
+// shell draws a frame only when Changed reports that this tick's Update
+// changed something, or the input asks for it. A full frame costs tens of
+// milliseconds where WebGL is rendered in software.
+type Pacer interface {
+	Changed() bool
+}
+
+// Animator is implemented by a scene that changes on screen while not
+// Running and without input (an animation): the shell skips frames where
+// nothing changed, except while Animating is true.
+type Animator interface {
+	Animating() bool
+}
+
 // End finishes the frame after the visible scene's Update, which took
 // sceneTook: it feeds the tooltip and decides whether the frame is drawn
 // (DrawNow) and whether in part (DrawPartial).
@@ -307,14 +322,14 @@ func (s *Shell) End(sceneTook time.Duration) {
 	}
 	s.Tip.Update(&s.In)
 	_, _, tipOn := s.Tip.Visible(s.In.Now)
-	if p, ok := sc.(interface{ Changed() bool }); ok && busy {
+	if p, ok := sc.(Pacer); ok && busy {
 		busy = p.Changed()
 	}
 	loading := s.Load.Loading()
 	if loading && s.progressDue() {
 		busy = true
 	}
-	if an, ok := sc.(interface{ Animating() bool }); ok && an.Animating() {
+	if an, ok := sc.(Animator); ok && an.Animating() {
 		busy = true
 	}
 	s.DrawNow = s.redraw.Need(&s.In, busy, s.Screen.W*s.Screen.DPR, s.Screen.H*s.Screen.DPR, tipOn)
