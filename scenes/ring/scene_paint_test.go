@@ -188,27 +188,3 @@ func TestSceneList(t *testing.T) {
 		t.Errorf("hover: last ops %+v, %+v", tip, last)
 	}
 }
-
-// A steady frame, the list included, allocates nothing.
-func TestSceneListNoAllocs(t *testing.T) {
-	s, in := newScene(t)
-	tk := tick(in, 0)
-	s.List()
-	if n := testing.AllocsPerRun(50, func() {
-		in.Reset()
-		s.Update(tk)
-		s.List()
-	}); n != 0 {
-		t.Errorf("idle frame with its list: %v allocations, want 0", n)
-	}
-	in.X, in.Y, in.Pointer = s.PlotR.X+10, s.PlotR.Y+10, true
-	s.Update(tk)
-	s.List()
-	if n := testing.AllocsPerRun(50, func() {
-		in.Reset()
-		s.Update(tk)
-		s.List()
-	}); n != 0 {
-		t.Errorf("idle frame with its list, pointer on the right plot: %v allocations, want 0", n)
-	}
-}

@@ -619,33 +619,27 @@ func TestScenePacing(t *testing.T) {
 }
 
 // Per-frame work allocates nothing while nothing changes: an idle frame
-// (also with the pointer resting on a plot), the texts the page draws,
-// and a running frame between evaluations.
+// with the list the page draws (also with the pointer resting on either
+// plot), after leaving a choice, and a running frame between evaluations.
 func TestSceneNoAllocs(t *testing.T) {
 	s, in := newScene(t)
-	s.DesignTexts()
-	s.LearnTexts()
 	tk := tick(in, 0)
-	if n := testing.AllocsPerRun(50, func() {
+	frame := func() {
 		in.Reset()
 		s.Update(tk)
-		s.DesignTexts()
-		s.LearnTexts()
-		s.Hover()
-	}); n != 0 {
-		t.Errorf("idle frame: %v allocations, want 0", n)
+		s.List()
 	}
-	in.X, in.Y, in.Pointer = s.PlotL.X+10, s.PlotL.Y+10, true
-	s.Update(tk)
-	s.Hover()
-	if n := testing.AllocsPerRun(50, func() {
-		in.Reset()
-		s.Update(tk)
-		s.Hover()
-	}); n != 0 {
-		t.Errorf("idle frame, pointer on the left plot: %v allocations, want 0", n)
+	for _, c := range []struct {
+		what string
+		at   ui.Rect // where the pointer rests (none: off the canvas)
+	}{{"idle frame", ui.Rect{}}, {"pointer on the left plot", s.PlotL}, {"pointer on the right plot", s.PlotR}} {
+		in.X, in.Y, in.Pointer = c.at.X+10, c.at.Y+10, !c.at.Empty()
+		frame()
+		if n := testing.AllocsPerRun(50, frame); n != 0 {
+			t.Errorf("%s with its list: %v allocations, want 0", c.what, n)
+		}
 	}
-	// Over the choices too (Choice.Update allocates, see updateChoice).
+	// Over a choice and off it again.
 	in.X, in.Y = s.Arch.Rect.Center()
 	s.Update(tk)
 	in.X, in.Y = s.Content.X+2, s.Content.Y+2
