@@ -3,7 +3,6 @@
 package main
 
 import (
-	"digitlab/nn"
 	"digitlab/scenes/digitsview"
 )
 
@@ -16,10 +15,6 @@ import (
 type digitsScene struct {
 	m  *digitsview.Scene
 	tr *trainerClient
-
-	// The model copy and its step, as m has them (jsapi.go's checksum).
-	model     *nn.Model
-	modelStep int
 
 	dataView   DataStatusView
 	p          painter // draws m's lists, keeping their pictures' textures
@@ -37,10 +32,7 @@ type digitsScene struct {
 func NewDigits(tr *trainerClient) *digitsScene {
 	d := &digitsScene{tr: tr}
 	d.m = digitsview.NewScene(&tr.Client)
-	tr.OnSnap = func(s *digitsview.Snapshot) {
-		d.m.Merge(s)
-		d.model, d.modelStep = d.m.Model(), d.m.ModelStep()
-	}
+	tr.OnSnap = d.m.Merge
 	tr.BeforeRestart, tr.AfterRestart = d.m.BeforeRestart, d.m.AfterRestart
 	return d
 }

@@ -79,8 +79,8 @@ func installJSAPI(a *App) {
 	})
 	set(api, "checksum", false, func([]js.Value) any {
 		for _, sc := range a.scenes {
-			if d, ok := sc.(*digitsScene); ok && d.model != nil {
-				return toJS(map[string]any{"step": d.modelStep, "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.model.Params))})
+			if d, ok := sc.(*digitsScene); ok && d.m.Model() != nil {
+				return toJS(map[string]any{"step": d.m.ModelStep(), "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.m.Model().Params))})
 			}
 		}
 		return nil
