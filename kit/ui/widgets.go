@@ -169,12 +169,12 @@ func (s *Slider) ValueAtFrac(f float64) float64 {
 		return s.Values[int(math.Round(f*float64(len(s.Values)-1)))]
 	case s.Log && s.Min > 0 && s.Max > 0:
 		v := s.Min * math.Pow(s.Max/s.Min, f)
-		return clamp(roundSig(v, 2), s.Min, s.Max)
+		return clamp(RoundSig(v, 2), s.Min, s.Max)
 	default:
 		v := s.Min + f*(s.Max-s.Min)
 		if s.Step > 0 {
 			v = s.Min + math.Round((v-s.Min)/s.Step)*s.Step
-			v = clamp(roundSig(v, 12), math.Min(s.Min, s.Max), math.Max(s.Min, s.Max))
+			v = clamp(RoundSig(v, 12), math.Min(s.Min, s.Max), math.Max(s.Min, s.Max))
 		}
 		return v
 	}
@@ -342,7 +342,8 @@ func (c *Choice) Hovered() int { return c.hover }
 // Tabs is the row of scene tabs: a Choice drawn as tabs.
 type Tabs struct{ Choice }
 
-func roundSig(v float64, digits int) float64 {
+// RoundSig rounds v to digits significant digits (0, NaN and ±Inf stay).
+func RoundSig(v float64, digits int) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}

@@ -301,3 +301,14 @@ func TestChoiceSegmentsAndAllocs(t *testing.T) {
 		t.Errorf("hovered %d, want 1", c.Hovered())
 	}
 }
+
+func TestRoundSig(t *testing.T) {
+	for _, c := range []struct{ v, want float64 }{{0.123456, 0.123}, {-98765, -98800}, {1, 1}, {0, 0}} {
+		if got := RoundSig(c.v, 3); got != c.want {
+			t.Errorf("RoundSig(%v, 3) = %v, want %v", c.v, got, c.want)
+		}
+	}
+	if !math.IsInf(RoundSig(math.Inf(1), 3), 1) || !math.IsNaN(RoundSig(math.NaN(), 3)) {
+		t.Error("RoundSig changed ±Inf or NaN")
+	}
+}

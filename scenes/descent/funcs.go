@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"digitlab/kit/plot"
+	"digitlab/kit/ui"
 )
 
 // Func is a smooth 2-D function with its gradient, its optimum and a view
@@ -102,19 +103,11 @@ func (fn *Func) Levels(view plot.Rect, k int) []float64 {
 	var out []float64
 	for j := 1; j <= k; j++ {
 		v := d * float64(j*j) / float64(k*k)
-		v = roundSig(v, 2)
+		v = ui.RoundSig(v, 2)
 		if v <= 0 || len(out) > 0 && fn.OptValue+s*v == out[len(out)-1] {
 			continue
 		}
 		out = append(out, fn.OptValue+s*v)
 	}
 	return out
-}
-
-func roundSig(v float64, digits int) float64 {
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return v
-	}
-	p := math.Pow(10, float64(digits)-math.Ceil(math.Log10(math.Abs(v))))
-	return math.Round(v*p) / p
 }
