@@ -203,6 +203,12 @@ func TestSceneRunControls(t *testing.T) {
 	for _, now := range []time.Duration{0, 0, time.Millisecond} { // the scores, the region, training
 		frame(s, in, now, func(*ui.Input) {})
 	}
+	// Training gets what is left of each frame's budget after an
+	// evaluation: on a slow machine (js/wasm on Node) the first frames may
+	// have none left, so give it frames (between evaluations), not time.
+	for k := 0; k < 200 && s.Trainer().Steps() <= 3; k++ {
+		frame(s, in, time.Millisecond, func(*ui.Input) {})
+	}
 	if s.Run.Start.Label != "Pause" || !s.Run.Step.Disabled || s.Trainer().Steps() <= 3 {
 		t.Errorf("running: start %q, step disabled %v, steps %d; want Pause, true, > 3", s.Run.Start.Label, s.Run.Step.Disabled, s.Trainer().Steps())
 	}
