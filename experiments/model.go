@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"digitlab/datasets"
+	"digitlab/excerpt"
 	"digitlab/nn"
 	"digitlab/train"
 )
@@ -63,7 +64,7 @@ func Trainable() []string {
 func recipe(preset string) (train.Recipe, error) {
 	r, err := train.RecipeFor(preset)
 	if err != nil || taskOfData[r.Data] == "" {
-		return r, &ConfigError{"preset", fmt.Sprintf("unknown preset %q (trainable: %s)", preset, strings.Join(Trainable(), ", "))}
+		return r, &ConfigError{"preset", fmt.Sprintf("unknown preset %s (trainable: %s)", excerpt.Quote(preset), strings.Join(Trainable(), ", "))}
 	}
 	return r, nil
 }
@@ -88,7 +89,7 @@ func (mc ModelConfig) validate() (train.Recipe, error) {
 	want := taskOfData[p.Data]
 	switch {
 	case mc.Task != want:
-		return p, &ConfigError{"task", fmt.Sprintf("preset %s trains on task %s, not %q (tasks: %s)", mc.Preset, want, mc.Task, strings.Join(Tasks, ", "))}
+		return p, &ConfigError{"task", fmt.Sprintf("preset %s trains on task %s, not %s (tasks: %s)", mc.Preset, want, excerpt.Quote(mc.Task), strings.Join(Tasks, ", "))}
 	case !(mc.Noise >= 0) || math.IsInf(mc.Noise, 0):
 		return p, &ConfigError{"noise", fmt.Sprintf("noise σ %g must be a finite number ≥ 0", mc.Noise)}
 	case mc.TrainSize < 0 || mc.TestSize < 0:

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"digitlab/datasets"
+	"digitlab/excerpt"
 	"digitlab/nn"
 	"digitlab/train"
 )
@@ -60,7 +61,7 @@ func (e *UnknownError) Error() string {
 	for i, x := range experiments {
 		names[i] = x.Name
 	}
-	return fmt.Sprintf("experiments: unknown experiment %q (have %s, model)", e.Name, strings.Join(names, ", "))
+	return fmt.Sprintf("experiments: unknown experiment %s (have %s, model)", excerpt.Quote(e.Name), strings.Join(names, ", "))
 }
 
 // ByName returns the experiment called name, or an *UnknownError.

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+
+	"digitlab/excerpt"
 )
 
 // Preset is one of the course's models by name: its architecture and its
@@ -61,7 +63,7 @@ func (e *UnknownPresetError) Error() string {
 	for i, p := range presets {
 		names[i] = p.Name
 	}
-	return fmt.Sprintf("nn: unknown preset %q (have %s)", e.Name, strings.Join(names, ", "))
+	return fmt.Sprintf("nn: unknown preset %s (have %s)", excerpt.Word(e.Name), strings.Join(names, ", "))
 }
 
 // PresetByName returns the preset called name or an *UnknownPresetError.

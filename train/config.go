@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"digitlab/excerpt"
 	"digitlab/nn"
 )
 
@@ -124,7 +125,7 @@ func (c *Config) newOptimizer(n int) (nn.Optimizer, error) {
 		}
 		return nn.NewAdam(n, float32(b1), float32(b2), float32(eps)), nil
 	}
-	return nil, &ConfigError{"Opt", fmt.Sprintf("unknown optimiser %q (want sgd, momentum or adam)", c.Opt)}
+	return nil, &ConfigError{"Opt", fmt.Sprintf("unknown optimiser %s (want sgd, momentum or adam)", excerpt.Quote(c.Opt))}
 }
 
 func (c *Config) validate() error {
@@ -134,7 +135,7 @@ func (c *Config) validate() error {
 	case !(c.Schedule.AnnealT >= 0) || math.IsInf(c.Schedule.AnnealT, 0):
 		return &ConfigError{"AnnealT", fmt.Sprintf("anneal T %g must be a finite number ≥ 0", c.Schedule.AnnealT)}
 	case !slices.Contains(nn.Decays, c.Schedule.Decay):
-		return &ConfigError{"Decay", fmt.Sprintf("unknown decay %q (want linear, cosine or none)", c.Schedule.Decay)}
+		return &ConfigError{"Decay", fmt.Sprintf("unknown decay %s (want linear, cosine or none)", excerpt.Quote(c.Schedule.Decay))}
 	case c.Schedule.Decay != "" && c.Schedule.Total <= 0:
 		return &ConfigError{"Decay", fmt.Sprintf("a %s decay needs the run's length in steps (Total %d must be > 0)", c.Schedule.Decay, c.Schedule.Total)}
 	case c.Schedule.Warmup < 0:

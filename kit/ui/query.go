@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"digitlab/excerpt"
 )
 
 // OptionError reports an option (URL query key or window.digitlab.set key)
@@ -18,9 +20,10 @@ type OptionError struct {
 
 func (e *OptionError) Error() string {
 	if e.Value == "" {
-		return fmt.Sprintf("option %q: %s", e.Key, e.Msg)
+		return fmt.Sprintf("option %s: %s", excerpt.Quote(e.Key), e.Msg)
 	}
-	return fmt.Sprintf("option %s=%q: %s", e.Key, e.Value, e.Msg)
+	k, _ := excerpt.Cut(e.Key, 40)
+	return fmt.Sprintf("option %s=%s: %s", strings.Trim(excerpt.Quote(k), `"`), excerpt.Quote(e.Value), e.Msg)
 }
 
 // Scenes are the scene names in tab order; the first is the default.
@@ -144,15 +147,15 @@ func SortedKeys(opts map[string]string) []string {
 // ParseFloats parses "a,b,c,d" into n finite numbers of magnitude at most
 // 1e6.
 func ParseFloats(key, v string, n int) ([]float64, error) {
-	parts := strings.Split(v, ",")
-	if len(parts) != n {
+	if strings.Count(v, ",")+1 != n {
 		return nil, &OptionError{Key: key, Value: v, Msg: fmt.Sprintf("want %d comma-separated numbers", n)}
 	}
+	parts := strings.Split(v, ",")
 	out := make([]float64, n)
 	for k, p := range parts {
 		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil || math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 {
-			return nil, &OptionError{Key: key, Value: v, Msg: "not a finite number: " + p}
+			return nil, &OptionError{Key: key, Value: v, Msg: "not a finite number: " + excerpt.QuoteN(p, 40)}
 		}
 		out[k] = x
 	}
