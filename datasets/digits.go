@@ -8,17 +8,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
+
+	"digitlab/excerpt"
 )
 
 // The 8×8 digits of seed 003 (scikit-learn's load_digits).
 const (
 	DigitsFile   = "digits.csv.gz" // in datasets/data/ of this module
 	DigitsSide   = 8
-	DigitsMax    = 16   // pixel values are 0..16
-	digitsFields = 65   // 64 pixels, then the label
-	maxCSVRows   = 1e6  // a cap so corrupt input cannot grow without bound
-	maxCSVLine   = 4096 // longest line accepted
+	DigitsMax    = 16    // pixel values are 0..16
+	digitsFields = 65    // 64 pixels, then the label
+	maxCSVRows   = 20000 // 11× the real file, so corrupt input cannot grow without bound
+	maxCSVLine   = 4096  // longest line accepted
 )
 
 // ReadDigitsCSV reads the 8×8 digits CSV (gzip or plain): one sample per
@@ -39,6 +40,7 @@ func ReadDigitsCSV(r io.Reader, name string) (*Set, error) {
 	sc := bufio.NewScanner(src)
 	sc.Buffer(make([]byte, 0, 1024), maxCSVLine)
 	var labels, pix []uint8
+	var vals [digitsFields]uint8
 	line := 0
 	for sc.Scan() {
 		line++
@@ -47,27 +49,10 @@ func ReadDigitsCSV(r io.Reader, name string) (*Set, error) {
 			continue
 		}
 		if len(labels) >= maxCSVRows {
-			return nil, &CSVError{Name: name, Line: line, Msg: fmt.Sprintf("more than %d rows", int(maxCSVRows))}
+			return nil, &CSVError{Name: name, Line: line, Msg: fmt.Sprintf("more than %d rows (the digits file has 1,797)", maxCSVRows)}
 		}
-		fields := bytes.Split(text, []byte{','})
-		if len(fields) != digitsFields {
-			return nil, &CSVError{Name: name, Line: line, Msg: fmt.Sprintf("%d fields, want %d", len(fields), digitsFields)}
-		}
-		var vals [digitsFields]uint8
-		for j, f := range fields {
-			f = bytes.TrimSpace(f)
-			v, err := strconv.Atoi(string(f))
-			switch {
-			case len(f) == 0:
-				return nil, &CSVError{Name: name, Line: line, Msg: fmt.Sprintf("field %d is empty", j+1)}
-			case err != nil:
-				return nil, &CSVError{Name: name, Line: line, Msg: fmt.Sprintf("field %d %q is not an integer", j+1, f)}
-			case j < digitsFields-1 && (v < 0 || v > DigitsMax):
-				return nil, &CSVError{Name: name, Line: line, Msg: fmt.Sprintf("pixel %d = %d, want 0..%d", j+1, v, DigitsMax)}
-			case j == digitsFields-1 && (v < 0 || v > 9):
-				return nil, &CSVError{Name: name, Line: line, Msg: fmt.Sprintf("label %d, want 0..9", v)}
-			}
-			vals[j] = uint8(v)
+		if msg := parseDigitsRow(&vals, text); msg != "" {
+			return nil, &CSVError{Name: name, Line: line, Msg: msg}
 		}
 		pix = append(pix, vals[:digitsFields-1]...)
 		labels = append(labels, vals[digitsFields-1])
@@ -117,4 +102,67 @@ func DigitsPath() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// parseDigitsRow parses one trimmed CSV line into vals: 64 pixels 0..16
+// then a label 0..9, each an integer with an optional sign and spaces
+// around it. It returns what is wrong, or "". It allocates only for the
+// message.
+func parseDigitsRow(vals *[digitsFields]uint8, text []byte) string {
+	if n := bytes.Count(text, []byte{','}) + 1; n != digitsFields {
+		return fmt.Sprintf("%d fields, want %d", n, digitsFields)
+	}
+	for j := range digitsFields {
+		f := text
+		if i := bytes.IndexByte(text, ','); i >= 0 {
+			f, text = text[:i], text[i+1:]
+		}
+		f = bytes.TrimSpace(f)
+		v, ok := smallInt(f)
+		switch {
+		case len(f) == 0:
+			return fmt.Sprintf("field %d is empty", j+1)
+		case !ok:
+			return fmt.Sprintf("field %d %s is not an integer", j+1, excerpt.QuoteN(string(f), 20))
+		case j < digitsFields-1 && (v < 0 || v > DigitsMax):
+			return fmt.Sprintf("pixel %d = %s, want 0..%d", j+1, numberText(f), DigitsMax)
+		case j == digitsFields-1 && (v < 0 || v > 9):
+			return fmt.Sprintf("label %s, want 0..9", numberText(f))
+		}
+		vals[j] = uint8(v)
+	}
+	return ""
+}
+
+// numberText is a field that smallInt accepted (a sign and digits), cut to
+// 20 characters for a message.
+func numberText(f []byte) string {
+	if len(f) > 20 {
+		return string(f[:20]) + "…"
+	}
+	return string(f)
+}
+
+// smallInt parses f as a decimal integer with an optional sign. Values
+// beyond ±10⁶ saturate there: they are out of any range the file allows.
+func smallInt(f []byte) (int, bool) {
+	neg := false
+	if len(f) > 0 && (f[0] == '+' || f[0] == '-') {
+		neg = f[0] == '-'
+		f = f[1:]
+	}
+	if len(f) == 0 {
+		return 0, false
+	}
+	v := 0
+	for _, c := range f {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = min(10*v+int(c-'0'), 1e6)
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }

@@ -2,9 +2,12 @@ package datasets
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"strings"
 	"testing"
+
+	"digitlab/excerpt/excerpttest"
 )
 
 // The fuzz targets' seed corpora run as ordinary tests with `go test`;
@@ -28,6 +31,7 @@ func FuzzReadIDXImages(f *testing.F) {
 			if !errors.As(err, &fe) || fe.Name != "fuzz" || fe.Offset < 0 {
 				t.Fatalf("error %v (%T) is not a *FormatError for fuzz", err, err)
 			}
+			excerpttest.CheckMessage(t, err.Error())
 			return
 		}
 		if m.Count <= 0 || m.Rows <= 0 || m.Cols <= 0 || len(m.Pix) != m.Count*m.Rows*m.Cols {
@@ -59,6 +63,7 @@ func FuzzReadIDXLabels(f *testing.F) {
 			if !errors.As(err, &fe) || fe.Name != "fuzz" {
 				t.Fatalf("error %v (%T) is not a *FormatError for fuzz", err, err)
 			}
+			excerpttest.CheckMessage(t, err.Error())
 			return
 		}
 		if len(labels) == 0 {
@@ -88,6 +93,7 @@ func FuzzReadDigitsCSV(f *testing.F) {
 			if !errors.As(err, &ce) || ce.Name != "fuzz" || ce.Line < 0 {
 				t.Fatalf("error %v (%T) is not a *CSVError for fuzz", err, err)
 			}
+			excerpttest.CheckMessage(t, err.Error())
 			return
 		}
 		if s.Len() == 0 || s.Size() != 64 {
@@ -101,6 +107,42 @@ func FuzzReadDigitsCSV(f *testing.F) {
 			}
 			if s.Digit(i) > 9 {
 				t.Fatalf("label %d accepted", s.Digit(i))
+			}
+		}
+	})
+}
+
+// FuzzParseMNIST: ParseMNIST takes the four files from memory and reads
+// the gzip trailer's size as a hint; any image and label bytes (raw or
+// gzip, the trailer forged or not) give a *FormatError or two consistent
+// sets, and the error message is safe to show.
+func FuzzParseMNIST(f *testing.F) {
+	images := idxImages(MagicImages, 2, 2, 3, pix12)
+	labels := idxLabels(MagicLabels, 2, []byte{4, 9})
+	forged := gz(images)
+	binary.LittleEndian.PutUint32(forged[len(forged)-4:], 0xffffffff)
+	f.Add(gz(images), gz(labels))
+	f.Add(images, labels)
+	f.Add(forged, gz(labels))
+	f.Add(gz(idxImages(MagicImages, MaxIDXBytes/784, 28, 28, nil)), gz(labels))
+	f.Add(gz(images), gz(idxLabels(MagicLabels, 3, []byte{1, 2, 3})))
+	f.Add(gz(images)[:20], labels)
+	f.Fuzz(func(t *testing.T, images, labels []byte) {
+		train, test, err := ParseMNIST(images, labels, images, labels)
+		if err != nil {
+			var fe *FormatError
+			if !errors.As(err, &fe) || fe.Offset < 0 {
+				t.Fatalf("error %v (%T) is not a *FormatError", err, err)
+			}
+			excerpttest.CheckMessage(t, err.Error())
+			return
+		}
+		if train.Len() != test.Len() || train.Len() == 0 || train.Size() != train.H*train.W {
+			t.Fatalf("ParseMNIST = %d and %d samples of %d×%d (size %d)", train.Len(), test.Len(), train.H, train.W, train.Size())
+		}
+		for i := range train.Len() {
+			if d := train.Digit(i); d > 9 {
+				t.Fatalf("label %d accepted", d)
 			}
 		}
 	})

@@ -76,7 +76,7 @@ func (d *idxReader) readErr(err error, what string, got, want int) error {
 // short file claiming a large size costs little memory; the result has
 // len == cap == n.
 func (d *idxReader) data(n int, what string) ([]byte, error) {
-	const chunk = 1 << 20
+	const chunk = 64 << 10
 	first := min(n, chunk)
 	if d.hint-d.off >= int64(n) {
 		first = n // trusted only up to n, which the caller capped
@@ -150,13 +150,20 @@ func ReadIDXImages(r io.Reader, name string) (*IDXImages, error) {
 	return readIDXImages(r, name, 0)
 }
 
+// maxDeflateRatio is the most that deflate can expand: 1032 output bytes
+// per input byte (a length-258 match costs at least two bits), so no
+// honest gzip stream of n bytes holds more than n·1032.
+const maxDeflateRatio = 1032
+
 // gzipSize returns the uncompressed size recorded in the trailer of gzip
-// data b (ISIZE, little-endian, mod 2^32), or 0 if b is not gzip.
+// data b (ISIZE, little-endian, mod 2^32), or 0 if b is not gzip. The field
+// is only a hint anyone can forge: it is capped at what b's length could
+// possibly hold, so a 38-byte file claiming 4 GB costs at most 39 KB.
 func gzipSize(b []byte) int64 {
 	if len(b) < 18 || b[0] != 0x1f || b[1] != 0x8b {
 		return 0
 	}
-	return int64(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	return min(int64(binary.LittleEndian.Uint32(b[len(b)-4:])), int64(len(b))*maxDeflateRatio)
 }
 
 // readIDXImages is ReadIDXImages with a hint of the uncompressed size.
