@@ -1,8 +1,12 @@
 package nn
 
 import (
+	"encoding/binary"
 	"errors"
+	"fmt"
+	"hash/crc32"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -298,8 +302,9 @@ func TestSaveLoad(t *testing.T) {
 		want   string
 	}{
 		{"other model", mlp, data, "file is for model cnn (332 params), this is mlp10 (26,506 params)"},
-		{"bad magic", m2, mutate(func(b []byte) []byte { b[0] = 'X'; return b }), "bad magic"},
-		{"empty", m2, nil, "bad magic"},
+		{"bad magic", m2, mutate(func(b []byte) []byte { b[0] = 'X'; return b }), `not a Digit Lab weights file (it starts with "XLNN"`},
+		{"text", m2, []byte("hello\n"), `it starts with "hell"`},
+		{"empty", m2, nil, "the file is empty"},
 		{"version", m2, mutate(func(b []byte) []byte { b[4] = 9; return b }), "format version 9"},
 		{"truncated", m2, data[:len(data)-10], "truncated or padded"},
 		{"truncated header", m2, data[:7], "truncated header"},
@@ -320,6 +325,88 @@ func TestSaveLoad(t *testing.T) {
 	other, _ := NewBuilder("mine", mnistIn).AvgPool2().Conv(5, 5, 8, 2, false).LeakyReLU().Conv(1, 1, 4, 1, false).LeakyReLU().Dense(1, false).Build(HeadSigmoid)
 	if err := other.UnmarshalBinary(data); err != nil || !slices.Equal(other.Params, m.Params) {
 		t.Errorf("same architecture, other name: %v", err)
+	}
+}
+
+// forgeWeights writes a weights file by the format's comment in save.go,
+// independently of MarshalBinary, with a valid checksum.
+func forgeWeights(name, sig string, n uint32, params []float32) []byte {
+	b := []byte("DLNN")
+	b = binary.LittleEndian.AppendUint16(b, 1)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(name)))
+	b = append(b, name...)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(sig)))
+	b = append(b, sig...)
+	b = binary.LittleEndian.AppendUint32(b, n)
+	for _, p := range params {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(p))
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
+}
+
+// TestLoadRefusesNonFinite: a file whose checksum is right but whose
+// weights hold NaN or ±Inf is refused with a message that says so, and the
+// model keeps its weights; saving such weights is refused too.
+func TestLoadRefusesNonFinite(t *testing.T) {
+	t.Parallel()
+	m := mustPreset(t, "linear", 1)
+	for _, bad := range []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1))} {
+		params := slices.Clone(m.Params)
+		params[7] = bad
+		data := forgeWeights(m.Name, m.Signature(), uint32(len(params)), params)
+		before := slices.Clone(m.Params)
+		err := m.UnmarshalBinary(data)
+		var fe *FormatError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), fmt.Sprintf("parameter 8 of %d is %v", len(params), bad)) || !strings.Contains(err.Error(), "not finite") {
+			t.Errorf("%v in the file: error %v, want one naming parameter 8 as not finite", bad, err)
+		}
+		if !slices.Equal(before, m.Params) {
+			t.Errorf("%v in the file: the failed load changed the model", bad)
+		}
+		d := m.Clone()
+		d.Params[3] = bad
+		if _, err := d.MarshalBinary(); err == nil || !strings.Contains(err.Error(), "not finite") {
+			t.Errorf("saving weights with %v: error %v, want one saying they are not finite", bad, err)
+		}
+	}
+}
+
+// TestLoadQuotesForeignNames: a 65 KB model name with control characters
+// in a file comes back in the error as a short, escaped excerpt.
+func TestLoadQuotesForeignNames(t *testing.T) {
+	t.Parallel()
+	m := mustPreset(t, "linear", 1)
+	name := "\x1b[31m" + strings.Repeat("evil\n", 13000)
+	data := forgeWeights(name, "sig", uint32(len(m.Params)), m.Params)
+	err := m.UnmarshalBinary(data)
+	if err == nil {
+		t.Fatal("a file for another architecture loaded")
+	}
+	msg := err.Error()
+	if len(msg) > 400 || strings.ContainsAny(msg, "\x1b\n") {
+		t.Errorf("error is %d bytes and holds control characters: %.120q", len(msg), msg)
+	}
+	if !strings.Contains(msg, `"\x1b[31mevil\nevil\n`) || !strings.Contains(msg, "(65005 bytes)") {
+		t.Errorf("error does not quote the start of the name and its length: %.300s", msg)
+	}
+}
+
+// TestLoadHeaderClaimingMore: a header that announces four billion
+// parameters in a short file is refused without allocating for them.
+func TestLoadHeaderClaimingMore(t *testing.T) {
+	m := mustPreset(t, "linear", 1)
+	data := forgeWeights(m.Name, m.Signature(), math.MaxUint32, m.Params[:10])
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := m.UnmarshalBinary(data)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "truncated or padded") {
+		t.Errorf("error %v, want truncated", err)
+	}
+	// The bound: the message and its formatting, far below one parameter
+	// array (785 × 4 bytes) and nothing like the 16 GB claimed.
+	if got := after.TotalAlloc - before.TotalAlloc; got > 2048 {
+		t.Errorf("refusing the header allocated %d bytes, want ≤ 2048", got)
 	}
 }
 

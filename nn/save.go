@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+
+	"digitlab/excerpt"
 )
 
 // Weights file format, version 1, all integers little-endian:
@@ -26,8 +28,15 @@ type FormatError struct{ Msg string }
 
 func (e *FormatError) Error() string { return "nn: weights file: " + e.Msg }
 
-// MarshalBinary encodes the model's name, signature and Params.
+// MarshalBinary encodes the model's name, signature and Params. Weights
+// that are not all finite (a run that diverged) give a *FormatError: such a
+// file could not be loaded back.
 func (m *Model) MarshalBinary() ([]byte, error) {
+	for i, p := range m.Params {
+		if math.IsNaN(float64(p)) || math.IsInf(float64(p), 0) {
+			return nil, &FormatError{Msg: fmt.Sprintf("parameter %s of %s is %v: the weights are not finite (the run diverged; reset it before saving)", Commas(i+1), Commas(len(m.Params)), p)}
+		}
+	}
 	sig := m.Signature()
 	if len(m.Name) > math.MaxUint16 || len(sig) > math.MaxUint16 {
 		return nil, &FormatError{Msg: "model name or signature too long"}
@@ -48,15 +57,19 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary loads Params from data written by MarshalBinary for a
 // model of the same architecture (the names may differ). It returns a
-// *FormatError — for a damaged or foreign file, or one for another
-// architecture ("file is for model cnn (332 params), this is mlp10 (26,506
-// params)") — and leaves the model unchanged on error. Optimiser state is
+// *FormatError — for a damaged or foreign file, one for another
+// architecture ("file is for model "cnn" (332 params), this is mlp10 (26,506
+// params)") or one whose weights are not all finite — and leaves the model
+// unchanged on error. Optimiser state is
 // not part of the file.
 func (m *Model) UnmarshalBinary(data []byte) error {
 	d := data
 	fail := func(format string, a ...any) error { return &FormatError{Msg: fmt.Sprintf(format, a...)} }
+	if len(d) == 0 {
+		return fail("the file is empty")
+	}
 	if len(d) < 4 || string(d[:4]) != fileMagic {
-		return fail("not a Digit Lab weights file (bad magic %q)", d[:min(4, len(d))])
+		return fail("not a Digit Lab weights file (it starts with %s, a weights file with %q)", excerpt.Quote(string(d[:min(4, len(d))])), fileMagic)
 	}
 	d = d[4:]
 	u16 := func() (int, bool) {
@@ -99,9 +112,14 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	}
 	if sig != m.Signature() || n != len(m.Params) {
 		if name != m.Name {
-			return fail("file is for model %s (%s params), this is %s (%s params)", name, Commas(n), m.Name, Commas(len(m.Params)))
+			return fail("file is for model %s (%s params), this is %s (%s params)", excerpt.Word(name), Commas(n), m.Name, Commas(len(m.Params)))
 		}
-		return fail("file is for architecture %s (%s params), this model %s is %s (%s params)", sig, Commas(n), m.Name, m.Signature(), Commas(len(m.Params)))
+		return fail("file is for architecture %s (%s params), this model %s is %s (%s params)", excerpt.Quote(sig), Commas(n), m.Name, m.Signature(), Commas(len(m.Params)))
+	}
+	for i := range n {
+		if v := math.Float32frombits(binary.LittleEndian.Uint32(d[4*i:])); math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return fail("parameter %s of %s is %v: the weights are not finite (saved from a run that diverged?), nothing loaded", Commas(i+1), Commas(n), v)
+		}
 	}
 	for i := range m.Params {
 		m.Params[i] = math.Float32frombits(binary.LittleEndian.Uint32(d[4*i:]))

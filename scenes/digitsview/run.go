@@ -8,6 +8,7 @@ import (
 	"math"
 	"time"
 
+	"digitlab/excerpt"
 	"digitlab/nn"
 	"digitlab/train"
 )
@@ -434,27 +435,25 @@ type LoadWeightsError struct {
 }
 
 func (e *LoadWeightsError) Error() string {
-	return fmt.Sprintf("weights file %s does not fit model %s: %v", e.File, e.Model, e.Err)
+	why := e.Err.Error()
+	if fe, ok := errors.AsType[*nn.FormatError](e.Err); ok {
+		why = fe.Msg // without the package's prefix: the file is named here
+	}
+	return fmt.Sprintf("cannot load the weights file %s into model %s: %s", excerpt.Word(e.File), e.Model, why)
 }
 func (e *LoadWeightsError) Unwrap() error { return e.Err }
 
 // LoadWeights restarts the run, paused, from the weights file data (its
 // name is shown). A file that does not fit the model, or holds weights
-// that are not finite numbers, is refused with a *LoadWeightsError and
-// the run stays as it was.
+// that are not finite numbers (nn refuses those), is refused with a
+// *LoadWeightsError and the run stays as it was.
 func (r *Run) LoadWeights(name string, data []byte) error {
 	if r.model == nil {
-		return fmt.Errorf("weights file %s: no model yet (wait for the data)", name)
+		return fmt.Errorf("weights file %s: no model yet (wait for the data)", excerpt.Word(name))
 	}
 	m := r.model.Clone()
 	if err := m.UnmarshalBinary(data); err != nil {
 		return &LoadWeightsError{File: name, Model: r.cfg.Model, Err: err}
-	}
-	for i, v := range m.Params {
-		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
-			return &LoadWeightsError{File: name, Model: r.cfg.Model,
-				Err: fmt.Errorf("weight %d is %v: the file was saved from a run that diverged", i, v)}
-		}
 	}
 	r.running, r.wantRun, r.pending = false, false, 0
 	r.startSession(m)
