@@ -104,6 +104,9 @@ func (a *App) Draw(screen *ebiten.Image) {
 			drawText(screen, m, b.Rect.X+ui.Pad+8, b.Rect.Y+ui.Pad+1+float64(i)*ui.BannerLineH, sizeBody, FontRegular, colText, AlignStart)
 		}
 		drawButton(screen, &b.Close)
+		if b.More.Rect.W > 0 {
+			drawButton(screen, &b.More)
+		}
 	}
 	if tip, at, ok := a.Tip.Visible(time.Since(a.start)); ok {
 		drawTooltip(screen, tip, at, a.Window)

@@ -105,3 +105,56 @@ func TestBannerRemove(t *testing.T) {
 		t.Errorf("after removing all: %q", b.Msgs)
 	}
 }
+
+// TestBannerLongMessage: a 65 KB message (a forged model name, a 1 MiB URL
+// value) is kept to MaxBannerMsg characters and shown in BannerLines
+// lines with a "more" button; "more" shows up to BannerMaxLines, "less"
+// closes them, and laying out an unchanged banner allocates nothing.
+func TestBannerLongMessage(t *testing.T) {
+	var b Banner
+	b.Add("nn: weights file: " + strings.Repeat("evil name ", 6500))
+	b.Add("option lr=\"x\": not a number, kept the current value")
+	if n := len([]rune(b.Msgs[0])); n > MaxBannerMsg+1 {
+		t.Errorf("kept %d characters of a 65 KB message, want ≤ %d", n, MaxBannerMsg+1)
+	}
+	area := Rect{0, 44, 1024, 600}
+	rest := b.Layout(area)
+	if len(b.Lines) != BannerLines || b.Hidden == 0 || b.More.Rect.W == 0 {
+		t.Fatalf("collapsed: %d lines shown, %d hidden, more button %v; want %d shown and a more button", len(b.Lines), b.Hidden, b.More.Rect, BannerLines)
+	}
+	if rest.Y > area.Y+float64(BannerLines)*BannerLineH+2*Pad {
+		t.Errorf("the scene starts at %v, pushed below %d banner lines", rest.Y, BannerLines)
+	}
+	if !strings.HasPrefix(b.More.Label, "more (") || b.More.Rect.Right() > b.Close.Rect.X {
+		t.Errorf("more button %q at %v, close at %v", b.More.Label, b.More.Rect, b.Close.Rect)
+	}
+	for _, l := range b.Lines {
+		if Measure(l, FontSize) > b.More.Rect.X-b.Rect.X {
+			t.Errorf("line %q runs under the more button", l)
+		}
+	}
+	if a := testing.AllocsPerRun(50, func() { b.Layout(area) }); a != 0 {
+		t.Errorf("Layout of an unchanged banner: %v allocations, want 0", a)
+	}
+
+	x, y := b.More.Rect.Center()
+	feed(&Input{}, []tick{{x, y, true}, {x, y, false}}, func(in *Input) bool { b.Update(in); return false })
+	b.Layout(area)
+	all := len(b.Lines) + b.Hidden
+	if !b.Expanded || len(b.Lines) != min(all, BannerMaxLines) || b.More.Label != "less" {
+		t.Fatalf("after more: expanded %v, %d of %d lines shown, button %q", b.Expanded, len(b.Lines), all, b.More.Label)
+	}
+	feed(&Input{}, []tick{{x, y, true}, {x, y, false}}, func(in *Input) bool { b.Update(in); return false })
+	b.Layout(area)
+	if b.Expanded || len(b.Lines) != BannerLines || !b.Visible() {
+		t.Errorf("after less: expanded %v, %d lines, visible %v", b.Expanded, len(b.Lines), b.Visible())
+	}
+
+	// A short message shows whole, without the button.
+	var s Banner
+	s.Add("short")
+	s.Layout(area)
+	if len(s.Lines) != 1 || s.Hidden != 0 || s.More.Rect.W != 0 {
+		t.Errorf("short message: %d lines, %d hidden, more %v", len(s.Lines), s.Hidden, s.More.Rect)
+	}
+}
