@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -717,4 +718,23 @@ func FuzzCommandUnmarshal(f *testing.F) {
 			t.Fatalf("re-encoded command decodes differently: %s", d)
 		}
 	})
+}
+
+// TestSnapshotClaimingMore: a count that claims millions of elements with
+// a few bytes behind it is refused before anything is allocated for it
+// (the error message is all the decoder allocates).
+func TestSnapshotClaimingMore(t *testing.T) {
+	b := (&Snapshot{Seq: 1, Ack: 1, Gen: 1}).AppendBinary(nil)
+	msg := cat(b[:10], binary.AppendUvarint(nil, maxCount), []byte{'a', 'b'})
+	var dst Snapshot
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := dst.UnmarshalBinary(msg)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "count 16777216 needs at least 16777216 bytes, 2 left") {
+		t.Fatalf("error %v, want the count refused", err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1024 {
+		t.Errorf("refusing a count of %d allocated %d bytes, want ≤ 1024", maxCount, got)
+	}
 }
