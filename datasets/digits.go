@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -66,9 +68,13 @@ func ReadDigitsCSV(r io.Reader, name string) (*Set, error) {
 	return newU8Set("digits", DigitsSide, DigitsSide, 1, DigitsMax, allDigits(), labels, pix), nil
 }
 
-// LoadDigits reads the digits CSV at path (see DigitsPath).
+// LoadDigits reads the digits CSV at path (see DigitsPath). A missing file
+// gives an error wrapping ErrDigitsNotFound.
 func LoadDigits(path string) (*Set, error) {
 	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("datasets: %w: %w", ErrDigitsNotFound, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
 	}
@@ -98,7 +104,7 @@ func DigitsPath() (string, error) {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", fmt.Errorf("datasets: %s not found above the working directory; set DIGITLAB_DIGITS to its path", DigitsFile)
+			return "", fmt.Errorf("datasets: %w: no %s above the working directory; set DIGITLAB_DIGITS to its path", ErrDigitsNotFound, DigitsFile)
 		}
 		dir = parent
 	}

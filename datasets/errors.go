@@ -37,6 +37,10 @@ func (e *CSVError) Error() string {
 // cannot be located; the wrapping error says how to get them.
 var ErrMNISTNotFound = errors.New("MNIST data not found")
 
+// ErrDigitsNotFound is wrapped by DigitsPath and LoadDigits when the 8×8
+// digits file cannot be found.
+var ErrDigitsNotFound = errors.New("8×8 digits file not found")
+
 // ConfigError reports a user-chosen option that a set cannot satisfy, such
 // as selecting a digit that the set does not contain.
 type ConfigError struct {

@@ -92,12 +92,14 @@ func (mc ModelConfig) validate() (train.Recipe, error) {
 		return p, &ConfigError{"task", fmt.Sprintf("preset %s trains on task %s, not %s (tasks: %s)", mc.Preset, want, excerpt.Quote(mc.Task), strings.Join(Tasks, ", "))}
 	case !(mc.Noise >= 0) || math.IsInf(mc.Noise, 0):
 		return p, &ConfigError{"noise", fmt.Sprintf("noise σ %g must be a finite number ≥ 0", mc.Noise)}
-	case mc.TrainSize < 0 || mc.TestSize < 0:
-		return p, &ConfigError{"train-size", "sizes must be ≥ 0 (0 = all)"}
+	case mc.TrainSize < 0:
+		return p, &ConfigError{"train-size", fmt.Sprintf("%d samples: want ≥ 0 (0 = all)", mc.TrainSize)}
+	case mc.TestSize < 0:
+		return p, &ConfigError{"test-size", fmt.Sprintf("%d samples: want ≥ 0 (0 = all)", mc.TestSize)}
 	case mc.Steps < 0 || mc.Epochs < 0:
 		return p, &ConfigError{"steps", "steps and epochs must be ≥ 0"}
 	case mc.Steps == 0 && mc.Epochs == 0:
-		return p, &ConfigError{"steps", "give --steps or --epochs: training would never end"}
+		return p, &ConfigError{"steps", "steps and epochs are both 0: training would never end"}
 	}
 	return p, nil
 }

@@ -18,7 +18,7 @@
 //	s, err := train.NewSession(m, trainSet, testSet, cfg)
 //	for !s.Done() {
 //		if err := s.Step(train.Budget{Until: time.Now().Add(8 * time.Millisecond)}); err != nil {
-//			// *DivergedError: show err.Error(), wait for the user to press reset
+//			// *DivergedError: show err.Error(), let the user lower η and start again
 //		}
 //	}
 //	res := train.Evaluate(m, testSet)    // loss, accuracy, predictions

@@ -24,7 +24,7 @@ func (e *DivergedError) Error() string {
 	if e.Param >= 0 {
 		what = fmt.Sprintf("parameter %d became %s", e.Param, fmtNonFinite(float64(e.Value)))
 	}
-	return fmt.Sprintf("train: %s at step %d with η=%.4g: lower the learning rate and press reset", what, e.Step, e.LR)
+	return fmt.Sprintf("train: %s at step %d with η=%.4g: training diverged; start again with a smaller learning rate", what, e.Step, e.LR)
 }
 
 func fmtNonFinite(v float64) string {

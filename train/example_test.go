@@ -86,6 +86,6 @@ func ExampleDivergedError() {
 	fmt.Println(s.Err(), s.Seen())
 	// Output:
 	// true
-	// train: loss became NaN at step 5 with η=1e+35: lower the learning rate and press reset
+	// train: loss became NaN at step 5 with η=1e+35: training diverged; start again with a smaller learning rate
 	// <nil> 0
 }

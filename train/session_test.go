@@ -256,7 +256,7 @@ func TestDivergence(t *testing.T) {
 	}
 	msg := err.Error()
 	t.Log(msg)
-	for _, want := range []string{"became", fmt.Sprintf("step %d", de.Step), "η=1e+36", "lower the learning rate", "reset"} {
+	for _, want := range []string{"became", fmt.Sprintf("step %d", de.Step), "η=1e+36", "diverged", "smaller learning rate"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
 		}

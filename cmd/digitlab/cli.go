@@ -5,10 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"strings"
 	"time"
 
 	"digitlab/datasets"
+	"digitlab/excerpt"
 	"digitlab/experiments"
 	"digitlab/nn"
 	"digitlab/train"
@@ -98,7 +101,7 @@ func run(args []string, e env) int {
 		usage(e.stdout)
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "digitlab: %s\n", oneLine(err.Error()))
+	fmt.Fprintf(e.stderr, "digitlab: %s\n", oneLine(message(err)))
 	var ue *usageError
 	var ce *experiments.ConfigError
 	var ue2 *experiments.UnknownError
@@ -106,17 +109,44 @@ func run(args []string, e env) int {
 	var dc *datasets.ConfigError
 	switch {
 	case errors.As(err, &ue), errors.As(err, &ce), errors.As(err, &ue2), errors.As(err, &tc), errors.As(err, &dc),
-		errors.Is(err, datasets.ErrMNISTNotFound), isDataError(err):
+		isDataError(err):
 		return exitUsageErr
 	}
 	return exitFailed
 }
 
-// isDataError reports errors reading the data files.
+// flagOf names the command-line flag of a run-model option in
+// experiments' and train's errors.
+var flagOf = map[string]string{
+	"preset": "--preset", "task": "--task", "noise": "--noise", "train-size": "--train-size", "test-size": "--test-size",
+	"steps": "--steps", "epochs": "--steps or --epochs", "opt": "--opt", "lr": "--lr", "annealt": "--anneal", "batch": "--batch",
+}
+
+// message is what the tool says about err: a configuration error names
+// its flag, and a diverged run says what to run next.
+func message(err error) string {
+	if ce, ok := errors.AsType[*experiments.ConfigError](err); ok {
+		if f, ok := flagOf[ce.Option]; ok {
+			return f + ": " + ce.Msg
+		}
+	}
+	if de, ok := errors.AsType[*train.DivergedError](err); ok {
+		what := fmt.Sprintf("the loss became %v", de.Loss)
+		if de.Param >= 0 {
+			what = fmt.Sprintf("parameter %d became %v", de.Param, de.Value)
+		}
+		return fmt.Sprintf("training diverged at step %d with η=%.4g (%s): run again with a smaller --lr", de.Step, de.LR, what)
+	}
+	return err.Error()
+}
+
+// isDataError reports errors finding or reading the data files.
 func isDataError(err error) bool {
 	var fe *datasets.FormatError
 	var ce *datasets.CSVError
-	return errors.As(err, &fe) || errors.As(err, &ce) || strings.Contains(err.Error(), "digits.csv.gz")
+	var pe *fs.PathError
+	return errors.As(err, &fe) || errors.As(err, &ce) || errors.As(err, &pe) ||
+		errors.Is(err, datasets.ErrMNISTNotFound) || errors.Is(err, datasets.ErrDigitsNotFound)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -130,7 +160,7 @@ func dispatch(args []string, e env) error {
 		return flag.ErrHelp
 	case "list":
 		if len(args) > 1 {
-			return &usageError{fmt.Sprintf("list takes no arguments, got %q", strings.Join(args[1:], " "))}
+			return &usageError{fmt.Sprintf("list takes no arguments, got %s", excerpt.Quote(strings.Join(args[1:], " ")))}
 		}
 		list(e.stdout)
 		return nil
@@ -145,7 +175,7 @@ func dispatch(args []string, e env) error {
 	case "page":
 		return pageCmd(args[1:], e)
 	}
-	return &usageError{fmt.Sprintf("unknown command %q (want list, run, page or --help)", args[0])}
+	return &usageError{fmt.Sprintf("unknown command %s (want list, run, page or --help)", excerpt.Quote(args[0]))}
 }
 
 func isHelp(s string) bool { return s == "-h" || s == "-help" || s == "--help" }
@@ -218,14 +248,27 @@ func parseFlags(name string, args []string) (*options, error) {
 		return nil, &usageError{err.Error()}
 	}
 	if fs.NArg() > 0 {
-		return nil, &usageError{fmt.Sprintf("unexpected argument %q after the flags", fs.Arg(0))}
+		return nil, &usageError{fmt.Sprintf("unexpected argument %s after the flags", excerpt.Quote(fs.Arg(0)))}
 	}
 	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
-	if o.steps < 0 || o.epochs < 0 {
-		return nil, &usageError{"--steps and --epochs must be ≥ 0"}
+	for _, c := range []struct {
+		flag string
+		v    int
+	}{{"steps", o.steps}, {"epochs", o.epochs}, {"train-size", o.trainN}, {"test-size", o.testN}} {
+		if c.v < 0 {
+			return nil, &usageError{fmt.Sprintf("--%s %d: want ≥ 0 (0 = the default)", c.flag, c.v)}
+		}
 	}
-	if o.set["steps"] && o.set["epochs"] && o.steps > 0 && o.epochs > 0 {
+	if o.steps > 0 && o.epochs > 0 {
 		return nil, &usageError{"give --steps or --epochs, not both"}
+	}
+	for _, c := range []struct {
+		flag string
+		v    float64
+	}{{"lr", o.lr}, {"anneal", o.anneal}, {"noise", o.noise}} {
+		if !(c.v >= 0) || math.IsInf(c.v, 0) {
+			return nil, &usageError{fmt.Sprintf("--%s %g: want a finite number ≥ 0", c.flag, c.v)}
+		}
 	}
 	return o, nil
 }
@@ -284,7 +327,7 @@ func modelConfig(o *options) (experiments.ModelConfig, error) {
 		case "sgd", "momentum", "adam":
 			mc.Opt = o.opt
 		default:
-			return mc, &usageError{fmt.Sprintf("--opt %q: want sgd, momentum or adam", o.opt)}
+			return mc, &usageError{fmt.Sprintf("--opt %s: want sgd, momentum or adam", excerpt.Quote(o.opt))}
 		}
 	}
 	if o.set["lr"] {
@@ -299,10 +342,11 @@ func modelConfig(o *options) (experiments.ModelConfig, error) {
 		}
 		mc.Batch = o.batch
 	}
-	if o.set["steps"] {
+	// 0 (or no flag) keeps the preset's length.
+	if o.steps > 0 {
 		mc.Steps, mc.Epochs = o.steps, 0
 	}
-	if o.set["epochs"] {
+	if o.epochs > 0 {
 		mc.Epochs, mc.Steps = o.epochs, 0
 	}
 	if o.set["task"] {
@@ -327,7 +371,7 @@ func modelConfig(o *options) (experiments.ModelConfig, error) {
 		case "shuffle":
 			mc.Order = train.Shuffle
 		default:
-			return mc, &usageError{fmt.Sprintf("--order %q: want cycle or shuffle", o.order)}
+			return mc, &usageError{fmt.Sprintf("--order %s: want cycle or shuffle", excerpt.Quote(o.order))}
 		}
 	}
 	return mc, nil

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"digitlab/datasets"
 	"digitlab/experiments"
 )
 
@@ -75,6 +78,16 @@ func TestUsageErrors(t *testing.T) {
 		{"negative batch", []string{"run", "model", "--preset", "cnn", "--batch", "-1"}, "--batch -1"},
 		{"steps and epochs", []string{"run", "model", "--preset", "cnn", "--steps", "5", "--epochs", "1"}, "not both"},
 		{"list with arguments", []string{"list", "all"}, "list takes no arguments"},
+		{"negative test size", []string{"run", "model", "--preset", "digits64", "--test-size", "-5"}, "--test-size -5: want ≥ 0"},
+		{"negative train size", []string{"run", "model", "--preset", "digits64", "--train-size", "-1"}, "--train-size -1: want ≥ 0"},
+		{"negative epochs", []string{"run", "digits64", "--epochs", "-1"}, "--epochs -1"},
+		{"negative learning rate", []string{"run", "model", "--preset", "digits64", "--lr", "-0.1"}, "--lr -0.1: want a finite number ≥ 0"},
+		{"NaN noise", []string{"run", "model", "--preset", "cnn", "--noise", "NaN"}, "--noise NaN"},
+		{"infinite anneal", []string{"run", "model", "--preset", "cnn", "--anneal", "+Inf"}, "--anneal +Inf"},
+		{"control characters", []string{"x\x1b[31m\n"}, `unknown command "x\x1b[31m\n"`},
+		{"page: no steps", []string{"page", "--steps", "0"}, "--steps 0: want 1 to 1000000"},
+		{"page: set without =", []string{"page", "--set", "lr"}, "want key=value"},
+		{"page: stray argument", []string{"page", "x"}, "page takes flags only"},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			r := runCLI(t, false, shared, tc.args...)
@@ -141,7 +154,61 @@ func TestRunExperimentTerminal(t *testing.T) {
 
 func TestDivergedExitsOne(t *testing.T) {
 	r := runCLI(t, false, shared, "run", "model", "--preset", "digits64", "--lr", "1e30", "--epochs", "20", "--quiet")
-	if r.code != 1 || !strings.Contains(r.stderr, "lower the learning rate") || strings.Count(r.stderr, "\n") != 1 {
+	if r.code != 1 || !strings.Contains(r.stderr, "training diverged at step") || !strings.Contains(r.stderr, "run again with a smaller --lr") || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("η=1e30: exit %d, stderr %q; want 1 and the divergence message", r.code, r.stderr)
+	}
+	if strings.Contains(strings.ToLower(r.stderr), "press") || strings.Contains(r.stderr, "reset") {
+		t.Errorf("the CLI speaks of the page's buttons: %q", r.stderr)
+	}
+}
+
+// TestZeroMeansTheSeeds: --epochs 0 or --steps 0 keep the preset's length,
+// as the help says, whichever of the two is given as 0.
+func TestZeroMeansTheSeeds(t *testing.T) {
+	for _, args := range [][]string{
+		{"run", "model", "--preset", "digits64", "--epochs", "0", "--steps", "5", "--quiet"},
+		{"run", "model", "--preset", "digits64", "--steps", "0", "--epochs", "1", "--quiet"},
+		{"run", "digits64", "--epochs", "0", "--steps", "5", "--quiet"},
+	} {
+		r := runCLI(t, false, shared, args...)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q; want 0", args, r.code, r.stderr)
+		}
+	}
+}
+
+// TestMissingDigits: a digits file that is missing or damaged exits 2 with
+// one line whatever its name (the check used to match the name's text).
+func TestMissingDigits(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "mine.csv")
+	if err := os.WriteFile(junk, []byte("1,2,3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ path, want string }{
+		{filepath.Join(dir, "digits.csv.gz"), "8×8 digits file not found"},
+		{filepath.Join(dir, "other.csv"), "8×8 digits file not found"},
+		{junk, "3 fields, want 65"},
+	} {
+		t.Setenv("DIGITLAB_DIGITS", c.path)
+		r := runCLI(t, false, experiments.NewData(), "run", "digits64", "--quiet")
+		if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("DIGITLAB_DIGITS=%s: exit %d, stderr %q; want 2 and one line with %q", c.path, r.code, r.stderr, c.want)
+		}
+	}
+}
+
+// TestCorruptMNIST: MNIST files that are not IDX exit 2 with the file named.
+func TestCorruptMNIST(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{datasets.MNISTTrainImages, datasets.MNISTTrainLabels, datasets.MNISTTestImages, datasets.MNISTTestLabels} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("<html>not found</html>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("DIGITLAB_MNIST_DIR", dir)
+	r := runCLI(t, false, experiments.NewData(), "run", "model", "--preset", "mlp10", "--quiet")
+	if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "train-images: bad magic") {
+		t.Errorf("junk MNIST: exit %d, stderr %q; want 2 and one line naming train-images", r.code, r.stderr)
 	}
 }

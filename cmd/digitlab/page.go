@@ -3,9 +3,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
+	"digitlab/excerpt"
 	"digitlab/scenes/digitsview"
 )
 
@@ -16,12 +18,12 @@ import (
 // natively, on Node and in the browser.
 func pageCmd(args []string, e env) error {
 	fs := flag.NewFlagSet("page", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard) // one line on errors; --help prints the tool's usage
 	steps := fs.Int("steps", 100, "optimiser steps to train")
 	var opts []string
 	fs.Func("set", "an option as in the page's URL, key=value (repeatable): task, model, opt, lr, …", func(s string) error {
 		if !strings.Contains(s, "=") {
-			return fmt.Errorf("want key=value, got %q", s)
+			return fmt.Errorf("want key=value, got %s", excerpt.Quote(s))
 		}
 		opts = append(opts, s)
 		return nil
@@ -33,7 +35,7 @@ func pageCmd(args []string, e env) error {
 		return &usageError{err.Error()}
 	}
 	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("page takes flags only, got %q", strings.Join(fs.Args(), " "))}
+		return &usageError{fmt.Sprintf("page takes flags only, got %s", excerpt.Quote(strings.Join(fs.Args(), " ")))}
 	}
 	if *steps < 1 || *steps > 1_000_000 {
 		return &usageError{fmt.Sprintf("--steps %d: want 1 to 1000000", *steps)}

@@ -507,7 +507,7 @@ func checkDiverged(t *testing.T, r *Run, clk *fakeClock) {
 	if sess.Steps() != steps || sess.Seen() != seen || r.Diverged() == nil {
 		t.Errorf("diverged: ticks trained on (step %d, seen %d; was %d, %d)", sess.Steps(), sess.Seen(), steps, seen)
 	}
-	// As the message says: lower the learning rate and press reset.
+	// As the message says: a smaller learning rate, from the start.
 	c := r.Config()
 	p, _ := train.RecipeFor(c.Model)
 	c.LR = p.LR
