@@ -32,6 +32,10 @@ Usage: ./build.sh [command]
                 Chromium: time to first frame and to ready, frames per
                 second idle, while MNIST loads and while training, and each
                 model's run from Start to done against Node's
+  fuzz [secs]   run every fuzz target (func Fuzz… in the tests) for secs
+                seconds each (default 60), one after another, and print
+                each target's executions and whether it found a failure
+                (a failing input is kept in the package's testdata/fuzz/)
   help          this text
 
 Environment: CHROMIUM (default /usr/bin/chromium) is the browser the e2e
@@ -205,6 +209,33 @@ test_all() {
 	step "all tests passed in $((SECONDS - t0)) s"
 }
 
+# fuzz runs each fuzz target for $1 seconds (default 60) with a short
+# minimisation, so a target spends its time exploring, and prints a summary.
+fuzz() {
+	need_go
+	local secs=${1:-60} dir pkg target log execs status failed=0
+	case $secs in '' | *[!0-9]*) die "fuzz: want a number of seconds, got '$secs'" ;; esac
+	local summary=""
+	mkdir -p out
+	while read -r dir pkg; do
+		for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go | sed 's/^func //'); do
+			step "fuzzing $pkg $target for ${secs}s"
+			log=out/fuzz-${pkg##*/}-$target.log
+			status=ok
+			go test -run '^$' -fuzz "^$target\$" -fuzztime "${secs}s" -fuzzminimizetime 5s "$pkg" >"$log" 2>&1 || status=FAILED
+			tail -n 3 "$log"
+			execs=$(grep -o 'execs: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
+			[ "$status" = ok ] || failed=1
+			summary+=$(printf '%-32s %-26s %12s execs  %s' "$pkg" "$target" "${execs:-?}" "$status")$'\n'
+		done
+	done < <(go list -f '{{.Dir}} {{.ImportPath}}' ./... | while read -r d p; do
+		if grep -qs '^func Fuzz' "$d"/*_test.go; then echo "$d $p"; fi
+	done)
+	step "fuzz summary (${secs}s per target; logs in out/fuzz-*.log)"
+	printf '%s' "$summary"
+	[ "$failed" = 0 ] || die "a fuzz target failed: see its log and the input in the package's testdata/fuzz/"
+}
+
 bench() {
 	need_go
 	need_node
@@ -264,6 +295,10 @@ test-e2e)
 	e2e
 	;;
 bench) bench ;;
+fuzz)
+	shift
+	fuzz "$@"
+	;;
 help | -h | --help) usage ;;
 *)
 	usage >&2
