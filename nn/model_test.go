@@ -305,6 +305,7 @@ func TestSaveLoad(t *testing.T) {
 		{"bad magic", m2, mutate(func(b []byte) []byte { b[0] = 'X'; return b }), `not a Digit Lab weights file (it starts with "XLNN"`},
 		{"text", m2, []byte("hello\n"), `it starts with "hell"`},
 		{"empty", m2, nil, "the file is empty"},
+		{"too big", m2, make([]byte, MaxFileBytes+1), "the file holds 67,108,865 bytes, more than a weights file may (67,108,864)"},
 		{"version", m2, mutate(func(b []byte) []byte { b[4] = 9; return b }), "format version 9"},
 		{"truncated", m2, data[:len(data)-10], "truncated or padded"},
 		{"truncated header", m2, data[:7], "truncated header"},

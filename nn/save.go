@@ -23,6 +23,11 @@ const (
 	fileVersion = 1
 )
 
+// MaxFileBytes is the largest weights file UnmarshalBinary reads (64 MiB,
+// 16 M parameters: 100× the largest preset), so a reader can refuse a
+// bigger file before it loads it into memory.
+const MaxFileBytes = 64 << 20
+
 // FormatError says why a weights file cannot be loaded into a model.
 type FormatError struct{ Msg string }
 
@@ -67,6 +72,9 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	fail := func(format string, a ...any) error { return &FormatError{Msg: fmt.Sprintf(format, a...)} }
 	if len(d) == 0 {
 		return fail("the file is empty")
+	}
+	if len(d) > MaxFileBytes {
+		return fail("the file holds %s bytes, more than a weights file may (%s)", Commas(len(d)), Commas(MaxFileBytes))
 	}
 	if len(d) < 4 || string(d[:4]) != fileMagic {
 		return fail("not a Digit Lab weights file (it starts with %s, a weights file with %q)", excerpt.Quote(string(d[:min(4, len(d))])), fileMagic)

@@ -5,6 +5,9 @@ package main
 import (
 	"fmt"
 	"syscall/js"
+
+	"digitlab/excerpt"
+	"digitlab/nn"
 )
 
 // Saving and loading weights from the page: a Blob download, and a hidden
@@ -69,6 +72,11 @@ func (d *digitsScene) openWeights() {
 			}
 			f := files.Index(0)
 			name := f.Get("name").String()
+			if size := f.Get("size").Float(); size > nn.MaxFileBytes {
+				deliver(loadedFile{name: name, err: fmt.Errorf("%s is %.0f MB, larger than any weights file (at most %d MB): not loaded", excerpt.Word(name), size/(1<<20), nn.MaxFileBytes>>20)})
+				this.Set("value", "")
+				return nil
+			}
 			var ok, fail js.Func
 			ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
 				u8 := js.Global().Get("Uint8Array").New(args[0])
@@ -80,7 +88,7 @@ func (d *digitsScene) openWeights() {
 				return nil
 			})
 			fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
-				deliver(loadedFile{name: name, err: fmt.Errorf("could not read %s: %s", name, js.Global().Get("String").Invoke(args[0]).String())})
+				deliver(loadedFile{name: name, err: fmt.Errorf("could not read %s: %s", excerpt.Word(name), js.Global().Get("String").Invoke(args[0]).String())})
 				ok.Release()
 				fail.Release()
 				return nil
