@@ -23,6 +23,11 @@ type Config struct {
 	Steps, Epochs int
 	// Progress, if not nil, is called every few thousand samples.
 	Progress func(Status)
+	// Init, if not nil, is called with each model once it is built, before
+	// it trains (the CLI's --load); an error stops the run. Trained, if
+	// not nil, is called with each model once it is trained and judged
+	// (--save). label is the model's row in the table.
+	Init, Trained func(label string, m *nn.Model) error
 }
 
 // Status is a progress report.
@@ -190,6 +195,11 @@ func runSteps(name string, c Config, r *rand.Rand, steps []step) ([]Row, []*trai
 		if err != nil {
 			return nil, nil, nil, err
 		}
+		if c.Init != nil {
+			if err := c.Init(st.label, m); err != nil {
+				return nil, nil, nil, err
+			}
+		}
 		var te train.Data
 		if st.evalEvery > 0 {
 			te = st.te
@@ -204,6 +214,11 @@ func runSteps(name string, c Config, r *rand.Rand, steps []step) ([]Row, []*trai
 		}
 		rows = append(rows, judgeRow(st.label, m, st.tr, st.te))
 		sessions = append(sessions, s)
+		if c.Trained != nil {
+			if err := c.Trained(st.label, m); err != nil {
+				return nil, nil, nil, err
+			}
+		}
 	}
 	return rows, sessions, run, nil
 }

@@ -2,6 +2,7 @@ package nn
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -150,4 +151,22 @@ func (m *Model) LoadArrays(arrays []npz.Array) error {
 		}
 	}
 	return nil
+}
+
+// WriteNPZ writes the model's weights to w as an .npz file of Arrays.
+func (m *Model) WriteNPZ(w io.Writer) error { return npz.Write(w, m.Arrays()) }
+
+// Load sets the weights from a file in either format, told apart by its
+// first bytes: numpy's .npz (a zip, "PK") through LoadArrays, or Digit
+// Lab's own weights file through UnmarshalBinary. On error the model is
+// unchanged.
+func (m *Model) Load(data []byte) error {
+	if len(data) >= 2 && string(data[:2]) == "PK" {
+		arrays, err := npz.Read(data)
+		if err != nil {
+			return &FormatError{Msg: strings.TrimPrefix(err.Error(), "npz: ")}
+		}
+		return m.LoadArrays(arrays)
+	}
+	return m.UnmarshalBinary(data)
 }

@@ -191,3 +191,28 @@ func TestLoadArraysErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadEitherFormat: Load takes an .npz and Digit Lab's own file, and
+// a damaged .npz gives a *FormatError without the package prefix twice.
+func TestLoadEitherFormat(t *testing.T) {
+	m := mustPreset(t, "cnn", 1)
+	var buf bytes.Buffer
+	if err := m.WriteNPZ(&buf); err != nil {
+		t.Fatal(err)
+	}
+	native, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"npz": buf.Bytes(), "native": native} {
+		other := mustPreset(t, "cnn", 2)
+		if err := other.Load(data); err != nil || !slices.Equal(other.Params, m.Params) {
+			t.Errorf("%s: Load = %v, weights equal %v", name, err, slices.Equal(other.Params, m.Params))
+		}
+	}
+	err = m.Load(buf.Bytes()[:buf.Len()-30])
+	var fe *FormatError
+	if !errors.As(err, &fe) || err.Error() != "nn: weights file: damaged or truncated .npz file: the zip's directory at its end is missing" {
+		t.Errorf("truncated .npz: %v", err)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -52,6 +54,10 @@ Flags of run (both kinds):
   --steps N        train N optimiser steps instead of the seed's length (0 = the seed's)
   --epochs N       train N passes over the training set instead (0 = the seed's)
   --quiet          no progress bar on stderr
+  --load FILE      start every model from the weights in FILE: numpy's .npz (arrays named
+                   as in the seeds' code, e.g. vanilla's A, B, C) or the page's .weights
+  --save FILE      write each trained model to FILE: .npz for numpy (np.load(FILE)), any
+                   other name for the page's own format; several models go to FILE-1, FILE-2…
 
 Flags of run model (default: the preset's seed set-up):
   --preset NAME    the model (see list); required
@@ -217,6 +223,7 @@ type options struct {
 	trainN, testN int
 	raw           bool
 	order         string
+	weights       weightsFlags
 	set           map[string]bool
 }
 
@@ -241,6 +248,8 @@ func parseFlags(name string, args []string) (*options, error) {
 	fs.IntVar(&o.testN, "test-size", 0, "")
 	fs.BoolVar(&o.raw, "raw", false, "")
 	fs.StringVar(&o.order, "order", "", "")
+	fs.StringVar(&o.weights.load, "load", "", "")
+	fs.StringVar(&o.weights.save, "save", "", "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -257,6 +266,12 @@ func parseFlags(name string, args []string) (*options, error) {
 	}{{"steps", o.steps}, {"epochs", o.epochs}, {"train-size", o.trainN}, {"test-size", o.testN}} {
 		if c.v < 0 {
 			return nil, &usageError{fmt.Sprintf("--%s %d: want ≥ 0 (0 = the default)", c.flag, c.v)}
+		}
+	}
+	if o.weights.save != "" {
+		// Before training, not after an hour of it.
+		if st, err := os.Stat(filepath.Dir(o.weights.save)); err != nil || !st.IsDir() {
+			return nil, &usageError{fmt.Sprintf("--save %s: no folder %s to write it in", excerpt.Quote(o.weights.save), excerpt.Quote(filepath.Dir(o.weights.save)))}
 		}
 	}
 	if o.steps > 0 && o.epochs > 0 {
@@ -278,7 +293,7 @@ func runCmd(name string, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	c := experiments.Config{Seed: o.seed}
+	c := experiments.Config{Seed: o.seed, Init: o.weights.init, Trained: o.weights.keep}
 	if !o.quiet {
 		c.Progress = newBar(e).update
 	}
@@ -311,7 +326,7 @@ func runCmd(name string, args []string, e env) error {
 		finishBar(e)
 	}
 	fmt.Fprint(e.stdout, tab)
-	return nil
+	return o.weights.saveAll(func(s string) { fmt.Fprintln(e.stderr, "digitlab: "+s) })
 }
 
 func modelConfig(o *options) (experiments.ModelConfig, error) {

@@ -9,6 +9,7 @@ import (
 
 	"digitlab/datasets"
 	"digitlab/experiments"
+	"digitlab/npz"
 )
 
 // shared loads the data once for the runs that train.
@@ -211,4 +212,69 @@ func TestCorruptMNIST(t *testing.T) {
 	if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "train-images: bad magic") {
 		t.Errorf("junk MNIST: exit %d, stderr %q; want 2 and one line naming train-images", r.code, r.stderr)
 	}
+}
+
+// TestSaveLoad: --save writes numpy's .npz or the page's format by the
+// name, --load starts from either, a file for another model or a folder
+// that does not exist is a usage error before any training.
+func TestSaveLoad(t *testing.T) {
+	dir := t.TempDir()
+	npzPath, native := filepath.Join(dir, "d.npz"), filepath.Join(dir, "d.weights")
+	for _, p := range []string{npzPath, native} {
+		r := runCLI(t, false, shared, "run", "model", "--preset", "digits64", "--epochs", "2", "--quiet", "--save", p)
+		if r.code != 0 || !strings.Contains(r.stderr, "saved the weights of digits64 to "+p) {
+			t.Fatalf("--save %s: exit %d, stderr %q", p, r.code, r.stderr)
+		}
+	}
+	data, err := os.ReadFile(npzPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arrays, err := npz.Read(data)
+	if err != nil || len(arrays) != 4 || arrays[0].Name != "dense1_w" {
+		t.Fatalf("the .npz holds %d arrays (%v)", len(arrays), err)
+	}
+	// Trained further from each file: both start where the first run ended,
+	// so one more epoch from either gives the same table.
+	var tables []string
+	for _, p := range []string{npzPath, native} {
+		r := runCLI(t, false, shared, "run", "digits64", "--epochs", "1", "--quiet", "--load", p)
+		if r.code != 0 {
+			t.Fatalf("--load %s: exit %d, stderr %q", p, r.code, r.stderr)
+		}
+		tables = append(tables, withoutTiming(r.stdout))
+	}
+	if tables[0] != tables[1] {
+		t.Errorf("the same weights through .npz and .weights train differently:\n%s\n%s", tables[0], tables[1])
+	}
+	fresh := runCLI(t, false, shared, "run", "digits64", "--epochs", "1", "--quiet")
+	if withoutTiming(fresh.stdout) == tables[0] {
+		t.Errorf("--load made no difference to the table")
+	}
+
+	for _, c := range []struct {
+		desc string
+		args []string
+		want string
+	}{
+		{"another model's file", []string{"run", "model", "--preset", "mlp10", "--load", npzPath}, "into mlp10: array dense1_w is not part of model mlp10"},
+		{"no such file", []string{"run", "digits64", "--load", filepath.Join(dir, "nope.npz")}, "--load: open"},
+		{"no such folder", []string{"run", "digits64", "--save", filepath.Join(dir, "no", "w.npz")}, "no folder"},
+	} {
+		r := runCLI(t, false, shared, c.args...)
+		if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", c.desc, r.code, r.stderr, c.want)
+		}
+	}
+}
+
+// withoutTiming drops the table's last line, the run's time and speed.
+func withoutTiming(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.Contains(l, "samples/s") {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
 }
