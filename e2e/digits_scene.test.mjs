@@ -142,11 +142,11 @@ test('save the weights as a file and load them back; a file that does not fit is
   }
   const [download] = await Promise.all([page.waitForEvent('download'), clickRect(st.saveRect)]);
   const name = download.suggestedFilename();
-  assert.match(name, /^digitlab-cnn-step\d+\.weights$/);
+  assert.match(name, /^digitlab-cnn-step\d+\.npz$/);
   const file = await download.path();
   const { readFile } = await import('node:fs/promises');
   const bytes = await readFile(file);
-  assert.ok(bytes.length > 100, `weights file of ${bytes.length} bytes`);
+  assert.ok(bytes.length > 100 && bytes.subarray(0, 2).toString() === 'PK', `weights file of ${bytes.length} bytes: numpy's .npz, a zip`);
 
   // Back in, after a reset: the session starts from the loaded weights.
   await page.evaluate(() => window.digitlab.reset());
@@ -164,7 +164,7 @@ test('save the weights as a file and load them back; a file that does not fit is
   [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(st.loadRect)]);
   await chooser.setFiles({ name: 'junk.weights', mimeType: 'application/octet-stream', buffer: Buffer.from('not a weights file at all') });
   st = await waitStatus(page, (s) => s.messages.length > 0, { timeout: 60_000, what: 'an error for a foreign file' });
-  assert.match(st.messages.join(' '), /cannot load the weights file junk\.weights into model cnn: not a Digit Lab weights file \(it starts with "not "/);
+  assert.match(st.messages.join(' '), /cannot load the weights file junk\.weights into model cnn: not a weights file: neither numpy's \.npz nor Digit Lab's \.weights \(it starts with "not "/);
   assert.equal(st.weightsFile, name, 'the loaded weights stay');
   await frames(page, 3);
   await screenshot(page, 'digits-scene-load-error');

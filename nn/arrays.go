@@ -168,5 +168,8 @@ func (m *Model) Load(data []byte) error {
 		}
 		return m.LoadArrays(arrays)
 	}
+	if len(data) > 0 && !strings.HasPrefix(fileMagic, string(data[:min(4, len(data))])) {
+		return &FormatError{Msg: fmt.Sprintf("not a weights file: neither numpy's .npz nor Digit Lab's .weights (it starts with %s)", excerpt.Quote(string(data[:min(4, len(data))])))}
+	}
 	return m.UnmarshalBinary(data)
 }

@@ -210,6 +210,9 @@ func TestLoadEitherFormat(t *testing.T) {
 			t.Errorf("%s: Load = %v, weights equal %v", name, err, slices.Equal(other.Params, m.Params))
 		}
 	}
+	if err := m.Load([]byte("hello")); err == nil || err.Error() != `nn: weights file: not a weights file: neither numpy's .npz nor Digit Lab's .weights (it starts with "hell")` {
+		t.Errorf("text file: %v", err)
+	}
 	err = m.Load(buf.Bytes()[:buf.Len()-30])
 	var fe *FormatError
 	if !errors.As(err, &fe) || err.Error() != "nn: weights file: damaged or truncated .npz file: the zip's directory at its end is missing" {

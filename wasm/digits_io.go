@@ -25,7 +25,7 @@ type loadedFile struct {
 var weightFiles = make(chan loadedFile, 1)
 
 // saveWeights downloads the model copy's weights as
-// "digitlab-<model>-step<N>.weights".
+// "digitlab-<model>-step<N>.npz".
 func (d *digitsScene) saveWeights(ctx *Context) {
 	if d.m.Model() == nil {
 		return
@@ -38,7 +38,7 @@ func (d *digitsScene) saveWeights(ctx *Context) {
 	arr := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(arr, b)
 	parts := js.Global().Get("Array").New(arr)
-	blob := js.Global().Get("Blob").New(parts, map[string]any{"type": "application/octet-stream"})
+	blob := js.Global().Get("Blob").New(parts, map[string]any{"type": "application/zip"})
 	url := js.Global().Get("URL").Call("createObjectURL", blob)
 	doc := js.Global().Get("document")
 	a := doc.Call("createElement", "a")
@@ -62,7 +62,7 @@ func (d *digitsScene) openWeights() {
 		input = doc.Call("createElement", "input")
 		input.Set("type", "file")
 		input.Set("id", "digitlab-weights-input")
-		input.Set("accept", ".weights,application/octet-stream")
+		input.Set("accept", ".npz,.weights,application/zip,application/octet-stream")
 		input.Get("style").Set("display", "none")
 		doc.Get("body").Call("appendChild", input)
 		input.Call("addEventListener", "change", js.FuncOf(func(this js.Value, _ []js.Value) any {

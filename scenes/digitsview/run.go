@@ -444,7 +444,7 @@ func (e *LoadWeightsError) Error() string {
 func (e *LoadWeightsError) Unwrap() error { return e.Err }
 
 // LoadWeights restarts the run, paused, from the weights file data (its
-// name is shown). A file that does not fit the model, or holds weights
+// name is shown): numpy's .npz or Digit Lab's own format (nn.Model.Load). A file that does not fit the model, or holds weights
 // that are not finite numbers (nn refuses those), is refused with a
 // *LoadWeightsError and the run stays as it was.
 func (r *Run) LoadWeights(name string, data []byte) error {
@@ -452,7 +452,7 @@ func (r *Run) LoadWeights(name string, data []byte) error {
 		return fmt.Errorf("weights file %s: no model yet (wait for the data)", excerpt.Word(name))
 	}
 	m := r.model.Clone()
-	if err := m.UnmarshalBinary(data); err != nil {
+	if err := m.Load(data); err != nil {
 		return &LoadWeightsError{File: name, Model: r.cfg.Model, Err: err}
 	}
 	r.running, r.wantRun, r.pending = false, false, 0

@@ -1,6 +1,7 @@
 package digitsview
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -261,17 +262,19 @@ func (s *Scene) LoadWeights(name string, data []byte) error {
 	return nil
 }
 
-// WeightsFile is the download Save offers: "digitlab-<model>-step<N>.weights"
-// and the model copy's weights.
+// WeightsFile is the download Save offers: "digitlab-<model>-step<N>.npz",
+// the model copy's weights as numpy arrays named as in the seeds' code
+// (np.load reads it; Load takes it back, and Digit Lab's older .weights
+// files too).
 func (s *Scene) WeightsFile() (name string, data []byte, err error) {
 	if s.model == nil {
 		return "", nil, errors.New("no model yet")
 	}
-	b, err := s.model.MarshalBinary()
-	if err != nil {
+	var buf bytes.Buffer
+	if err := s.model.WriteNPZ(&buf); err != nil {
 		return "", nil, err
 	}
-	return fmt.Sprintf("digitlab-%s-step%d.weights", s.Snap.Config.Model, s.modelStep), b, nil
+	return fmt.Sprintf("digitlab-%s-step%d.npz", s.Snap.Config.Model, s.modelStep), buf.Bytes(), nil
 }
 
 // Set applies URL / digitlab.set options: the training options go to the

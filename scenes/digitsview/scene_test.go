@@ -423,7 +423,7 @@ func TestScenePredictAndWeightsFile(t *testing.T) {
 		t.Errorf("predict %v %v, want %v", got, err, want)
 	}
 	name, data, err := r.s.WeightsFile()
-	if err != nil || name != "digitlab-linear-step120.weights" || len(data) == 0 {
+	if err != nil || name != "digitlab-linear-step120.npz" || string(data[:2]) != "PK" {
 		t.Errorf("weights file %q (%d bytes) %v", name, len(data), err)
 	}
 	if err := r.s.LoadWeights(name, data); err != nil || r.sent()[len(r.sent())-1].Kind != CmdLoad || r.s.Running() {
