@@ -91,8 +91,10 @@ export const chromiumArgs = [
 ];
 
 // launchBrowser starts Chromium with a fresh profile in a temporary folder
-// and resolves to { context, page, close }.
-export async function launchBrowser({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+// and resolves to { context, page, close }. The site's service worker is
+// blocked unless serviceWorkers is 'allow': requests it answers would
+// bypass the tests' page.route (the offline test allows it).
+export async function launchBrowser({ width = 1280, height = 800, deviceScaleFactor = 1, serviceWorkers = 'block' } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'digitlab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
@@ -100,6 +102,7 @@ export async function launchBrowser({ width = 1280, height = 800, deviceScaleFac
     args: chromiumArgs,
     viewport: { width, height },
     deviceScaleFactor,
+    serviceWorkers,
   });
   const page = context.pages()[0] || await context.newPage();
   return {
