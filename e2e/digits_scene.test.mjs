@@ -170,6 +170,28 @@ test('save the weights as a file and load them back; a file that does not fit is
   await screenshot(page, 'digits-scene-load-error');
 });
 
+test('the curves download as CSV: one row per point of the history, as historyCSV() gives it', async () => {
+  let st = await waitStatus(page, (s) => s.synced && s.built, { what: 'a built model' });
+  if (st.historyPoints < 3) {
+    await page.evaluate(() => window.digitlab.step(3000));
+    st = await waitStatus(page, (s) => s.synced && s.historyPoints >= 3, { timeout: 120_000, what: 'three points of history' });
+  }
+  await frames(page, 3);
+  st = await status(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), clickRect(st.csvRect)]);
+  assert.match(download.suggestedFilename(), /^digitlab-[a-z0-9-]+-history\.csv$/);
+  const { readFile } = await import('node:fs/promises');
+  const text = (await readFile(await download.path())).toString();
+  const rows = text.trim().split('\n');
+  assert.equal(rows[0], 'step,epoch,samples,train_loss,train_acc,test_loss,test_acc,test_n');
+  st = await status(page);
+  assert.equal(rows.length - 1, st.historyPoints, `${rows.length - 1} rows for ${st.historyPoints} points`);
+  assert.equal(text, await page.evaluate(() => window.digitlab.historyCSV()));
+  const last = rows[rows.length - 1].split(',');
+  assert.equal(last.length, 8);
+  assert.ok(Number(last[0]) > 0 && Number(last[6]) > 0 && Number(last[6]) <= 1, `last row ${last}`);
+});
+
 test('best back-propagates only the images it does not yet get right; a message on screen does not slow training', async () => {
   // An unknown option leaves a message in the banner while best trains.
   const errs = await page.evaluate(() => window.digitlab.set({ task: '10', model: 'best', nosuch: '1' }));

@@ -68,6 +68,9 @@ func (d *digitsScene) Update(ctx *Context) error {
 	if act&digitsview.ActOpen != 0 {
 		d.openWeights()
 	}
+	if act&digitsview.ActCSV != 0 {
+		d.saveCSV(ctx)
+	}
 	if d.m.Waiting {
 		d.dataView.Update(ctx, d.m.L.ViewArea)
 	}

@@ -10,7 +10,7 @@ import (
 	"digitlab/nn"
 )
 
-// Saving and loading weights from the page: a Blob download, and a hidden
+// Saving and loading weights (and the curves) from the page: a Blob download, and a hidden
 // <input type=file> whose bytes come back through a channel that Update
 // polls (JS callbacks run between frames; the model is touched only in
 // Update).
@@ -35,10 +35,26 @@ func (d *digitsScene) saveWeights(ctx *Context) {
 		ctx.Report(err)
 		return
 	}
+	download(name, "application/zip", b)
+}
+
+// saveCSV downloads the curves as "digitlab-<model>-history.csv".
+func (d *digitsScene) saveCSV(ctx *Context) {
+	name, b, err := d.m.HistoryCSV()
+	if err != nil {
+		ctx.Report(err)
+		return
+	}
+	download(name, "text/csv", b)
+}
+
+// download offers b to the user as the file name (a Blob and a link
+// clicked for them).
+func download(name, mime string, b []byte) {
 	arr := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(arr, b)
 	parts := js.Global().Get("Array").New(arr)
-	blob := js.Global().Get("Blob").New(parts, map[string]any{"type": "application/zip"})
+	blob := js.Global().Get("Blob").New(parts, map[string]any{"type": mime})
 	url := js.Global().Get("URL").Call("createObjectURL", blob)
 	doc := js.Global().Get("document")
 	a := doc.Call("createElement", "a")

@@ -26,6 +26,8 @@ var version = ""
 //	                  or null with status().error saying why
 //	checksum()      → {step, checksum}: the CRC-32 of the page's copy of the
 //	                  weights (digitsview.Checksum; digitlab page prints the same)
+//	historyCSV()    → the Digits curves as CSV text (what the CSV button downloads),
+//	                  or null before the first point
 //	testHooks.killTrainer() terminates the trainer worker as a crash would
 //	version
 //
@@ -81,6 +83,16 @@ func installJSAPI(a *App) {
 		for _, sc := range a.scenes {
 			if d, ok := sc.(*digitsScene); ok && d.m.Model() != nil {
 				return toJS(map[string]any{"step": d.m.ModelStep(), "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.m.Model().Params))})
+			}
+		}
+		return nil
+	})
+	set(api, "historyCSV", false, func([]js.Value) any {
+		for _, sc := range a.scenes {
+			if d, ok := sc.(*digitsScene); ok {
+				if _, b, err := d.m.HistoryCSV(); err == nil {
+					return string(b)
+				}
 			}
 		}
 		return nil

@@ -12,6 +12,7 @@ import (
 	"digitlab/kit/ui"
 	"digitlab/nn"
 	"digitlab/scenes/pad"
+	"digitlab/train"
 )
 
 // Views are the views of the content area (URL key "view").
@@ -277,6 +278,19 @@ func (s *Scene) WeightsFile() (name string, data []byte, err error) {
 	return fmt.Sprintf("digitlab-%s-step%d.npz", s.Snap.Config.Model, s.modelStep), buf.Bytes(), nil
 }
 
+// HistoryCSV is the download CSV offers: "digitlab-<model>-history.csv",
+// one row per point of the curves (train.WriteHistoryCSV).
+func (s *Scene) HistoryCSV() (name string, data []byte, err error) {
+	if len(s.Snap.History) == 0 {
+		return "", nil, errors.New("no curves yet: train first")
+	}
+	var buf bytes.Buffer
+	if err := train.WriteHistoryCSV(&buf, s.Snap.History); err != nil {
+		return "", nil, err
+	}
+	return fmt.Sprintf("digitlab-%s-history.csv", s.Snap.Config.Model), buf.Bytes(), nil
+}
+
 // Set applies URL / digitlab.set options: the training options go to the
 // configuration, which the worker then uses (a change that needs a new
 // network resets the run, η and T apply live); "view" picks the view of
@@ -332,6 +346,7 @@ func (s *Scene) Status() map[string]any {
 	m["task"], m["model"], m["opt"], m["lr"], m["anneal"] = c.Task, c.Model, c.Opt, c.LR, c.AnnealT
 	m["batch"], m["trainsize"], m["noise"], m["raw"], m["seed"] = c.Batch, c.TrainN, c.Noise, c.Raw, int(c.Seed)
 	m["evalevery"] = c.EvalEvery
+	m["historyPoints"] = len(s.Snap.History)
 	ls := s.client
 	m["built"] = s.Built()
 	m["running"] = s.Running()
@@ -348,7 +363,7 @@ func (s *Scene) Status() map[string]any {
 		m["padPixels"] = floats64(s.PadX)
 	}
 	rect := func(r ui.Rect) []float64 { return []float64{r.X, r.Y, r.W, r.H} }
-	m["padRect"], m["saveRect"], m["loadRect"] = rect(s.L.PadRect), rect(s.UI.Save.Rect), rect(s.UI.Load.Rect)
+	m["padRect"], m["saveRect"], m["loadRect"], m["csvRect"] = rect(s.L.PadRect), rect(s.UI.Save.Rect), rect(s.UI.Load.Rect), rect(s.UI.CSV.Rect)
 	m["imageRect"], m["seeRect"] = rect(s.L.ImgRect), rect(s.L.SeeRect)
 	if len(s.L.MistCells) > 0 {
 		m["mistakeRect"] = rect(s.L.MistCells[0])

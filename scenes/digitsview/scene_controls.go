@@ -34,7 +34,7 @@ type Widgets struct {
 	LR, Anneal, Batch, TrainN, Noise ui.Slider
 	Raw, See                         ui.Toggle
 	Seed, Start, Step, Reset         ui.Button
-	Save, Load, Clear                ui.Button
+	Save, Load, CSV, Clear           ui.Button
 
 	models []string // the presets behind Model's segments
 
@@ -54,6 +54,7 @@ type Action uint8
 const (
 	ActSave Action = 1 << iota // download the weights (WeightsFile)
 	ActOpen                    // let the user choose a weights file (LoadWeights)
+	ActCSV                     // download the curves (HistoryCSV)
 )
 
 func (s *Scene) initWidgets() {
@@ -78,8 +79,9 @@ func (s *Scene) initWidgets() {
 	u.Start = ui.Button{Label: "Start", Tip: "Start or pause training (space)"}
 	u.Step = ui.Button{Label: "Step", Tip: "One optimiser step (s)"}
 	u.Reset = ui.Button{Label: "Reset", Tip: "Back to the seed's initial weights (r)"}
-	u.Save = ui.Button{Label: "Save weights", Tip: "Download the trained weights as a file"}
-	u.Load = ui.Button{Label: "Load…", Tip: "Open a weights file saved from this model"}
+	u.Save = ui.Button{Label: "Save", Tip: "Download the weights as numpy's .npz (np.load reads it; see the README)"}
+	u.Load = ui.Button{Label: "Load…", Tip: "Open a weights file (.npz or .weights) saved from this model"}
+	u.CSV = ui.Button{Label: "CSV", Tip: "Download the curves as a table: step, train loss and accuracy, test loss and accuracy"}
 	u.View = ui.Choice{Options: []string{"Training", "Weights", "Mistakes", "Draw"},
 		Tips: []string{"The current image, its probabilities, the curves", "The first layer's weights as pictures",
 			"Misclassified test images", "Draw a digit and see what the network says"}}
@@ -162,8 +164,8 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 	col.Next(2)
 	splitH(col.Next(ui.RowH), ui.Gap, three[:])
 	u.Start.Rect, u.Step.Rect, u.Reset.Rect = three[0], three[1], three[2]
-	splitH(col.Next(ui.RowH), ui.Gap, two[:])
-	u.Save.Rect, u.Load.Rect = two[0], two[1]
+	splitH(col.Next(ui.RowH), ui.Gap, three[:])
+	u.Save.Rect, u.Load.Rect, u.CSV.Rect = three[0], three[1], three[2]
 
 	var opts map[string]string // only on a change
 	set := func(k, v string) {
@@ -240,6 +242,10 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 	u.Load.Disabled = !s.Built()
 	if u.Load.Update(in) {
 		act |= ActOpen
+	}
+	u.CSV.Disabled = len(s.Snap.History) == 0
+	if u.CSV.Update(in) {
+		act |= ActCSV
 	}
 	return act
 }

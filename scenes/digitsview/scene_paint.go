@@ -196,7 +196,7 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 	sliderText(l, &u.TrainN, TrainNText(int(u.TrainN.Value)))
 	l.Widgets(&u.Noise, &u.Raw, &u.Seed)
 	l.Primary(&u.Start)
-	l.Widgets(&u.Step, &u.Reset, &u.Save, &u.Load)
+	l.Widgets(&u.Step, &u.Reset, &u.Save, &u.Load, &u.CSV)
 	// Under the buttons: what the preset is and where it comes from.
 	y := u.NoteY
 	for _, t := range u.Note {

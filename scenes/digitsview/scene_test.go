@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -406,6 +407,9 @@ func TestScenePredictAndWeightsFile(t *testing.T) {
 	if _, _, err := r.s.WeightsFile(); err == nil {
 		t.Error("a weights file without a model")
 	}
+	if _, _, err := r.s.HistoryCSV(); err == nil {
+		t.Error("a history CSV without a history")
+	}
 	if err := r.s.LoadWeights("x.weights", []byte{1}); err == nil {
 		t.Error("loading weights before the run is built")
 	}
@@ -425,6 +429,14 @@ func TestScenePredictAndWeightsFile(t *testing.T) {
 	name, data, err := r.s.WeightsFile()
 	if err != nil || name != "digitlab-linear-step120.npz" || string(data[:2]) != "PK" {
 		t.Errorf("weights file %q (%d bytes) %v", name, len(data), err)
+	}
+	csvName, csvData, err := r.s.HistoryCSV()
+	if lines := strings.Split(strings.TrimSpace(string(csvData)), "\n"); err != nil || csvName != "digitlab-linear-history.csv" ||
+		len(lines) != 2 || lines[0] != train.HistoryCSVHeader || lines[1] != "100,0,0,0,0,0.25,0.95,500" {
+		t.Errorf("history CSV %q: %q, %v", csvName, csvData, err)
+	}
+	if r.s.Status()["historyPoints"] != 1 {
+		t.Errorf("historyPoints = %v, want 1", r.s.Status()["historyPoints"])
 	}
 	if err := r.s.LoadWeights(name, data); err != nil || r.sent()[len(r.sent())-1].Kind != CmdLoad || r.s.Running() {
 		t.Errorf("load: %v, sent %v", err, r.sentKinds())
