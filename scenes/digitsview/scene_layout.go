@@ -208,7 +208,10 @@ func (s *Scene) layoutTrain(r ui.Rect, in *ui.Input) {
 
 // ImageSide is the side of the task's images: 28 or 8.
 func (s *Scene) ImageSide() int {
-	if s.Cfg.Task == "digits8" {
+	// The snapshot's task, not the one just asked for: the images shown
+	// are the snapshot's until the worker sends the new task's (a set()
+	// from 28×28 to 8×8 drew 784 pixels as 8×8 and panicked).
+	if s.Snap.Config.Task == "digits8" {
 		return 8
 	}
 	return 28
@@ -256,9 +259,8 @@ func (s *Scene) refreshCurrent() {
 		s.curStep = im.Step
 	}
 	s.curStamp++
-	if s.curKey != s.cur {
+	if side := s.ImageSide(); s.curKey != s.cur && len(s.CurX) == side*side {
 		s.curKey = s.cur
-		side := s.ImageSide()
 		s.CurPix.Fit(side, side)
 		renderDigit(s.CurPix.Img, s.CurX, side, s.PixelMax())
 		s.CurPix.Touch()

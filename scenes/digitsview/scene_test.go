@@ -657,3 +657,31 @@ func TestSceneWithARun(t *testing.T) {
 		t.Errorf("the picked mistake's probabilities %v, the run's model says %v", r.s.CurP, p)
 	}
 }
+
+// TestSceneTaskChangeKeepsTheShownImage: set() to a task with other image
+// sizes shows the last snapshot's 28×28 image until the worker's 8×8 one
+// arrives, in every view (it drew 784 pixels as 8×8 and panicked).
+func TestSceneTaskChangeKeepsTheShownImage(t *testing.T) {
+	r := newSceneRig(t)
+	r.post(builtSnap(t, r.s.Cfg, 3))
+	for _, v := range Views {
+		r.s.Set(map[string]string{"view": v})
+		r.frame(nil)
+	}
+	r.s.Set(map[string]string{"task": "digits8", "view": "train"})
+	for _, v := range Views {
+		r.s.Set(map[string]string{"view": v})
+		r.frame(nil)
+		if side := r.s.ImageSide(); side != 28 {
+			t.Errorf("view %s before the worker's answer: image side %d, want the shown images' 28", v, side)
+		}
+	}
+	sn := builtSnap(t, r.s.Cfg, 2)
+	sn.Gen = 2
+	r.post(sn)
+	r.s.Set(map[string]string{"view": "train"})
+	r.frame(nil)
+	if r.s.ImageSide() != 8 || r.s.CurPix.Img.Rect.Dx() != 8 {
+		t.Errorf("after the 8×8 snapshot: side %d, image %v", r.s.ImageSide(), r.s.CurPix.Img.Rect)
+	}
+}
