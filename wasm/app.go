@@ -85,11 +85,15 @@ func (a *App) Draw(screen *ebiten.Image) {
 	}
 	t0 := time.Now()
 	if p, ok := a.scenes[a.Cur].(PartialDrawer); ok && a.DrawPartial && a.drawn && p.DrawChanges(screen) {
+		a.drawSnapButton(screen)
 		a.Drawn(true, time.Since(t0))
 		return
 	}
 	screen.Fill(colBg)
 	a.scenes[a.Cur].Draw(screen)
+	if p, ok := a.Snap.Take(); ok {
+		savePicture(screen, p)
+	}
 
 	bar := a.Bar
 	fillRect(screen, bar, colPanel)
@@ -108,6 +112,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 			drawButton(screen, &b.More)
 		}
 	}
+	a.drawSnapButton(screen)
 	if tip, at, ok := a.Tip.Visible(time.Since(a.start)); ok {
 		drawTooltip(screen, tip, at, a.Window)
 	}
@@ -146,5 +151,13 @@ func (a *App) drawBarStatus(screen *ebiten.Image) {
 		if textWidth(hint, sizeSmall, FontRegular)+2*ui.Pad < r.W {
 			textIn(screen, hint, r, sizeSmall, FontRegular, colMuted, AlignEnd)
 		}
+	}
+}
+
+// drawSnapButton draws the PNG button on the panel under the pointer, over
+// whole and partial frames alike.
+func (a *App) drawSnapButton(screen *ebiten.Image) {
+	if b := &a.Snap.Button; !b.Rect.Empty() {
+		drawButton(screen, b)
 	}
 }

@@ -140,6 +140,7 @@ func (a *App) status() map[string]any {
 	return a.Status(map[string]any{
 		"fps": ebiten.ActualFPS(), "version": ui.BuildVersion(version), "scale": dpr,
 		"ready": a.data.Ready(), "loaded": a.data.Loaded, "total": a.data.Total,
+		"lastPicture": map[string]any{"name": lastPicture.Name, "width": lastPicture.W, "height": lastPicture.H, "bytes": lastPicture.Bytes},
 	}, a.data.Err)
 }
 

@@ -122,3 +122,9 @@ func (NoRun) Pause()        {}
 func (NoRun) Running() bool { return false }
 func (NoRun) Step(int)      {}
 func (NoRun) Reset()        {}
+
+// The scenes' titled panels, for the PNG button (ui.Snap).
+func (d *digitsScene) Panels(dst []ui.PanelRef) []ui.PanelRef { return d.m.Panels(dst) }
+func (l *Landscape) Panels(dst []ui.PanelRef) []ui.PanelRef   { return l.m.Panels(dst) }
+func (d *Descent) Panels(dst []ui.PanelRef) []ui.PanelRef     { return d.m.Panels(dst) }
+func (r *Ring) Panels(dst []ui.PanelRef) []ui.PanelRef        { return r.m.Panels(dst) }

@@ -204,6 +204,25 @@ func (l *List) Panel(r ui.Rect, title string) ui.Rect {
 	return ui.PanelContent(r, title)
 }
 
+// Panels appends to dst the titled panels l draws, except those over one
+// of the rectangles except (a scene's control column), for ui.Snap.
+func (l *List) Panels(dst []ui.PanelRef, except ...ui.Rect) []ui.PanelRef {
+next:
+	for i := range l.Ops {
+		o := &l.Ops[i]
+		if o.Kind != KPanel || o.S == "" {
+			continue
+		}
+		for _, r := range except {
+			if o.R == r {
+				continue next
+			}
+		}
+		dst = append(dst, ui.PanelRef{Title: o.S, R: o.R})
+	}
+	return dst
+}
+
 // Widget draws w (*ui.Button, *ui.Toggle, *ui.Slider or *ui.Choice) as it
 // is when the list is drawn.
 func (l *List) Widget(w any) { l.add(Op{Kind: KWidget, Widget: w}) }

@@ -54,3 +54,21 @@ func TestListOpsAndTexts(t *testing.T) {
 		t.Errorf("rebuilding the list allocates %v times", n)
 	}
 }
+
+// TestListPanels: the titled panels of a list, in order, less the ones
+// asked to be left out and the untitled.
+func TestListPanels(t *testing.T) {
+	var l List
+	side, chart, plain := ui.Rect{X: 0, Y: 0, W: 200, H: 600}, ui.Rect{X: 210, Y: 0, W: 500, H: 300}, ui.Rect{X: 210, Y: 310, W: 500, H: 290}
+	l.Panel(side, "Training")
+	l.Panel(chart, "Loss")
+	l.Panel(plain, "")
+	l.Fill(chart, BannerBg)
+	got := l.Panels(nil, side)
+	if len(got) != 1 || got[0] != (ui.PanelRef{Title: "Loss", R: chart}) {
+		t.Errorf("Panels = %v, want only Loss", got)
+	}
+	if got := l.Panels(nil); len(got) != 2 {
+		t.Errorf("Panels without exceptions = %v, want Training and Loss", got)
+	}
+}

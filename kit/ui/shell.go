@@ -64,6 +64,7 @@ type Shell struct {
 	Tabs   Tabs
 	Banner Banner
 	Tip    Tooltip
+	Snap   Snap   // the PNG button on the panel under the pointer
 	Retry  Button // in the bar while the download failed
 	In     Input  // this frame's input; Begin removes the app's keys
 
@@ -87,8 +88,10 @@ type Shell struct {
 	overBanner  bool // the pointer was over the banner last frame
 	bannerRect  Rect // the banner as the last frame laid it out
 	bannerLines []string
-	lastUpdate  time.Time // the last frame's start while the scene runs
-	sceneMs     float64   // smoothed time of the running scene's Update
+	lastUpdate  time.Time  // the last frame's start while the scene runs
+	sceneMs     float64    // smoothed time of the running scene's Update
+	panels      []PanelRef // the visible scene's titled panels, last frame
+	overSnap    bool       // the pointer was over the PNG button last frame
 }
 
 // progressKey is what the loading progress shows: the file and percent.
@@ -217,6 +220,9 @@ func (s *Shell) Begin(now time.Time) {
 	s.Area = s.Banner.Layout(s.Area).Inset(Pad + 4)
 
 	s.Banner.Update(&s.In)
+	if s.Snap.Update(&s.In, s.panels) {
+		s.redraw.Invalidate() // the button came, went or moved
+	}
 	if s.Tabs.Update(&s.In) {
 		s.Cur = s.Tabs.Index
 	}
@@ -344,9 +350,21 @@ func (s *Shell) End(sceneTook time.Duration) {
 	if bannerChanged {
 		s.bannerRect, s.bannerLines = b.Rect, append(s.bannerLines[:0], b.Lines...)
 	}
+	// A picture of a panel is taken from a whole frame (without the
+	// button), and the button's hover needs whole frames too; otherwise the
+	// page draws the button over partial frames.
+	overSnap := s.Snap.Button.Rect.Contains(s.In.X, s.In.Y)
+	if s.Snap.Want.Title != "" {
+		s.DrawNow = true
+	}
 	s.DrawPartial = s.redraw.Partial() && !loading && !tipOn &&
-		!bannerChanged && !overBanner && !s.overBanner
-	s.overBanner = overBanner
+		!bannerChanged && !overBanner && !s.overBanner &&
+		s.Snap.Want.Title == "" && !overSnap && !s.overSnap
+	s.overBanner, s.overSnap = overBanner, overSnap
+	s.panels = s.panels[:0]
+	if p, ok := sc.(Panels); ok {
+		s.panels = p.Panels(s.panels)
+	}
 }
 
 // progressDue reports whether the loading progress shown is due for a
@@ -402,6 +420,16 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 	m["updateMs"], m["drawMs"], m["frameMs"] = s.UpdateMs, s.DrawMs, s.FrameMs
 	m["budgetMs"] = float64(s.Budget) / float64(time.Millisecond)
 	m["fullDraws"], m["partialDraws"] = s.FullDraws, s.PartDraws
+	panels := make([]any, len(s.panels))
+	for i, p := range s.panels {
+		panels[i] = map[string]any{"title": p.Title, "rect": []float64{p.R.X, p.R.Y, p.R.W, p.R.H}}
+	}
+	m["panels"] = panels
+	if b := s.Snap.Button.Rect; !b.Empty() {
+		m["snapRect"], m["snapPanel"] = []float64{b.X, b.Y, b.W, b.H}, s.Snap.Over.Title
+	} else {
+		m["snapRect"], m["snapPanel"] = nil, nil
+	}
 	if i := s.index("digits"); i >= 0 && i != s.Cur {
 		d := s.Scenes[i].Status()
 		for _, k := range sharedStatusKeys {

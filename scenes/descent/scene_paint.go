@@ -206,3 +206,9 @@ func (s *Scene) paintArrows(l *paint.List) {
 	}
 	paint.Arrow(l, px, py, sx, sy, sc, paint.Accent)
 }
+
+// Panels appends the content panel (the plane), not the controls, for
+// the PNG button (ui.Snap).
+func (s *Scene) Panels(dst []ui.PanelRef) []ui.PanelRef {
+	return s.List.Panels(dst, s.Controls)
+}

@@ -327,3 +327,10 @@ func (s *Scene) paintDiverged(l *paint.List) {
 	lines := append(ui.Wrap(what, in.W, ui.FontSize), ui.Wrap(todo, in.W, ui.FontSize)...)
 	l.Paragraph(lines, in.X, in.Y+ui.LineHeight(ui.TitleSize)+6, ui.FontSize, paint.Regular, paint.Ink)
 }
+
+// Panels appends the titled panels the page shows (the charts, the
+// current image, the weights, the mistakes, the pad), not the sidebar,
+// for the PNG button (ui.Snap).
+func (s *Scene) Panels(dst []ui.PanelRef) []ui.PanelRef {
+	return s.pl.chrome.List.Panels(dst, s.L.Controls)
+}

@@ -207,3 +207,9 @@ func (s *Scene) paintChart(l *paint.List) {
 	in := s.Layout.Info
 	l.Paragraph(s.InfoLines, in.X, in.Y, CaptionSize, paint.Regular, paint.Muted)
 }
+
+// Panels appends the content panel (the plane, the chart), not the
+// controls, for the PNG button (ui.Snap).
+func (s *Scene) Panels(dst []ui.PanelRef) []ui.PanelRef {
+	return s.List.Panels(dst, s.Layout.Controls)
+}

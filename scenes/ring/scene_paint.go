@@ -91,3 +91,9 @@ func (s *Scene) deviceViewport(p ui.Rect) plot.Viewport {
 	}
 	return plot.NewViewport(Plane, plot.DeviceRect(p.X, p.Y, p.W, p.H, scale))
 }
+
+// Panels appends the content panel (both plots), not the two control
+// boxes, for the PNG button (ui.Snap).
+func (s *Scene) Panels(dst []ui.PanelRef) []ui.PanelRef {
+	return s.list.Panels(dst, s.DesignBox, s.LearnBox)
+}
