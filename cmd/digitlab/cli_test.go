@@ -89,6 +89,8 @@ func TestUsageErrors(t *testing.T) {
 		{"page: no steps", []string{"page", "--steps", "0"}, "--steps 0: want 1 to 1000000"},
 		{"page: set without =", []string{"page", "--set", "lr"}, "want key=value"},
 		{"page: stray argument", []string{"page", "x"}, "page takes flags only"},
+		{"page: bad value", []string{"page", "--set", "lr=fast"}, `--set lr="fast": not a number`},
+		{"page: unknown key", []string{"page", "--set", "zz=1"}, `--set zz="1": the digits scene has no such option`},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			r := runCLI(t, false, shared, tc.args...)
@@ -102,6 +104,16 @@ func TestUsageErrors(t *testing.T) {
 				t.Errorf("%v: stdout %q, want nothing", tc.args, r.stdout)
 			}
 		})
+	}
+}
+
+// TestPageSetWording: --set errors say nothing of a value the page keeps.
+func TestPageSetWording(t *testing.T) {
+	for _, arg := range []string{"lr=fast", "zz=1", "task=nope", "model=resnet"} {
+		r := runCLI(t, false, shared, "page", "--set", arg)
+		if r.code != 2 || strings.Contains(r.stderr, "kept") || strings.Contains(r.stderr, "ignored") {
+			t.Errorf("--set %s: exit %d, %q", arg, r.code, r.stderr)
+		}
 	}
 }
 

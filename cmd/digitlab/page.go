@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"digitlab/excerpt"
+	"digitlab/kit/ui"
 	"digitlab/scenes/digitsview"
 )
 
@@ -47,7 +49,7 @@ func pageCmd(args []string, e env) error {
 	}
 	cfg := digitsview.Default(m["task"])
 	if _, errs := cfg.Apply(m); len(errs) > 0 {
-		return &usageError{errs[0].Error()}
+		return &usageError{setError(errs[0])}
 	}
 	tr, te, err := e.data.MNIST()
 	if err != nil && cfg.Task != "digits8" {
@@ -73,4 +75,21 @@ func pageCmd(args []string, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "step %d checksum %08x\n", r.Session().Steps(), digitsview.Checksum(r.Model().Params))
 	return nil
+}
+
+// setError says what is wrong with a --set option as the command line
+// sees it: the page keeps its current value and goes on, the command stops.
+func setError(err error) string {
+	oe, ok := errors.AsType[*ui.OptionError](err)
+	if !ok {
+		return err.Error()
+	}
+	msg := oe.Msg
+	for _, kept := range []string{", kept the current value", ", ignored"} {
+		msg = strings.TrimSuffix(msg, kept)
+	}
+	if i := strings.Index(msg, ", kept "); i >= 0 {
+		msg = msg[:i]
+	}
+	return fmt.Sprintf("--set %s=%s: %s", excerpt.Word(oe.Key), excerpt.Quote(oe.Value), msg)
 }

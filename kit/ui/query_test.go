@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"errors"
 	"maps"
 	"testing"
@@ -118,6 +119,23 @@ func TestParseFloats(t *testing.T) {
 		var oe *OptionError
 		if _, err := ParseFloats("line", bad, 4); !errors.As(err, &oe) || oe.Key != "line" || oe.Value != bad {
 			t.Errorf("ParseFloats(%q): error %v, want an OptionError naming line and the value", bad, err)
+		}
+	}
+}
+
+// TestOptionErrorQuotesLongValues: a 1 MiB URL value with newlines and
+// terminal escapes makes a one-line message of a few hundred bytes.
+func TestOptionErrorQuotesLongValues(t *testing.T) {
+	v := "\x1b[2J" + strings.Repeat("9\n", 1<<19)
+	_, err := ParseFloat("lr", v, 0, 1)
+	msg := err.Error()
+	if len(msg) > 400 || strings.ContainsAny(msg, "\n\x1b") || !strings.Contains(msg, `lr="\x1b[2J9\n9\n`) || !strings.Contains(msg, "(1048580 bytes)") {
+		t.Errorf("message of %d bytes: %.300q", len(msg), msg)
+	}
+	_, _, errs := ParseQuery("?" + strings.Repeat("k", 5000) + "=1&scene=" + strings.Repeat("x", 5000))
+	for _, e := range errs {
+		if len(e.Error()) > 600 {
+			t.Errorf("query error of %d bytes", len(e.Error()))
 		}
 	}
 }
