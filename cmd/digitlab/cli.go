@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,8 @@ Usage:
   digitlab list                      list the experiments and model presets
   digitlab run EXPERIMENT [flags]    run a seed experiment and print its table
   digitlab run model [flags]         train one preset with options of your own
+  digitlab summary MODEL             the model's layer table (seed 002's summary): shapes
+                                     and parameter counts per layer, and the total
   digitlab page --steps N [--set k=v]  train the page's run N steps and print the
                                      checksum of its weights (digitlab.checksum())
   digitlab --help                    this help
@@ -180,8 +183,30 @@ func dispatch(args []string, e env) error {
 		return runCmd(args[1], args[2:], e)
 	case "page":
 		return pageCmd(args[1:], e)
+	case "summary":
+		return summaryCmd(args[1:], e)
 	}
-	return &usageError{fmt.Sprintf("unknown command %s (want list, run, page or --help)", excerpt.Quote(args[0]))}
+	return &usageError{fmt.Sprintf("unknown command %s (want list, run, summary, page or --help)", excerpt.Quote(args[0]))}
+}
+
+// summaryCmd prints a preset's layer table, the one the page shows.
+func summaryCmd(args []string, e env) error {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		if len(args) == 1 && isHelp(args[0]) {
+			return flag.ErrHelp
+		}
+		var names []string
+		for _, p := range nn.Presets() {
+			names = append(names, p.Name)
+		}
+		return &usageError{"summary needs one model name (" + strings.Join(names, ", ") + ")"}
+	}
+	m, err := nn.NewPreset(args[0], rand.New(rand.NewPCG(1, 1)))
+	if err != nil {
+		return &usageError{strings.TrimPrefix(err.Error(), "nn: ")}
+	}
+	fmt.Fprint(e.stdout, m.Summary())
+	return nil
 }
 
 func isHelp(s string) bool { return s == "-h" || s == "-help" || s == "--help" }

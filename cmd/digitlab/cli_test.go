@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"digitlab/datasets"
 	"digitlab/experiments"
+	"digitlab/nn"
 	"digitlab/npz"
 )
 
@@ -89,6 +91,8 @@ func TestUsageErrors(t *testing.T) {
 		{"page: no steps", []string{"page", "--steps", "0"}, "--steps 0: want 1 to 1000000"},
 		{"page: set without =", []string{"page", "--set", "lr"}, "want key=value"},
 		{"page: stray argument", []string{"page", "x"}, "page takes flags only"},
+		{"summary without a model", []string{"summary"}, "summary needs one model name (linear, vanilla, cnn"},
+		{"summary of no model", []string{"summary", "resnet"}, "unknown preset resnet"},
 		{"page: bad value", []string{"page", "--set", "lr=fast"}, `--set lr="fast": not a number`},
 		{"page: unknown key", []string{"page", "--set", "zz=1"}, `--set zz="1": the digits scene has no such option`},
 	} {
@@ -289,4 +293,23 @@ func withoutTiming(s string) string {
 		}
 	}
 	return strings.Join(keep, "\n")
+}
+
+// TestSummary: digitlab summary prints the layer table with the total of
+// seed 002's cnn10-tanh (15,310), for every preset the model's own count.
+func TestSummary(t *testing.T) {
+	r := runCLI(t, false, shared, "summary", "cnn10-tanh")
+	if r.code != 0 || !strings.Contains(r.stdout, "Total params: 15,310") || !strings.Contains(r.stdout, "Conv 3x3/1") {
+		t.Errorf("summary cnn10-tanh: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, p := range nn.Presets() {
+		m, err := nn.NewPreset(p.Name, rand.New(rand.NewPCG(1, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := runCLI(t, false, shared, "summary", p.Name)
+		if r.code != 0 || r.stdout != m.Summary() || !strings.Contains(r.stdout, "Total params: "+nn.Commas(len(m.Params))+"\n") {
+			t.Errorf("summary %s: exit %d, %q", p.Name, r.code, r.stdout)
+		}
+	}
 }

@@ -3,7 +3,9 @@ package ring
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"digitlab/train"
@@ -213,5 +215,17 @@ func TestTrainerDiverges(t *testing.T) {
 	steps := tr.Steps()
 	if err := tr.Run(100); !errors.As(err, &de) || tr.Steps() != steps {
 		t.Errorf("after divergence Run = %v and took %d more steps, want the same error and none", err, tr.Steps()-steps)
+	}
+}
+
+// TestSeedNetSummary: the seed's 2→4→3→1 ring net has the 31 parameters
+// seed 003 asks students to count, and its layer table says so.
+func TestSeedNetSummary(t *testing.T) {
+	m, err := NewModel(Arch{4, 3}, rand.New(rand.NewPCG(1, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Params) != 31 || !strings.Contains(m.Summary(), "Total params: 31\n") {
+		t.Errorf("%d parameters:\n%s", len(m.Params), m.Summary())
 	}
 }
