@@ -207,3 +207,34 @@ test('the example links in README.md open without an error', async () => {
     assert.equal(st.error, null, `?${q}: ${st.error}`);
   }
 });
+
+test('the address bar follows the page: a reload or a shared link opens the same set-up', async () => {
+  await openApp(page, server.url);
+  await page.evaluate(() => window.digitlab.set({ scene: 'digits', lr: 0.05 }));
+  await page.waitForFunction(() => location.search.includes('lr=0.05'), null, { timeout: 30_000, polling: 100 });
+  const search = await page.evaluate(() => location.search);
+  assert.equal(search, '?scene=digits&lr=0.05');
+  assert.equal((await status(page)).link, 'scene=digits&lr=0.05');
+  await page.reload();
+  await page.waitForFunction(() => window.digitlabStartedAt !== undefined && window.digitlab, null, { timeout: 120_000 });
+  let st = await waitStatus(page, (s) => s.lr === 0.05, { what: 'lr 0.05 after the reload' });
+  assert.equal(st.scene, 'digits');
+
+  await page.evaluate(() => window.digitlab.set({ scene: 'ring', a: 0.5, b: 1.5 }));
+  await page.waitForFunction(() => location.search === '?scene=ring&a=0.5&b=1.5', null, { timeout: 30_000, polling: 100 });
+  // A bad option is reported, not written back: the address shows what the page does.
+  await page.evaluate(() => window.digitlab.set({ scene: 'descent', eta: -1 }));
+  await page.waitForFunction(() => location.search === '?scene=descent', null, { timeout: 30_000, polling: 100 });
+  st = await status(page);
+  assert.equal(st.eta, 0.1, 'eta=-1 keeps the default');
+  const url = await page.evaluate(() => location.href);
+  const other = await launchBrowser({ width: 1024, height: 640 });
+  try {
+    await openApp(other.page, url.replace(/\?.*/, '') + '?scene=ring&a=0.5&b=1.5');
+    const s2 = await status(other.page);
+    assert.equal(s2.scene, 'ring'); assert.equal(s2.a, 0.5); assert.equal(s2.b, 1.5);
+  } finally {
+    await other.close();
+  }
+  await page.goto(server.url); // the plain address again for the tests after
+});

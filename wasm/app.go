@@ -74,6 +74,9 @@ func (a *App) Update() error {
 		return err
 	}
 	a.End(time.Since(ts))
+	if q, ok := a.LinkChanged(); ok {
+		followLink(q)
+	}
 	return nil
 }
 

@@ -147,3 +147,18 @@ func (a *App) status() map[string]any {
 // toJS converts a status value to JS: ui.Clean makes NaN and ±Inf null and
 // slices and maps plain, then syscall/js builds arrays and objects.
 func toJS(v any) any { return js.ValueOf(ui.Clean(v)) }
+
+// followLink writes the query that reproduces what the page shows into the
+// address bar (history.replaceState: no new history entry, no reload), so
+// that reloading or sharing the address opens the same set-up.
+func followLink(q string) {
+	loc := js.Global().Get("location")
+	url := loc.Get("pathname").String()
+	if q != "" {
+		url += "?" + q
+	}
+	if url == loc.Get("pathname").String()+loc.Get("search").String() {
+		return
+	}
+	js.Global().Get("history").Call("replaceState", js.Null(), "", url)
+}

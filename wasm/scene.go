@@ -128,3 +128,9 @@ func (d *digitsScene) Panels(dst []ui.PanelRef) []ui.PanelRef { return d.m.Panel
 func (l *Landscape) Panels(dst []ui.PanelRef) []ui.PanelRef   { return l.m.Panels(dst) }
 func (d *Descent) Panels(dst []ui.PanelRef) []ui.PanelRef     { return d.m.Panels(dst) }
 func (r *Ring) Panels(dst []ui.PanelRef) []ui.PanelRef        { return r.m.Panels(dst) }
+
+// The scenes' options as a link (ui.Linker): the address bar follows them.
+func (d *digitsScene) Link(q map[string]string) { d.m.Link(q) }
+func (l *Landscape) Link(q map[string]string)   { l.m.Link(q) }
+func (d *Descent) Link(q map[string]string)     { d.m.Link(q) }
+func (r *Ring) Link(q map[string]string)        { r.m.Link(q) }

@@ -92,6 +92,9 @@ type Shell struct {
 	sceneMs     float64    // smoothed time of the running scene's Update
 	panels      []PanelRef // the visible scene's titled panels, last frame
 	overSnap    bool       // the pointer was over the PNG button last frame
+	link        string     // the query LinkChanged last returned
+	linkOK      bool
+	linkAt      time.Time
 }
 
 // progressKey is what the loading progress shows: the file and percent.
@@ -425,6 +428,7 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 		panels[i] = map[string]any{"title": p.Title, "rect": []float64{p.R.X, p.R.Y, p.R.W, p.R.H}}
 	}
 	m["panels"] = panels
+	m["link"] = s.Link()
 	if b := s.Snap.Button.Rect; !b.Empty() {
 		m["snapRect"], m["snapPanel"] = []float64{b.X, b.Y, b.W, b.H}, s.Snap.Over.Title
 	} else {

@@ -30,3 +30,40 @@ func FuzzOptions(f *testing.F, seeds []string, set func(opts map[string]string) 
 		}
 	})
 }
+
+// LinkScene is what CheckLink needs of a scene.
+type LinkScene interface {
+	Set(opts map[string]string) []error
+	Link(q map[string]string)
+}
+
+// CheckLink checks a scene's Link for each set-up in sets: a fresh scene
+// (from fresh) given the set-up, then a second fresh one given what the
+// first's Link wrote, must have equal values (the scene's options as
+// strings, all of them); and a fresh scene links nothing.
+func CheckLink[S LinkScene](t *testing.T, fresh func() S, values func(S) map[string]string, sets []map[string]string) {
+	t.Helper()
+	q := map[string]string{}
+	fresh().Link(q)
+	if len(q) != 0 {
+		t.Errorf("a fresh scene links %v, want nothing", q)
+	}
+	for _, set := range sets {
+		a := fresh()
+		if errs := a.Set(set); len(errs) > 0 {
+			t.Fatalf("Set(%v): %v", set, errs)
+		}
+		q := map[string]string{}
+		a.Link(q)
+		b := fresh()
+		if errs := b.Set(q); len(errs) > 0 {
+			t.Fatalf("Set(Link = %v): %v", q, errs)
+		}
+		va, vb := values(a), values(b)
+		for k, v := range va {
+			if vb[k] != v {
+				t.Errorf("Set(%v) links %v, which gives %s=%s, want %s", set, q, k, vb[k], v)
+			}
+		}
+	}
+}
