@@ -236,5 +236,15 @@ test('the address bar follows the page: a reload or a shared link opens the same
   } finally {
     await other.close();
   }
+  // "copy link" puts the address on the clipboard and says so in the bar.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  st = await status(page);
+  const [cx, cy, cw, ch] = st.copyRect;
+  await clickAt(page, cx + cw / 2, cy + ch / 2);
+  st = await waitStatus(page, (s) => s.copied !== '', { what: 'the copy done' });
+  assert.equal(st.copied, 'link copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  await frames(page, 3);
+  await screenshot(page, 'shell-link-copied');
   await page.goto(server.url); // the plain address again for the tests after
 });

@@ -23,13 +23,21 @@ func Quote(s string) string {
 	return QuoteN(s, MaxRunes)
 }
 
-// QuoteN is Quote keeping at most n characters (n ≥ 1).
+// QuoteN is Quote keeping at most n characters (n ≥ 1), and fewer where
+// escapes would make the quoted text longer than 3n bytes (each invalid
+// byte becomes four: \xd5).
 func QuoteN(s string, n int) string {
 	cut, whole := Cut(s, n)
-	if !whole {
-		return strconv.Quote(cut) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	q := strconv.Quote(cut)
+	for len(q) > 3*n+2 {
+		_, size := utf8.DecodeLastRuneInString(cut)
+		cut, whole = cut[:len(cut)-size], false
+		q = strconv.Quote(cut)
 	}
-	return strconv.Quote(s)
+	if !whole {
+		return q + "… (" + strconv.Itoa(len(s)) + " bytes)"
+	}
+	return q
 }
 
 // Cut returns the first n characters of s (invalid bytes count as one each)

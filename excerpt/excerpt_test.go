@@ -77,3 +77,12 @@ func TestWord(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteEscapesBounded: 200 invalid bytes would quote to 800; the
+// excerpt stays within 3 bytes per character kept.
+func TestQuoteEscapesBounded(t *testing.T) {
+	got := Quote(strings.Repeat("\xd5", 5000))
+	if len(got) > 3*MaxRunes+2+len("… (5000 bytes)") || !strings.HasSuffix(got, "… (5000 bytes)") {
+		t.Errorf("quoted %d bytes: %.80s…", len(got), got)
+	}
+}

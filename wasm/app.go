@@ -77,6 +77,10 @@ func (a *App) Update() error {
 	if q, ok := a.LinkChanged(); ok {
 		followLink(q)
 	}
+	if a.CopyWanted {
+		a.CopyWanted = false
+		copyLink(a.Shell)
+	}
 	return nil
 }
 
@@ -104,6 +108,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 	textIn(screen, "Digit Lab", ui.Rect{X: bar.X + 8, Y: bar.Y, W: 140, H: bar.H}, sizeTitle, FontBold, colText, AlignStart)
 	drawTabs(screen, &a.Tabs)
 	a.drawBarStatus(screen)
+	drawButton(screen, &a.Copy)
 	if b := &a.Banner; b.Visible() {
 		fillRect(screen, b.Rect, colBannerBg)
 		fillRect(screen, ui.Rect{X: b.Rect.X, Y: b.Rect.Y, W: 4, H: b.Rect.H}, colBad)
@@ -149,6 +154,8 @@ func (a *App) drawBarStatus(screen *ebiten.Image) {
 		}
 		textIn(screen, what, msg, sizeBody, FontBold, colBad, AlignEnd)
 		drawButton(screen, &a.Retry)
+	case a.CopiedNote() != "":
+		textIn(screen, a.CopiedNote(), r, sizeSmall, FontBold, colAccent, AlignEnd)
 	default:
 		hint := "1-4 tabs   space start/pause   s step   r reset"
 		if textWidth(hint, sizeSmall, FontRegular)+2*ui.Pad < r.W {

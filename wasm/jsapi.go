@@ -162,3 +162,29 @@ func followLink(q string) {
 	}
 	js.Global().Get("history").Call("replaceState", js.Null(), "", url)
 }
+
+// copyLink copies the page's address (which followLink keeps up to date)
+// to the clipboard and reports the outcome in the bar.
+func copyLink(s *ui.Shell) {
+	followLink(s.Link())
+	href := js.Global().Get("location").Get("href").String()
+	clip := js.Global().Get("navigator").Get("clipboard")
+	if clip.IsUndefined() || clip.IsNull() {
+		s.CopyDone("cannot copy here: copy the address bar")
+		return
+	}
+	var ok, fail js.Func
+	ok = js.FuncOf(func(js.Value, []js.Value) any {
+		s.CopyDone("link copied")
+		ok.Release()
+		fail.Release()
+		return nil
+	})
+	fail = js.FuncOf(func(js.Value, []js.Value) any {
+		s.CopyDone("the browser refused the clipboard: copy the address bar")
+		ok.Release()
+		fail.Release()
+		return nil
+	})
+	clip.Call("writeText", href).Call("then", ok, fail)
+}

@@ -92,3 +92,26 @@ func TestShellLink(t *testing.T) {
 		t.Errorf("status link %v", st["link"])
 	}
 }
+
+// TestShellCopyLink: a click on "copy link" asks the page for a copy, and
+// the outcome shows for 3 s, then a whole frame takes it away.
+func TestShellCopyLink(t *testing.T) {
+	r := newRig(t, "", nil)
+	r.frame(frameDt, 0, 0, false, 0)
+	x, y := r.s.Copy.Rect.Center()
+	r.frame(frameDt, x, y, true, 0)
+	r.frame(frameDt, x, y, false, 0)
+	if !r.s.CopyWanted {
+		t.Fatal("a click on copy link asked for no copy")
+	}
+	r.s.CopyWanted = false
+	r.s.CopyDone("link copied")
+	r.frame(time.Second, 0, 0, false, 0)
+	if r.s.CopiedNote() != "link copied" {
+		t.Errorf("note %q one second after the copy", r.s.CopiedNote())
+	}
+	r.frame(3*time.Second, 0, 0, false, 0)
+	if r.s.CopiedNote() != "" || r.s.Copied != "" || !r.s.DrawNow {
+		t.Errorf("after 4 s: note %q, copied %q, DrawNow %v; want it gone in a drawn frame", r.s.CopiedNote(), r.s.Copied, r.s.DrawNow)
+	}
+}

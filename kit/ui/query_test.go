@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"strings"
 	"errors"
 	"maps"
+	"strings"
 	"testing"
 )
 

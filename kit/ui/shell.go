@@ -66,7 +66,13 @@ type Shell struct {
 	Tip    Tooltip
 	Snap   Snap   // the PNG button on the panel under the pointer
 	Retry  Button // in the bar while the download failed
-	In     Input  // this frame's input; Begin removes the app's keys
+	Copy   Button // "copy link", at the bar's right end
+	// CopyWanted asks the page to copy the address (Link) to the
+	// clipboard; the page clears it and reports in Copied.
+	CopyWanted bool
+	Copied     string    // what became of the last copy ("link copied", or why not)
+	CopiedAt   time.Time // when
+	In         Input     // this frame's input; Begin removes the app's keys
 
 	Screen                  Screen // the window as Layout fitted it
 	Window, Bar, Area, Info Rect   // the whole window, the top bar, the scene's area, the bar's right part
@@ -95,6 +101,24 @@ type Shell struct {
 	link        string     // the query LinkChanged last returned
 	linkOK      bool
 	linkAt      time.Time
+}
+
+// copyW is the width of the "copy link" button.
+const copyW = 90.0
+
+// CopyDone records what became of a copy of the link (the page's
+// clipboard call), shown in the bar for a few seconds.
+func (s *Shell) CopyDone(msg string) {
+	s.Copied, s.CopiedAt = msg, s.frameAt
+	s.redraw.Invalidate()
+}
+
+// CopiedNote is the copy's outcome while it is fresh (3 s), else "".
+func (s *Shell) CopiedNote() string {
+	if s.Copied == "" || s.frameAt.Sub(s.CopiedAt) > 3*time.Second {
+		return ""
+	}
+	return s.Copied
 }
 
 // progressKey is what the loading progress shows: the file and percent.
@@ -219,6 +243,9 @@ func (s *Shell) Begin(now time.Time) {
 	_, rest := s.Bar.CutLeft(150, 0) // the app's name
 	s.Tabs.Rect = Rect{X: rest.X, Y: rest.Y, W: min(4*130, rest.W), H: rest.H}
 	s.Info = Rect{X: s.Tabs.Rect.Right() + Pad, Y: s.Bar.Y, W: s.Bar.Right() - s.Tabs.Rect.Right() - 2*Pad, H: s.Bar.H}
+	s.Copy.Label, s.Copy.Tip = "copy link", "Copy the address of this set-up: it opens the same tab with the same settings"
+	s.Copy.Rect = Rect{X: s.Info.Right() - copyW, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: copyW, H: RowH}
+	s.Info.W -= copyW + Gap
 	s.Retry.Rect = Rect{X: s.Info.Right() - 70, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: 70, H: RowH}
 	s.Area = s.Banner.Layout(s.Area).Inset(Pad + 4)
 
@@ -228,6 +255,13 @@ func (s *Shell) Begin(now time.Time) {
 	}
 	if s.Tabs.Update(&s.In) {
 		s.Cur = s.Tabs.Index
+	}
+	if s.Copy.Update(&s.In) {
+		s.CopyWanted = true
+	}
+	if s.Copied != "" && s.CopiedNote() == "" {
+		s.Copied = "" // the note's time is up: the bar shows the hints again
+		s.redraw.Invalidate()
 	}
 	SetRetry(&s.Retry, ld.Stopped())
 	if failed && s.Retry.Update(&s.In) {
@@ -356,7 +390,7 @@ func (s *Shell) End(sceneTook time.Duration) {
 	// A picture of a panel is taken from a whole frame (without the
 	// button), and the button's hover needs whole frames too; otherwise the
 	// page draws the button over partial frames.
-	overSnap := s.Snap.Button.Rect.Contains(s.In.X, s.In.Y)
+	overSnap := s.Snap.Button.Rect.Contains(s.In.X, s.In.Y) || s.Copy.Rect.Contains(s.In.X, s.In.Y)
 	if s.Snap.Want.Title != "" {
 		s.DrawNow = true
 	}
@@ -429,6 +463,7 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 	}
 	m["panels"] = panels
 	m["link"] = s.Link()
+	m["copied"], m["copyRect"] = s.Copied, []float64{s.Copy.Rect.X, s.Copy.Rect.Y, s.Copy.Rect.W, s.Copy.Rect.H}
 	if b := s.Snap.Button.Rect; !b.Empty() {
 		m["snapRect"], m["snapPanel"] = []float64{b.X, b.Y, b.W, b.H}, s.Snap.Over.Title
 	} else {

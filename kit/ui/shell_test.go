@@ -221,10 +221,13 @@ func TestShellLayout(t *testing.T) {
 	if s.Tabs.Rect != (Rect{X: 150, W: 520, H: 44}) {
 		t.Errorf("tabs %v", s.Tabs.Rect)
 	}
-	if want := (Rect{X: 678, W: 1280 - 670 - 16, H: 44}); s.Info != want {
+	if want := (Rect{X: 1272 - copyW, Y: 8, W: copyW, H: RowH}); s.Copy.Rect != want {
+		t.Errorf("copy link %v, want %v at the bar's right end", s.Copy.Rect, want)
+	}
+	if want := (Rect{X: 678, W: 1280 - 670 - 16 - copyW - Gap, H: 44}); s.Info != want {
 		t.Errorf("info %v, want %v", s.Info, want)
 	}
-	if want := (Rect{X: 1272 - 70, Y: 8, W: 70, H: RowH}); s.Retry.Rect != want {
+	if want := (Rect{X: s.Info.Right() - 70, Y: 8, W: 70, H: RowH}); s.Retry.Rect != want {
 		t.Errorf("retry %v, want %v", s.Retry.Rect, want)
 	}
 	if want := (Rect{X: 12, Y: 56, W: 1256, H: 800 - 44 - 24}); s.Area != want {
