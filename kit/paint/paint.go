@@ -161,7 +161,13 @@ func AlignX(r ui.Rect, a Align) float64 {
 	return r.X + ui.Pad
 }
 
-// Lines draws text lines one under the other from (x, y) down; it
+// Wrap breaks s into lines no wider than w in font f at size (ui.Wrap
+// measures the regular font; a bold line is wider).
+func Wrap(s string, w, size float64, f Font) []string {
+	return ui.WrapWith(s, w, func(t string) float64 { return Measure(t, size, f) })
+}
+
+// Paragraph draws text lines one under the other from (x, y) down; it
 // returns the y below the last.
 func (l *List) Paragraph(lines []string, x, y, size float64, f Font, c color.RGBA) float64 {
 	for _, s := range lines {

@@ -6,6 +6,12 @@ import "strings"
 // Measure), breaking at spaces and at '\n'. A single word wider than w gets
 // a line of its own.
 func Wrap(s string, w, size float64) []string {
+	return WrapWith(s, w, func(t string) float64 { return Measure(t, size) })
+}
+
+// WrapWith is Wrap with the width of a line given by measure (another
+// font's).
+func WrapWith(s string, w float64, measure func(string) float64) []string {
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		line := ""
@@ -14,7 +20,7 @@ func Wrap(s string, w, size float64) []string {
 			if line != "" {
 				try = line + " " + word
 			}
-			if line != "" && Measure(try, size) > w {
+			if line != "" && measure(try) > w {
 				lines = append(lines, line)
 				line = word
 			} else {

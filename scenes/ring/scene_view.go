@@ -119,7 +119,7 @@ type cursor struct {
 }
 
 func (c *cursor) para(str string, f paint.Font, ink color.RGBA) {
-	c.y = c.out.Paragraph(ui.Wrap(str, c.w, ui.SmallSize), c.x, c.y, ui.SmallSize, f, ink)
+	c.y = c.out.Paragraph(paint.Wrap(str, c.w, ui.SmallSize, f), c.x, c.y, ui.SmallSize, f, ink)
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
@@ -146,7 +146,7 @@ func (s *Scene) DesignTexts() []paint.Op {
 	out.Text(title, p.X+p.W/2, p.Y-ui.LineHeight(ui.FontSize)-2, ui.FontSize, paint.Bold, paint.Ink, paint.Center)
 
 	c := cursor{out: out, x: s.TextL.X, y: s.TextL.Y, w: s.TextL.W}
-	c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(m.Missed), pct(m.Extra), m.IoU), paint.Bold, paint.Ink)
+	c.para(fmt.Sprintf("vs the circle ring, in %% of its area: missed %s · extra %s · IoU %.3f", pct(m.Missed), pct(m.Extra), m.IoU), paint.Bold, paint.Ink)
 	if s.Optimal.On {
 		c.para(fmt.Sprintf("best-IoU radii a' = %.3f, b' = %.3f: IoU %+.3f over the seed's %.3f",
 			m.DA, m.DB, s.Fit.Gain(), s.Fit.Base.IoU), paint.Regular, paint.Ink)
@@ -213,7 +213,7 @@ func (s *Scene) LearnTexts() []paint.Op {
 		c.para(fmt.Sprintf("accuracy: train %s · held-out %s", pct(s.TrainAcc), pct(s.TestAcc)), paint.Bold, paint.Ink)
 		c.para(fmt.Sprintf("loss: train %.3f · held-out %.3f (chance %.3f)", s.TrainLoss, s.TestLoss, math.Ln2), paint.Regular, paint.Ink)
 		lm := s.Learned
-		c.para(fmt.Sprintf("vs circle ring: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), paint.Regular, paint.Ink)
+		c.para(fmt.Sprintf("vs the circle ring, in %% of its area: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), paint.Regular, paint.Ink)
 		c.para(fmt.Sprintf("update %d · epoch %d · seed %d · %.0f samples/s", s.tr.Steps(), s.tr.Epoch(), s.Seed, s.rateShown()), paint.Regular, paint.Muted)
 		c.para("dots: dark = in the ring, white = outside; green: z = 0", paint.Regular, paint.Muted)
 	}
