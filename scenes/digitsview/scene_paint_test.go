@@ -86,7 +86,8 @@ func TestScenePaintTexts(t *testing.T) {
 			switch s.View() {
 			case ViewTrain:
 				text, verdict, _ := s.CurrentCaption()
-				want = append(want, "panel "+s.ImgTitle(), text, verdict.Text, s.MatrixCaption().Text, "0.80",
+				lab, pred, _ := strings.Cut(text, ", ") // in the colours of their bars
+				want = append(want, "panel "+s.ImgTitle(), lab, ", ", pred, verdict.Text, s.MatrixCaption().Text, "0.80",
 					"panel Loss (mean cross-entropy)", "panel Accuracy", "train (running)", "test", "optimiser steps")
 			case ViewWeights:
 				want = append(want, "panel "+WeightsTitle, s.WeightsHeading(), WeightsLegend, "0")

@@ -33,7 +33,7 @@ func (s *Scene) paintCurrent(l *paint.List) {
 		}
 		text, verdict, label := s.CurrentCaption()
 		y := img.Bottom() + 4
-		l.Text(text, in.X, y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+		legendCaption(l, text, in.X, y)
 		info(l, verdict, in.Right(), y, ui.FontSize, paint.End)
 		s.paintBars(l, L.BarsRect, s.CurP, label)
 	}
@@ -169,4 +169,23 @@ func (s *Scene) paintPad(l *paint.List) {
 	if len(s.PadP) > 0 && !s.Pad.Empty() {
 		s.paintBars(l, L.PadBars, s.PadP, -1)
 	}
+}
+
+// legendCaption draws "label 4, predicted 9" with each part in the colour
+// of its bar below (BarTrue, BarPred): the caption is the bars' legend.
+func legendCaption(l *paint.List, text string, x, y float64) {
+	lab, rest, ok := strings.Cut(text, ", ")
+	if !ok {
+		l.Text(text, x, y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+		return
+	}
+	predC := paint.Ink
+	if strings.HasPrefix(rest, "predicted") {
+		predC = BarPred
+	}
+	l.Text(lab, x, y, ui.FontSize, paint.Bold, BarTrue, paint.Start)
+	x += paint.Measure(lab, ui.FontSize, paint.Bold)
+	l.Text(", ", x, y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+	x += paint.Measure(", ", ui.FontSize, paint.Regular)
+	l.Text(rest, x, y, ui.FontSize, paint.Bold, predC, paint.Start)
 }
