@@ -90,7 +90,7 @@ func TestScenePaintTexts(t *testing.T) {
 				want = append(want, "panel "+s.ImgTitle(), lab, ", ", pred, verdict.Text, s.MatrixCaption().Text, "0.80",
 					"panel Loss (mean cross-entropy)", "panel Accuracy", "train (running)", "test", "optimiser steps")
 			case ViewWeights:
-				want = append(want, "panel "+WeightsTitle, s.WeightsHeading(), WeightsLegend, "0")
+				want = append(want, "panel "+WeightsTitle, s.WeightsHeading(), s.WeightsLegend(), "0")
 			case ViewMistakes:
 				head, at, _ := s.SelectedText()
 				want = append(want, "panel "+MistakesTitle, "panel "+SelectedTitle, s.MistakesHeader().Text, s.MistakeCaption(0), head, at)

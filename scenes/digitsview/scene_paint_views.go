@@ -99,7 +99,17 @@ func (s *Scene) paintWeights(l *paint.List) {
 	l.Text(fmt.Sprintf("%.2g", norm.Min), bar.X, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 	l.Text("0", bar.X+bar.W/2, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
 	l.Text(fmt.Sprintf("+%.2g", norm.Max), bar.Right(), ty, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
-	l.Text(WeightsLegend, bar.Right()+16, bar.Y-2, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	l.Text(s.WeightsLegend(), bar.Right()+16, bar.Y-2, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+}
+
+// WeightsLegend explains the weights' colours; for the linear model, whose
+// weights act on the output directly, which class each colour pushes
+// towards (p is the probability of the second class, seed 000's DIG_B).
+func (s *Scene) WeightsLegend() string {
+	if s.Snap.Config.Model == "linear" && len(s.Snap.Names) == 2 {
+		return "blue: ink here pushes towards " + s.ClassName(1) + ", red: towards " + s.ClassName(0) + ", white: no effect"
+	}
+	return WeightsLegend
 }
 
 // WeightsLegend explains the weights' colours.

@@ -247,3 +247,20 @@ func TestSceneChromeKey(t *testing.T) {
 		t.Error("raw does not change the key")
 	}
 }
+
+// TestWeightsLegendSaysTheClass: the linear model's weight map says which
+// digit blue and red push towards; the others' say what the colours are.
+func TestWeightsLegendSaysTheClass(t *testing.T) {
+	r := newSceneRig(t)
+	r.post(builtSnap(t, r.s.Cfg, 0))
+	if got := r.s.WeightsLegend(); got != "blue: ink here pushes towards 9, red: towards 4, white: no effect" {
+		t.Errorf("linear 4 vs 9: %q", got)
+	}
+	r.s.Set(map[string]string{"model": "vanilla"})
+	sn := builtSnap(t, r.s.Cfg, 0)
+	sn.Gen = 2
+	r.post(sn)
+	if got := r.s.WeightsLegend(); got != WeightsLegend {
+		t.Errorf("vanilla: %q, want the plain legend", got)
+	}
+}
