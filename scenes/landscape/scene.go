@@ -298,7 +298,7 @@ func (s *Scene) layout(area ui.Rect) {
 	_, ci := L.Chart.CutTop(2*body+2, 2)
 	ci.X += 40
 	ci.W -= 40 + 14
-	ci.H -= 20
+	ci.H -= 20 + ui.LineHeight(ui.SmallSize) // x ticks, then the axis' name
 	L.ChartIn = ci
 }
 

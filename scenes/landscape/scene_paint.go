@@ -167,6 +167,9 @@ func (s *Scene) paintSurface(l *paint.List) {
 	l.Text(s.SurfaceNote, p.X+6, p.Y+4, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 }
 
+// ChartXTitle names the x axis of the chart of Φ along the line.
+const ChartXTitle = "distance along the line from its start"
+
 // paintChart draws Φ along the user's line: the polyline through the
 // knots, a mark at each break in the colour of the unit that switches
 // there, and the text under it.
@@ -186,6 +189,7 @@ func (s *Scene) paintChart(l *paint.List) {
 		px, _ := vp.ToPixel(t.Value, vp.World.Y0)
 		l.Text(t.Label, px/sc, ci.Bottom()+3, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
 	}
+	l.Text(ChartXTitle, ci.X+ci.W/2, ci.Bottom()+3+ui.LineHeight(ui.SmallSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
 	if vp.World.Y0 < 0 && vp.World.Y1 > 0 {
 		_, py := vp.ToPixel(0, 0)
 		l.Line(ci.X, py/sc, ci.Right(), py/sc, 1, paint.Track)

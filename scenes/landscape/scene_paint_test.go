@@ -25,7 +25,7 @@ func TestScenePaintTexts(t *testing.T) {
 	tb := texts(f.s)
 	for _, want := range []string{"linear pieces in view: 7", "kink lines in view: 3 of 3",
 		"line segments: 4 (≤ n+1 = 4)", "Φ(x) = -4", "x = (1, -1)", "active units: 1,2",
-		"4 segments (at most n+1 = 4), 3 kinks", Hint, "x₁", "x₂", f.s.CaptionLines[0], f.s.InfoLines[0]} {
+		"4 segments (at most n+1 = 4), 3 kinks", Hint, "x₁", "x₂", ChartXTitle, f.s.CaptionLines[0], f.s.InfoLines[0]} {
 		if !hasText(tb, want) {
 			t.Errorf("no text %q in the list", want)
 		}
