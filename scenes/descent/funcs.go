@@ -26,7 +26,7 @@ type Func struct {
 // Bowl is f(x,y) = 3(x-1)² + y² + 4, ∇f = (6(x-1), 2y), minimum 4 at (1,0).
 var Bowl = &Func{
 	Name:    "f",
-	Formula: "f(x,y) = 3(x-1)² + y² + 4",
+	Formula: "f(x, y) = 3(x − 1)² + y² + 4",
 	F: func(x, y float64) float64 {
 		return 3*(x-1)*(x-1) + y*y + 4
 	},
@@ -43,7 +43,7 @@ var Bowl = &Func{
 // summit 4000 at (10,3); B(0,0) = 3691 (the seed's foggy start).
 var Mountain = &Func{
 	Name:    "B",
-	Formula: "B(x,y) = 4000 - 3(x-10)² - (y-3)²",
+	Formula: "B(x, y) = 4000 − 3(x − 10)² − (y − 3)²",
 	F: func(x, y float64) float64 {
 		return 4000 - 3*(x-10)*(x-10) - (y-3)*(y-3)
 	},

@@ -32,6 +32,7 @@ type Scene struct {
 	// Layout, logical pixels: the control panel and the content panel, the
 	// plot, the caption below it and the figures below the controls.
 	Controls, Content, Plot, Caption, Figures ui.Rect
+	Formula                                   ui.Rect // the chosen function's formula, under its choice
 
 	// Heat is the heatmap of the function over VP.World, one pixel per
 	// device pixel of Plot (Heat.Gen bumps when it is rendered again).
@@ -268,6 +269,7 @@ func (s *Scene) layout(area ui.Rect, scale float64) {
 	s.Controls, s.Content = ui.Sidebar(area)
 	col := ui.Column{R: ui.PanelContent(s.Controls, ControlsTitle), Gap: ui.Gap}
 	s.Fn.Rect = col.Next(s.Fn.Height())
+	s.Formula = col.Next(ui.LineHeight(ui.SmallSize))
 	s.Sign.Rect = col.Next(s.Sign.Height())
 	s.Eta.Rect = col.Next(s.Eta.Height())
 	s.Speed.Rect = col.Next(s.Speed.Height())

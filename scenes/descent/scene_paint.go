@@ -77,6 +77,7 @@ func (s *Scene) paint() {
 	l.Reset()
 	l.Panel(s.Controls, ControlsTitle)
 	l.Widget(&s.Fn)
+	l.TextIn(s.Func().Formula, s.Formula, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 	l.Widget(&s.Sign)
 	l.Widget(&s.Eta)
 	l.Widget(&s.Speed)

@@ -34,6 +34,7 @@ func TestSceneListTexts(t *testing.T) {
 		fmt.Sprintf("f(x, y) = %.6g", 3*(q.X-1)*(q.X-1)+q.Y*q.Y+4),
 		"state: on its way",
 		"min (1, 0)", "x", "y", Hint,
+		"f(x, y) = 3(x − 1)² + y² + 4", // the function on screen, under its choice
 	}
 	want = append(want, s.Text.Caption...)
 	for _, w := range want {
