@@ -88,8 +88,9 @@ type Session struct {
 	// Test evaluation, possibly spread over several Step calls.
 	ev                 evaluator
 	evaluating         bool
-	nextEval           int64 // seen at which the next evaluation is due
-	finalDone          bool  // the evaluation at the end has been taken
+	nextEval           int64  // seen at which the next evaluation is due
+	finalDone          bool   // the evaluation at the end has been taken
+	base               Config // the configuration as made, for Reset after Extend
 	evTrainL, evTrainA float64
 	evSeen             int64
 	evStep, evEpoch    int
@@ -148,7 +149,7 @@ func NewSession(m *nn.Model, train, test Data, cfg Config) (*Session, error) {
 	if cfg.Window == 0 {
 		cfg.Window = 1000
 	}
-	s := &Session{Model: m, Train: train, Test: test, Now: time.Now, cfg: cfg, opt: opt,
+	s := &Session{Model: m, Train: train, Test: test, Now: time.Now, cfg: cfg, base: cfg, opt: opt,
 		init: append([]float32(nil), m.Params...), n: train.Len(), batch: cfg.Batch,
 		ring: make([]sampleStat, cfg.Window), x: make([]float32, m.In.Size()),
 		ev: evaluator{x: make([]float32, m.In.Size()), probs: make([]float32, 0, m.Classes())}}
@@ -189,6 +190,7 @@ func checkData(field string, d Data, m *nn.Model) error {
 // history, no full evaluation and no EvalNow request, and no error. Run
 // the same Steps again and you get the same numbers.
 func (s *Session) Reset() {
+	s.cfg.Steps, s.cfg.Epochs, s.cfg.Schedule.Total = s.base.Steps, s.base.Epochs, s.base.Schedule.Total
 	copy(s.Model.Params, s.init)
 	clear(s.Model.Grads)
 	s.Model.ZeroGrad()
@@ -558,6 +560,28 @@ func (s *Session) Rate() float64 {
 
 // Busy returns the total time spent inside Step since the last Reset.
 func (s *Session) Busy() time.Duration { return s.busy }
+
+// Extend lengthens the run by the length it was made with (its Steps or
+// Epochs once more), so that a finished run trains on from where it is. A
+// decaying schedule is stretched over the longer run (Total grows by the
+// first run's Total), so the learning rate does not stay at its end value
+// of 0. It reports false, changing nothing, for a run that never ends or
+// has stopped with an error. Reset undoes it.
+func (s *Session) Extend() bool {
+	if s.err != nil || (s.base.Steps == 0 && s.base.Epochs == 0) {
+		return false
+	}
+	if s.base.Steps > 0 {
+		s.cfg.Steps += s.base.Steps
+	} else {
+		s.cfg.Epochs += s.base.Epochs
+	}
+	if s.cfg.Schedule.Decay != "" {
+		s.cfg.Schedule.Total += s.base.Schedule.Total
+	}
+	s.finalDone = false
+	return true
+}
 
 // Done reports whether the configured epochs or steps are complete. A
 // final evaluation may still be pending: keep calling Step until Idle.

@@ -687,3 +687,55 @@ func TestShift(t *testing.T) {
 		}
 	}
 }
+
+// TestExtend: a finished run extended trains its length once more, to the
+// same weights as one run made twice as long (cycling order, constant η);
+// a decaying schedule is stretched, not left at 0; Reset brings the
+// first length back; a run with an error is not extended.
+func TestExtend(t *testing.T) {
+	t.Parallel()
+	d := newData(5, 6, 3, 2)
+	cfg := Config{Opt: "sgd", Schedule: nn.Schedule{LR: 0.3}, Batch: 1, Steps: 12}
+	a := newSession(t, sigmoidModel(t, 2), d, nil, cfg)
+	runAll(t, a, 5)
+	if !a.Done() || !a.Extend() || a.Done() || a.Idle() {
+		t.Fatalf("after Extend: done %v idle %v, want a run with work left", a.Done(), a.Idle())
+	}
+	runAll(t, a, 5)
+	long := cfg
+	long.Steps = 24
+	b := newSession(t, sigmoidModel(t, 2), d, nil, long)
+	runAll(t, b, 7)
+	if a.Steps() != 24 || !slices.Equal(a.Model.Params, b.Model.Params) {
+		t.Errorf("extended run: %d steps, weights equal to a 24-step run: %v", a.Steps(), slices.Equal(a.Model.Params, b.Model.Params))
+	}
+	a.Reset()
+	if a.Config().Steps != 12 {
+		t.Errorf("Reset left %d steps, want 12", a.Config().Steps)
+	}
+
+	// Linear decay to 0 over 12 steps: extended, η at step 12 is half of η0.
+	dec := cfg
+	dec.Schedule = nn.Schedule{LR: 0.3, Decay: "linear", Total: 12}
+	c := newSession(t, sigmoidModel(t, 2), d, nil, dec)
+	runAll(t, c, 5)
+	if c.LR() != 0 || !c.Extend() {
+		t.Fatalf("LR at the end %v", c.LR())
+	}
+	if got := c.LR(); math.Abs(got-0.15) > 1e-12 {
+		t.Errorf("LR after Extend = %v, want 0.15 (the decay stretched over 24 steps)", got)
+	}
+
+	// Epochs: one more pass.
+	ep := newSession(t, sigmoidModel(t, 2), d, nil, Config{Opt: "sgd", Schedule: nn.Schedule{LR: 0.3}, Batch: 0, Epochs: 2})
+	runAll(t, ep, 100)
+	ep.Extend()
+	runAll(t, ep, 100)
+	if ep.Epoch() != 4 {
+		t.Errorf("epochs after Extend: %d, want 4", ep.Epoch())
+	}
+	never := newSession(t, sigmoidModel(t, 2), d, nil, Config{Opt: "sgd", Schedule: nn.Schedule{LR: 0.3}, Batch: 1})
+	if never.Extend() {
+		t.Error("a run that never ends was extended")
+	}
+}

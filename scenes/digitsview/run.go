@@ -354,12 +354,14 @@ func (r *Run) Finished() bool {
 }
 
 // Start trains continuously from the next Tick (once the model is built).
-// A diverged or finished run stays paused: Reset first.
+// A finished run continues for its length once more (train.Session's
+// Extend); a diverged one stays paused: Reset first.
 func (r *Run) Start() {
 	switch {
 	case r.sess == nil:
 		r.wantRun = r.buildErr == nil
-	case r.Diverged() != nil, r.Finished():
+	case r.Diverged() != nil:
+	case r.Finished() && !r.sess.Extend():
 	default:
 		r.running = true
 	}
@@ -380,6 +382,9 @@ func (r *Run) Running() bool { return r.running || r.wantRun }
 // Step asks for n more optimiser steps while paused.
 func (r *Run) Step(n int) {
 	if !r.running && n > 0 && r.Diverged() == nil {
+		if r.Finished() {
+			r.sess.Extend() // a step past the end continues the run
+		}
 		r.pending += n
 	}
 }

@@ -630,13 +630,22 @@ func TestRunFinished(t *testing.T) {
 		t.Errorf("final history point %+v, want step 100, 1000 samples, all %d test images", last, s.TestN)
 	}
 	checkFull(t, r, &s)
+	// Continue: Start trains the run's length once more and stops again;
+	// a Step past the end takes one more step.
 	r.Start()
+	for range 5 {
+		r.Tick(clk.after(farAhead))
+	}
+	if r.Running() || !r.Finished() || sess.Steps() != 200 || len(sess.History()) <= len(s.History) {
+		t.Errorf("finished, then Start: running %v, finished %v, step %d, %d points; want stopped again at step 200 with more than %d points",
+			r.Running(), r.Finished(), sess.Steps(), len(sess.History()), len(s.History))
+	}
 	r.Step(5)
 	for range 5 {
 		r.Tick(clk.after(farAhead))
 	}
-	if r.Running() || sess.Steps() != 100 || len(sess.History()) != len(s.History) {
-		t.Errorf("finished: Start, Step(5) and ticks give running %v, step %d, %d points; want false, 100, %d", r.Running(), sess.Steps(), len(sess.History()), len(s.History))
+	if sess.Steps() != 205 || r.Finished() {
+		t.Errorf("Step(5) past the end: step %d, finished %v; want 205 and more to go", sess.Steps(), r.Finished())
 	}
 	r.Reset()
 	if r.Finished() {

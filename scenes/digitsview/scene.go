@@ -202,7 +202,7 @@ func (s *Scene) follow() {
 // Start, Pause, Running, Step and Reset are the run controls (buttons,
 // keys space/s/r and window.digitlab); they take effect in the worker.
 func (s *Scene) Start() {
-	if s.Diverged() || s.Finished() {
+	if s.Diverged() {
 		return // reset first (the screen says so)
 	}
 	s.runSeq, s.wantRun = s.client.Send(Command{Kind: CmdStart}), true

@@ -57,6 +57,8 @@ const (
 	ActCSV                     // download the curves (HistoryCSV)
 )
 
+const startTip = "Start or pause training (space)"
+
 func (s *Scene) initWidgets() {
 	u := &s.UI
 	u.Task = ui.Choice{Label: "data set", Options: TaskTitles,
@@ -76,7 +78,7 @@ func (s *Scene) initWidgets() {
 	u.Raw = ui.Toggle{Label: "raw pixels 0..255",
 		Tip: "Feed raw pixel values instead of 0..1, as seed 001 does: sigmoids saturate and learning crawls"}
 	u.Seed = ui.Button{Tip: "Another random seed: new initial weights, shuffle and noise"}
-	u.Start = ui.Button{Label: "Start", Tip: "Start or pause training (space)"}
+	u.Start = ui.Button{Label: "Start", Tip: startTip}
 	u.Step = ui.Button{Label: "Step", Tip: "One optimiser step (s)"}
 	u.Reset = ui.Button{Label: "Reset", Tip: "Back to the seed's initial weights (r)"}
 	u.Save = ui.Button{Label: "Save", Tip: "Download the weights as numpy's .npz (np.load reads it; see the README)"}
@@ -214,12 +216,15 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 
 	var act Action
 	running := s.Running()
-	u.Start.Label = "Start"
-	if running {
+	u.Start.Label, u.Start.Tip = "Start", startTip
+	switch {
+	case running:
 		u.Start.Label = "Pause"
+	case s.Finished():
+		u.Start.Label, u.Start.Tip = "Continue", "Train on for the run's length once more (space)"
 	}
 	failed := s.failed() != ""
-	u.Start.Disabled = s.Diverged() || (s.Finished() && !running) || failed
+	u.Start.Disabled = s.Diverged() || failed
 	if u.Start.Update(in) {
 		if running {
 			s.Pause()
@@ -227,7 +232,7 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 			s.Start()
 		}
 	}
-	u.Step.Disabled = running || s.Diverged() || s.Finished() || !s.Built()
+	u.Step.Disabled = running || s.Diverged() || !s.Built()
 	if u.Step.Update(in) {
 		s.Step(1)
 	}

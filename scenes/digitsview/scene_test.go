@@ -685,3 +685,20 @@ func TestSceneTaskChangeKeepsTheShownImage(t *testing.T) {
 		t.Errorf("after the 8×8 snapshot: side %d, image %v", r.s.ImageSide(), r.s.CurPix.Img.Rect)
 	}
 }
+
+// TestSceneContinueAfterDone: at the end of the run Start reads Continue
+// and is enabled, Step too, and Start asks the worker to go on.
+func TestSceneContinueAfterDone(t *testing.T) {
+	r := newSceneRig(t)
+	sn := builtSnap(t, r.s.Cfg, 0)
+	sn.Done = true
+	r.post(sn)
+	r.frame(nil)
+	if u := r.s.UI; u.Start.Label != "Continue" || u.Start.Disabled || u.Step.Disabled {
+		t.Fatalf("done: Start %q (disabled %v), Step disabled %v; want Continue, both enabled", u.Start.Label, u.Start.Disabled, u.Step.Disabled)
+	}
+	r.click(r.s.UI.Start.Rect)
+	if k := r.sentKinds(); k[len(k)-1] != CmdStart {
+		t.Errorf("Continue sent %v, want CmdStart last", k)
+	}
+}
