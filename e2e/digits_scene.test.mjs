@@ -214,3 +214,20 @@ test('best back-propagates only the images it does not yet get right; a message 
   await frames(page, 3);
   assertNotBlank((await screenshot(page, 'digits-scene-best')).stats, 'best paused');
 });
+
+test('at the end of the run Continue trains further', async () => {
+  await page.evaluate(() => window.digitlab.set({ task: 'digits8' }));
+  let st = await waitStatus(page, (s) => s.synced && s.built && s.task === 'digits8', { timeout: 120_000, what: 'the 8×8 digits' });
+  await page.evaluate(() => window.digitlab.start());
+  st = await waitStatus(page, (s) => s.synced && s.done && !s.running, { timeout: 120_000, what: 'the run done' });
+  const end = st.step;
+  await page.waitForTimeout(1500); // the live parts redraw once a second
+  await screenshot(page, 'digits-scene-done');
+  // Start (the button reads Continue) goes on for the run's length again.
+  await page.evaluate(() => window.digitlab.start());
+  st = await waitStatus(page, (s) => s.synced && s.step > end, { timeout: 60_000, what: 'training past the end' });
+  st = await waitStatus(page, (s) => s.synced && s.done && !s.running, { timeout: 120_000, what: 'done again' });
+  assert.equal(st.step, 2 * end, `continued from step ${end} to ${st.step}, want one more run's length`);
+  await page.waitForTimeout(1500);
+  await screenshot(page, 'digits-scene-continued');
+});

@@ -91,6 +91,7 @@ type Session struct {
 	nextEval           int64  // seen at which the next evaluation is due
 	finalDone          bool   // the evaluation at the end has been taken
 	base               Config // the configuration as made, for Reset after Extend
+	runs               int    // Extend calls since Reset
 	evTrainL, evTrainA float64
 	evSeen             int64
 	evStep, evEpoch    int
@@ -190,7 +191,7 @@ func checkData(field string, d Data, m *nn.Model) error {
 // history, no full evaluation and no EvalNow request, and no error. Run
 // the same Steps again and you get the same numbers.
 func (s *Session) Reset() {
-	s.cfg.Steps, s.cfg.Epochs, s.cfg.Schedule.Total = s.base.Steps, s.base.Epochs, s.base.Schedule.Total
+	s.cfg.Steps, s.cfg.Epochs, s.cfg.Schedule.Total, s.runs = s.base.Steps, s.base.Epochs, s.base.Schedule.Total, 0
 	copy(s.Model.Params, s.init)
 	clear(s.Model.Grads)
 	s.Model.ZeroGrad()
@@ -580,8 +581,13 @@ func (s *Session) Extend() bool {
 		s.cfg.Schedule.Total += s.base.Schedule.Total
 	}
 	s.finalDone = false
+	s.runs++
 	return true
 }
+
+// Runs is the run's length in the lengths it was made with: 1, and one
+// more for each Extend since Reset.
+func (s *Session) Runs() int { return 1 + s.runs }
 
 // Done reports whether the configured epochs or steps are complete. A
 // final evaluation may still be pending: keep calling Step until Idle.

@@ -709,8 +709,11 @@ func TestExtend(t *testing.T) {
 	if a.Steps() != 24 || !slices.Equal(a.Model.Params, b.Model.Params) {
 		t.Errorf("extended run: %d steps, weights equal to a 24-step run: %v", a.Steps(), slices.Equal(a.Model.Params, b.Model.Params))
 	}
+	if a.Runs() != 2 {
+		t.Errorf("Runs after one Extend = %d, want 2", a.Runs())
+	}
 	a.Reset()
-	if a.Config().Steps != 12 {
+	if a.Config().Steps != 12 || a.Runs() != 1 {
 		t.Errorf("Reset left %d steps, want 12", a.Config().Steps)
 	}
 

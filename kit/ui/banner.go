@@ -125,7 +125,11 @@ func (b *Banner) Layout(area Rect) (rest Rect) {
 		case b.Expanded && b.moreLabel != -1:
 			b.More.Label, b.More.Tip, b.moreLabel = "less", "Show the first lines only", -1
 		case !b.Expanded && b.moreLabel != b.Hidden:
-			b.More.Label, b.More.Tip, b.moreLabel = "more ("+strconv.Itoa(b.Hidden)+" lines)", "Show the whole message", b.Hidden
+			lines := " lines)"
+			if b.Hidden == 1 {
+				lines = " line)"
+			}
+			b.More.Label, b.More.Tip, b.moreLabel = "more ("+strconv.Itoa(b.Hidden)+lines, "Show the whole message", b.Hidden
 		}
 	}
 	return rest

@@ -37,7 +37,7 @@ import (
 //	Built bool, BuildErr About string, Names []string, Loaded string, Msgs []string
 //	Running Done bool
 //	Diverged: Msg string, Step int, LR float64, Param int
-//	Step Epoch Index int, Seen Backprops int64, TrainN TestN BatchSize int
+//	Step Epoch Index Runs int, Seen Backprops int64, TrainN TestN BatchSize int
 //	Progress Rate WallRate RunSecs TrainLoss TrainAcc float64, RunN int
 //	History []train.Point: Samples int64, Step Epoch int,
 //	        TrainLoss TrainAcc TestLoss TestAcc float64, N int
@@ -116,6 +116,7 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 	w.int(s.Step)
 	w.int(s.Epoch)
 	w.int(s.Index)
+	w.int(s.Runs)
 	w.int64(s.Seen)
 	w.int64(s.Backprops)
 	w.int(s.TrainN)
@@ -233,6 +234,7 @@ func (s *Snapshot) decode(r *protoReader) {
 	s.Step = r.int()
 	s.Epoch = r.int()
 	s.Index = r.int()
+	s.Runs = r.int()
 	s.Seen = r.int64()
 	s.Backprops = r.int64()
 	s.TrainN = r.int()

@@ -67,7 +67,7 @@ func testSnapshot(h, w, nw int) Snapshot {
 		Names: []string{"linear", "vanilla", "cnn"}, Loaded: "best-4v9.dlnn", Msgs: []string{"weights file x does not fit", ""},
 		Running: true, Done: true,
 		Diverged: Divergence{Msg: "loss is NaN at step 7", Step: 7, LR: math.Inf(1), Param: -1},
-		Step:     123456, Epoch: 4, Index: 789, Seen: math.MaxInt64, Backprops: math.MinInt64,
+		Step:     123456, Epoch: 4, Index: 789, Runs: 3, Seen: math.MaxInt64, Backprops: math.MinInt64,
 		TrainN: 11791, TestN: 1991, BatchSize: 32,
 		Progress: 0.25, Rate: 12345.5, WallRate: 9876.25, RunSecs: 12.75,
 		TrainLoss: nan, TrainAcc: math.Inf(-1), RunN: 500,
@@ -244,7 +244,7 @@ func TestProtoFieldCounts(t *testing.T) {
 		want int
 	}{
 		{reflect.TypeFor[train.Point](), 8},
-		{reflect.TypeFor[Snapshot](), 43},
+		{reflect.TypeFor[Snapshot](), 44},
 		{reflect.TypeFor[DataStatus](), 5},
 		{reflect.TypeFor[Divergence](), 4},
 		{reflect.TypeFor[FullSummary](), 6},

@@ -484,7 +484,7 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	if de := r.Diverged(); de != nil {
 		s.Diverged = Divergence{Msg: de.Error(), Step: de.Step, LR: de.LR, Param: de.Param}
 	}
-	s.Step, s.Epoch, s.Index, s.Seen, s.Backprops = 0, 0, 0, 0, 0
+	s.Step, s.Epoch, s.Index, s.Seen, s.Backprops, s.Runs = 0, 0, 0, 0, 0, 1
 	s.TrainN, s.TestN, s.BatchSize = 0, 0, max(p.Batch, 0)
 	s.Progress, s.Rate, s.WallRate, s.RunSecs = 0, 0, r.wallRate, r.RunTime().Seconds()
 	s.TrainLoss, s.TrainAcc, s.RunN = math.NaN(), math.NaN(), 0
@@ -508,7 +508,7 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 		}
 		return
 	}
-	s.Step, s.Epoch, s.Index = sess.Steps(), sess.Epoch(), sess.Index()
+	s.Step, s.Epoch, s.Index, s.Runs = sess.Steps(), sess.Epoch(), sess.Index(), sess.Runs()
 	s.Seen, s.Backprops = sess.Seen(), sess.Backprops()
 	s.TrainN, s.TestN, s.BatchSize = r.prep.Train.Len(), r.prep.Test.Len(), sess.BatchSize()
 	s.Progress, s.Rate = sess.Progress(), sess.Rate()

@@ -2,6 +2,7 @@ package digitsview
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -700,5 +701,14 @@ func TestSceneContinueAfterDone(t *testing.T) {
 	r.click(r.s.UI.Start.Rect)
 	if k := r.sentKinds(); k[len(k)-1] != CmdStart {
 		t.Errorf("Continue sent %v, want CmdStart last", k)
+	}
+	// The worker's next snapshots count two run lengths: so does the line.
+	p := facts(r.s.Cfg.Model)
+	sn2 := builtSnap(t, r.s.Cfg, 0)
+	sn2.Seq, sn2.Runs = 2, 2
+	r.post(sn2)
+	r.frame(nil)
+	if want := fmt.Sprintf("step 120/%d", 2*p.Steps); p.Steps == 0 || !strings.Contains(r.s.InfoLine().Text, want) {
+		t.Errorf("info line %q, want %q", r.s.InfoLine().Text, want)
 	}
 }

@@ -121,13 +121,14 @@ func (s *Scene) infoLine(running bool) Info {
 	}
 	sn := s.Snap
 	p := facts(sn.Config.Model)
+	runs := max(1, sn.Runs) // Continue adds the recipe's length again
 	ep := fmt.Sprintf("epoch %.2f", sn.Epochs())
 	if p.Epochs > 0 {
-		ep += fmt.Sprintf("/%d", p.Epochs)
+		ep += fmt.Sprintf("/%d", runs*p.Epochs)
 	}
 	step := fmt.Sprintf("step %d", sn.Step)
 	if p.Steps > 0 {
-		step += fmt.Sprintf("/%d", p.Steps)
+		step += fmt.Sprintf("/%d", runs*p.Steps)
 	}
 	// The test figure right after the step (on a narrow window the later
 	// parts drop off), with the step it was computed at.

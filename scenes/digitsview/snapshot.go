@@ -82,6 +82,7 @@ type Snapshot struct {
 	Diverged Divergence
 
 	Step, Epoch, Index int
+	Runs               int // the run's length in recipe lengths: 1, 2 after a Continue, …
 	Seen, Backprops    int64
 	TrainN, TestN      int
 	BatchSize          int
