@@ -115,3 +115,19 @@ func TestShellCopyLink(t *testing.T) {
 		t.Errorf("after 4 s: note %q, copied %q, DrawNow %v; want it gone in a drawn frame", r.s.CopiedNote(), r.s.Copied, r.s.DrawNow)
 	}
 }
+
+// TestShellBarFitsTheHints: at 1024 px the tabs narrow so that the key
+// hints keep their room beside "copy link"; at 1280 they are 130 wide.
+func TestShellBarFitsTheHints(t *testing.T) {
+	for _, c := range []struct {
+		w    int
+		tabs float64
+	}{{1024, 4 * 104.5}, {1280, 4 * 130}} {
+		r := newRig(t, "", nil)
+		r.s.Screen = FitScreen(c.w, 800, 1, MinW, MinH)
+		r.frame(frameDt, 0, 500, false, 0)
+		if r.s.Tabs.Rect.W != c.tabs || r.s.Info.W < hintsW-10 {
+			t.Errorf("%d px: tabs %v wide, info %v; want %v and ≥ %v", c.w, r.s.Tabs.Rect.W, r.s.Info.W, c.tabs, hintsW-10)
+		}
+	}
+}

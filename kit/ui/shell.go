@@ -103,8 +103,12 @@ type Shell struct {
 	linkAt      time.Time
 }
 
-// copyW is the width of the "copy link" button.
-const copyW = 90.0
+// copyW is the width of the "copy link" button, hintsW the room the bar
+// keeps for the key hints.
+const (
+	copyW  = 90.0
+	hintsW = 350.0
+)
 
 // CopyDone records what became of a copy of the link (the page's
 // clipboard call), shown in the bar for a few seconds.
@@ -241,7 +245,10 @@ func (s *Shell) Begin(now time.Time) {
 	s.Window = Rect{W: s.Screen.W, H: s.Screen.H}
 	s.Bar, s.Area = s.Window.CutTop(barH, 0)
 	_, rest := s.Bar.CutLeft(150, 0) // the app's name
-	s.Tabs.Rect = Rect{X: rest.X, Y: rest.Y, W: min(4*130, rest.W), H: rest.H}
+	// Tabs 130 wide, narrower (to 100) where the key hints would not fit
+	// beside them and "copy link" (at 1024 they are 104).
+	tabW := max(100, min(130, (rest.W-copyW-2*Pad-hintsW)/float64(len(s.Scenes))))
+	s.Tabs.Rect = Rect{X: rest.X, Y: rest.Y, W: min(float64(len(s.Scenes))*tabW, rest.W), H: rest.H}
 	s.Info = Rect{X: s.Tabs.Rect.Right() + Pad, Y: s.Bar.Y, W: s.Bar.Right() - s.Tabs.Rect.Right() - 2*Pad, H: s.Bar.H}
 	s.Copy.Label, s.Copy.Tip = "copy link", "Copy the address of this set-up: it opens the same tab with the same settings"
 	s.Copy.Rect = Rect{X: s.Info.Right() - copyW, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: copyW, H: RowH}
