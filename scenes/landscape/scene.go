@@ -1,8 +1,10 @@
 package landscape
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"digitlab/kit/paint"
 	"digitlab/kit/plot"
@@ -74,9 +76,10 @@ type Scene struct {
 	List    paint.List
 	ListGen uint64
 
-	scale     float64 // device pixels per logical pixel
-	stale     bool    // the plane must be recomputed
-	netGen    uint64  // bumped when Net is rebuilt
+	scale     float64   // device pixels per logical pixel
+	scaleText [2]string // the colour scale's ends, for Norm
+	stale     bool      // the plane must be recomputed
+	netGen    uint64    // bumped when Net is rebuilt
 	meshOK    bool
 	meshAz    float64
 	drag      dragMode
@@ -104,6 +107,7 @@ type Scene struct {
 type Layout struct {
 	Controls, Content ui.Rect // the control column and the content panel
 	Figures, Legend   ui.Rect // in the control column: the counts, the unit colours
+	Scale             ui.Rect // the heatmap's colour scale (or what the tint means), under the counts
 	HoverR            ui.Rect // the hover read-out
 	Plot              ui.Rect // the plane (a square)
 	Caption           ui.Rect // under the plane
@@ -276,6 +280,7 @@ func (s *Scene) layout(area ui.Rect) {
 	s.Tint.Rect = col.Next(ui.RowH)
 	s.Surface.Rect = col.Next(ui.RowH)
 	L.Figures = col.Next(3 * body)
+	L.Scale = col.Next(ScaleH)
 	L.Legend = col.Next(18 + 4*18)
 	L.HoverR = col.Next(3 * body)
 
@@ -423,6 +428,7 @@ func (s *Scene) recompute() {
 	g := plot.SampleGrid(w, 161, 161, s.Net.Eval)
 	lo, hi := g.Range()
 	s.Norm = plot.Symmetric(lo, hi)
+	s.scaleText = [2]string{strings.Replace(fmt.Sprintf("%.3g", s.Norm.Min), "-", "−", 1), fmt.Sprintf("+%.3g", s.Norm.Max)}
 	s.Contours = plot.Contours(g, plot.NiceLevels(lo, hi, 12))
 	s.Labels = plot.ContourLabels(s.Contours, 0.25*w.W(), 0.9*w.W())
 	if img := s.Heat.Img; img != nil {

@@ -64,6 +64,7 @@ func (s *Scene) paint() {
 	l.Panel(L.Controls, ControlsTitle)
 	l.Widgets(&s.Preset, &s.N, &s.Reroll, &s.Home, &s.Tint, &s.Surface)
 	s.paintFigures(l)
+	s.paintScale(l)
 	s.paintLegend(l)
 	s.paintHover(l)
 	l.Panel(L.Content, Title)
@@ -82,6 +83,43 @@ func (s *Scene) paintFigures(l *paint.List) {
 	l.Text(f[0], r.X, r.Y, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
 	l.Text(f[1], r.X, r.Y+lh, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
 	l.Text(f[2], r.X, r.Y+2*lh, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+}
+
+// ScaleH is the height of the colour scale under the counts.
+const ScaleH = 44.0
+
+// Scale texts: what the plane's colours mean.
+const (
+	ScaleTitle = "colour of the plane: Φ(x)"
+	TintTitle  = "colour of the plane: one per pattern of"
+	TintLine2  = "active units, so one per linear piece"
+)
+
+// paintScale draws the heatmap's colour scale, red (negative) through
+// white (0) to blue (positive), with its ends and 0; with the tint on, what
+// the tint's colours are.
+func (s *Scene) paintScale(l *paint.List) {
+	r := s.Layout.Scale
+	if s.Surface.On {
+		return // the surface has its own note
+	}
+	if s.Tint.On {
+		l.Text(TintTitle, r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+		l.Text(TintLine2, r.X, r.Y+ui.LineHeight(ui.SmallSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+		return
+	}
+	l.Text(ScaleTitle, r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	bar := ui.Rect{X: r.X, Y: r.Y + 17, W: r.W, H: 9}
+	const n = 48
+	for i := range n {
+		c := plot.Diverging.At(float64(i) / float64(n-1))
+		l.Fill(ui.Rect{X: bar.X + bar.W*float64(i)/n, Y: bar.Y, W: bar.W/n + 0.5, H: bar.H}, c)
+	}
+	l.Stroke(bar, 1, paint.Border)
+	ty := bar.Bottom() + 1
+	l.Text(s.scaleText[0], bar.X, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	l.Text("0", bar.X+bar.W/2, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
+	l.Text(s.scaleText[1], bar.Right(), ty, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
 }
 
 // paintLegend draws the units' colours, eight to a row, dimming the units

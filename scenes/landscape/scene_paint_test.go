@@ -25,7 +25,7 @@ func TestScenePaintTexts(t *testing.T) {
 	tb := texts(f.s)
 	for _, want := range []string{"linear pieces in view: 7", "kink lines in view: 3 of 3",
 		"line segments: 4 (≤ n+1 = 4)", "Φ(x) = -4", "x = (1, -1)", "active units: 1,2",
-		"4 segments (at most n+1 = 4), 3 kinks", Hint, "x₁", "x₂", ChartXTitle, f.s.CaptionLines[0], f.s.InfoLines[0]} {
+		"4 segments (at most n+1 = 4), 3 kinks", Hint, "x₁", "x₂", ChartXTitle, ScaleTitle, "0", f.s.CaptionLines[0], f.s.InfoLines[0]} {
 		if !hasText(tb, want) {
 			t.Errorf("no text %q in the list", want)
 		}
@@ -50,7 +50,16 @@ func TestScenePaintTexts(t *testing.T) {
 			t.Errorf("custom op %d on the plane", o.ID)
 		}
 	}
-	f.s.Set(map[string]string{"surface": "1"})
+	// The scale's ends are the heatmap's colour range, symmetric about 0.
+	if n := f.s.Norm; n.Min != -n.Max || !hasText(tb, fmt.Sprintf("+%.3g", n.Max)) {
+		t.Errorf("colour range %+v, or no text for its end", n)
+	}
+	f.s.Set(map[string]string{"tint": "1"})
+	f.step()
+	if tb = texts(f.s); !hasText(tb, TintTitle) || hasText(tb, ScaleTitle) {
+		t.Error("with the tint on, the scale does not say what the tint's colours are")
+	}
+	f.s.Set(map[string]string{"tint": "0", "surface": "1"})
 	f.step()
 	tb = texts(f.s)
 	if !hasText(tb, f.s.SurfaceNote) || hasText(tb, Hint) {
