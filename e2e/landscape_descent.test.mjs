@@ -173,3 +173,51 @@ describe('descent', () => {
     assert.deepEqual(errors, []);
   });
 });
+
+// countPatterns counts the distinct activation patterns of the deep net
+// status().net describes on an n×n grid of cell centres over view: the
+// pieces a flood fill sees (pieces thinner than a cell can hide).
+function countPatterns(net, view, n) {
+  const [x0, y0, x1, y1] = view;
+  const seen = new Set();
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let h = [x0 + ((i + 0.5) / n) * (x1 - x0), y0 + ((j + 0.5) / n) * (y1 - y0)];
+      let key = '';
+      for (let l = 0; l < net.W.length; l++) {
+        const W = net.W[l], b = net.b[l], out = b.length, inn = h.length;
+        const next = new Array(out);
+        for (let o = 0; o < out; o++) {
+          let z = b[o];
+          for (let k = 0; k < inn; k++) z += W[o * inn + k] * h[k];
+          key += z > 0 ? '1' : '0';
+          next[o] = z > 0 ? z : 0;
+        }
+        key += '|';
+        h = next;
+      }
+      seen.add(key);
+    }
+  }
+  return seen.size;
+}
+
+describe('landscape, deep', () => {
+  test('layers=8,8: the pieces are a count the test makes from status().net', async () => {
+    await openApp(page, server.url, '?scene=landscape&layers=8,8&seed=5');
+    const st = await waitStatus(page, (s) => s.counting === false, { timeout: 60_000, what: 'the pieces counted' });
+    assert.deepEqual(st.layers, [8, 8]);
+    assert.equal(st.net.W.length, 2);
+    // 25 of this net's 151 pieces are under 1e-4 in area: a 500² grid
+    // sees 136 patterns, 1000² 146, 2000² all.
+    const grid = countPatterns(st.net, st.view, 2000);
+    assert.ok(grid <= st.pieces && st.pieces - grid <= 2,
+      `the page counts ${st.pieces} pieces, a 2000² grid sees ${grid} patterns (slivers thinner than a cell may hide)`);
+    assert.ok(st.pieces <= st.serraBound, `${st.pieces} pieces, Serra et al.'s bound ${st.serraBound}`);
+    assert.equal(st.kinkPolylines.length, 2);
+    assert.ok(st.kinkPolylines[1] > 0, 'layer 2 has kinks');
+    await frames(page, 3);
+    assertNotBlank((await screenshot(page, 'landscape-deep')).stats, 'the deep landscape');
+    assert.deepEqual(errors, []);
+  });
+});

@@ -2,6 +2,7 @@ package landscape
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 
 	"digitlab/kit/ui"
@@ -16,7 +17,14 @@ func (s *Scene) values() map[string]string {
 		"tint":    ui.Bool(s.Tint.On),
 		"surface": ui.Bool(s.Surface.On),
 	}
-	if s.Preset.Index != 0 { // the example has its own width and no seed
+	switch {
+	case s.Deep():
+		w := make([]string, len(s.Layers))
+		for i, n := range s.Layers {
+			w[i] = strconv.Itoa(n)
+		}
+		v["layers"], v["seed"] = strings.Join(w, ","), strconv.FormatUint(s.Seed, 10)
+	case s.Preset.Index != 0: // the example has its own width and no seed
 		v["n"], v["seed"] = strconv.Itoa(s.Net.N), strconv.FormatUint(s.Seed, 10)
 	}
 	return v

@@ -12,5 +12,7 @@ func TestLinkRoundTrip(t *testing.T) {
 		{"preset": "random"},
 		{"line": "-1.5,0,1,1.25", "tint": "1"},
 		{"view": "-3,-1,3,2", "surface": "1", "n": "2"},
+		{"layers": "8,8", "seed": "5"},
+		{"layers": "4,6,3", "tint": "1"},
 	})
 }

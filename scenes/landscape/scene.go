@@ -9,6 +9,7 @@ import (
 	"digitlab/kit/paint"
 	"digitlab/kit/plot"
 	"digitlab/kit/ui"
+	"digitlab/regions"
 )
 
 // Scene is the Landscape tab: the controls, the network, the view (pan
@@ -23,17 +24,24 @@ import (
 // List's two paint.Custom ops itself (CustomLines, CustomMesh) from
 // batches it rebuilds when PlaneGen or MeshGen changed.
 type Scene struct {
-	Preset        ui.Choice
+	Preset, Depth ui.Choice
 	N             ui.Slider
 	Reroll, Home  ui.Button
 	Tint, Surface ui.Toggle
 
-	Seed  uint64
-	Net   *Net
-	Plane plot.PanZoom  // the view asked for (home, wheel, arrows, the view option)
-	VP    plot.Viewport // Plane fitted to the plot, device pixels
-	Line  [2]plot.Point // the user's line, world coordinates
-	Az    float64       // 3-D camera azimuth
+	Seed uint64
+	Net  *Net
+	// Layers are the hidden widths of a deep network (two or three
+	// layers; nil for the 2→n→1 net), DeepNet the network then (deep.go).
+	Layers  []int
+	DeepNet *regions.Net
+	// NetTitle is the control column's title: the network's shape.
+	NetTitle string
+	deep     deepState
+	Plane    plot.PanZoom  // the view asked for (home, wheel, arrows, the view option)
+	VP       plot.Viewport // Plane fitted to the plot, device pixels
+	Line     [2]plot.Point // the user's line, world coordinates
+	Az       float64       // 3-D camera azimuth
 
 	Layout Layout
 
@@ -98,6 +106,7 @@ type Scene struct {
 	capText   string
 	capW      float64
 	infoW     float64
+	infoText  string
 	wrapScale float64
 	painted   paintKey
 	paintOK   bool
@@ -171,6 +180,9 @@ func NewScene() *Scene {
 				"W1, W2 ~ N(0,1), b1, b2 ~ 0.2·N(0,1), as the seed's sample_weights(n)"}},
 		N: ui.Slider{Label: "hidden units n", Min: 1, Max: 32, Step: 1, Value: 3, Format: "%.0f",
 			Tip: "Number of ReLU units in the hidden layer: each adds one kink line (random weights)"},
+		Depth: ui.Choice{Label: "hidden layers", Options: []string{"1", "2", "3"},
+			Tips: []string{"2 → n → 1: the kinks are straight lines", "2 → n → n → 1: the second layer's kinks bend at the first's",
+				"2 → n → n → n → 1: kinks bend at both earlier layers"}},
 		Reroll: ui.Button{Label: "new weights", Tip: "Draw new random weights with the next seed"},
 		Home:   ui.Button{Label: "reset view", Tip: "Back to [−2,2]×[−2,2] (wheel zooms, arrow keys pan)"},
 		Tint: ui.Toggle{Label: "tint regions by pattern",
@@ -189,6 +201,19 @@ func NewScene() *Scene {
 
 // rebuild makes the network from the preset, n and seed.
 func (s *Scene) rebuild() {
+	s.Depth.Index = max(1, len(s.Layers)) - 1
+	s.N.Label = "hidden units n"
+	s.NetTitle = ControlsTitle
+	if len(s.Layers) >= 2 {
+		s.Preset.Index = 1
+		s.N.Label = "units per layer n"
+		s.NetTitle = deepTitle(s.Layers)
+		s.rebuildDeep()
+		s.netGen++
+		s.stale = true
+		return
+	}
+	s.DeepNet = nil
 	if s.Preset.Index == 0 {
 		s.Net = Example()
 		s.N.Value = 3
@@ -213,6 +238,20 @@ func (s *Scene) Update(t *ui.Tick) {
 		s.rebuild()
 	}
 	if s.N.Update(in) {
+		s.Preset.Index = 1
+		for i := range s.Layers {
+			s.Layers[i] = int(s.N.Value) // a deep net's layers all get the width
+		}
+		s.rebuild()
+	}
+	if s.Depth.Update(in) {
+		s.Layers = nil
+		if d := s.Depth.Index + 1; d >= 2 {
+			s.Layers = make([]int, d)
+			for i := range s.Layers {
+				s.Layers[i] = int(s.N.Value)
+			}
+		}
 		s.Preset.Index = 1
 		s.rebuild()
 	}
@@ -248,6 +287,10 @@ func (s *Scene) Update(t *ui.Tick) {
 		s.stale = false
 		s.meshOK = false
 	}
+	if s.Deep() && s.stepDeep() {
+		s.PlaneGen++ // new kinks to draw, or the count
+		s.meshOK = false
+	}
 	if s.Surface.On && (!s.meshOK || s.Az != s.meshAz) {
 		s.buildMesh()
 	}
@@ -272,9 +315,10 @@ func (s *Scene) layout(area ui.Rect) {
 	body := ui.LineHeight(ui.FontSize)
 	L := &s.Layout
 	L.Controls, L.Content = ui.Sidebar(area)
-	col := ui.NewColumn(ui.PanelContent(L.Controls, ControlsTitle), ui.Gap)
+	col := ui.NewColumn(ui.PanelContent(L.Controls, ControlsTitle), ui.Gap) // (every title has one line)
 	s.Preset.Rect = col.Next(s.Preset.Height())
 	s.N.Rect = col.Next(s.N.Height())
+	s.Depth.Rect = col.Next(s.Depth.Height())
 	b := col.Next(ui.RowH).SplitH(2, ui.Gap)
 	s.Reroll.Rect, s.Home.Rect = b[0], b[1]
 	s.Tint.Rect = col.Next(ui.RowH)
@@ -390,7 +434,13 @@ func (s *Scene) hoverAt(in *ui.Input) {
 	x, y := s.VP.ToWorld(in.X*s.scale, in.Y*s.scale)
 	st := plot.NiceStep(s.VP.World.W(), 100)
 	s.HX, s.HY = Snap(x, st), Snap(y, st)
-	s.HPhi = s.Net.Eval(s.HX, s.HY)
+	s.HPhi = s.eval(s.HX, s.HY)
+	if s.Deep() {
+		s.Active = s.Active[:0]
+		s.HoverText = hoverText(s.HX, s.HY, s.HPhi, nil)
+		s.HoverText[2] = deepActiveText(s.DeepNet, s.DeepNet.Pattern(s.HX, s.HY))
+		return
+	}
 	s.Active = s.Net.ActiveUnits(s.Active, s.HX, s.HY)
 	s.HoverText = hoverText(s.HX, s.HY, s.HPhi, s.Active)
 }
@@ -416,6 +466,10 @@ func (s *Scene) counts(w plot.Rect) {
 		return
 	}
 	s.counted = key
+	if s.Deep() {
+		s.countDeep(w)
+		return
+	}
 	s.Kinks = s.Net.Kinks(w)
 	s.Pieces = s.Net.Pieces(w)
 }
@@ -425,13 +479,16 @@ func (s *Scene) counts(w plot.Rect) {
 func (s *Scene) recompute() {
 	w := s.VP.World
 	s.counts(w)
-	g := plot.SampleGrid(w, 161, 161, s.Net.Eval)
+	g := plot.SampleGrid(w, 161, 161, s.eval)
 	lo, hi := g.Range()
 	s.Norm = plot.Symmetric(lo, hi)
 	s.scaleText = [2]string{strings.Replace(fmt.Sprintf("%.3g", s.Norm.Min), "-", "−", 1), fmt.Sprintf("+%.3g", s.Norm.Max)}
 	s.Contours = plot.Contours(g, plot.NiceLevels(lo, hi, 12))
 	s.Labels = plot.ContourLabels(s.Contours, 0.25*w.W(), 0.9*w.W())
-	if img := s.Heat.Img; img != nil {
+	if img := s.Heat.Img; img != nil && s.Deep() {
+		s.renderDeep(img, w, s.Tint.On)
+		s.Heat.Touch()
+	} else if img != nil {
 		if s.Tint.On {
 			s.Net.RenderPatterns(img, w)
 		} else {
@@ -447,7 +504,7 @@ func (s *Scene) buildMesh() {
 	cam := DefaultCamera
 	cam.Azimuth = s.Az
 	cam.ZScale = 1
-	m := SurfaceMesh(s.Net.Eval, s.VP.World, 49, 49, cam)
+	m := SurfaceMesh(s.eval, s.VP.World, 49, 49, cam)
 	s.Mesh = m
 	// Fit the box every azimuth's projection lies in, so the picture does
 	// not jump while turning: |x| <= √2, |y| <= √2·sin(el) + zs·cos(el).
@@ -465,7 +522,7 @@ func (s *Scene) buildMesh() {
 			t := float64(i) / steps
 			x := kk.Seg.X0 + t*(kk.Seg.X1-kk.Seg.X0)
 			y := kk.Seg.Y0 + t*(kk.Seg.Y1-kk.Seg.Y0)
-			p := m.Project(x, y, s.Net.Eval(x, y))
+			p := m.Project(x, y, s.eval(x, y))
 			px, py := s.MeshVP.ToPixel(p.X, p.Y)
 			pl = append(pl, plot.Point{X: px, Y: py})
 		}
@@ -492,7 +549,11 @@ func (s *Scene) restrict() {
 		return
 	}
 	s.restrFor = key
-	s.Restr = s.Net.Restrict(s.Line[0], s.Line[1])
+	if s.Deep() {
+		s.restrictDeep()
+	} else {
+		s.Restr = s.Net.Restrict(s.Line[0], s.Line[1])
+	}
 	s.chartFor = plot.Rect{} // the chart follows
 	length := s.LineLength()
 	s.Marks = s.Marks[:0]

@@ -1,12 +1,15 @@
 package landscape
 
 import (
+	"strings"
+
 	"digitlab/kit/plot"
 	"digitlab/kit/ui"
+	"digitlab/regions"
 )
 
 // OptionKeys are the keys Set knows, as in the URL.
-var OptionKeys = []string{"n", "preset", "example", "seed", "line", "view", "tint", "surface"}
+var OptionKeys = []string{"n", "layers", "preset", "example", "seed", "line", "view", "tint", "surface"}
 
 // visibleWorld is the world rectangle shown (the fitted view once laid
 // out, the requested view before the first Update).
@@ -44,6 +47,11 @@ func (s *Scene) Status() map[string]any {
 		"phi":       nil,
 		"active":    nil,
 	}
+	if s.Deep() {
+		s.finishDeep()
+		st["pieces"] = s.Pieces
+		s.deepStatus(st)
+	}
 	if s.Hover {
 		act := make([]float64, len(s.Active))
 		for k, i := range s.Active {
@@ -64,6 +72,7 @@ func (s *Scene) Status() map[string]any {
 func (s *Scene) Set(opts map[string]string) []error {
 	var errs []error
 	preset, n := -1, -1
+	var layers []int
 	for _, k := range ui.SortedKeys(opts) {
 		v := opts[k]
 		switch k {
@@ -74,6 +83,13 @@ func (s *Scene) Set(opts map[string]string) []error {
 				continue
 			}
 			n = x
+		case "layers":
+			w, err := regions.ParseWidths(v)
+			if err != nil {
+				errs = append(errs, &ui.OptionError{Key: k, Value: v, Msg: strings.TrimPrefix(err.Error(), "regions: ") + ", kept the current network"})
+				continue
+			}
+			layers = w
 		case "preset":
 			i, err := ui.ParseChoice(k, v, Presets)
 			if err != nil {
@@ -136,9 +152,21 @@ func (s *Scene) Set(opts map[string]string) []error {
 			errs = append(errs, ui.UnknownKey("landscape", k, v, OptionKeys))
 		}
 	}
+	switch {
+	case len(layers) == 1:
+		s.Layers, n = nil, layers[0] // one hidden layer: the 2→n→1 net
+	case len(layers) > 1:
+		s.Layers, s.N.Value = layers, float64(layers[0])
+		s.Preset.Index = 1
+		s.rebuild()
+		return errs
+	}
 	if preset >= 0 || n > 0 {
 		if n > 0 {
 			s.N.Value = float64(n)
+		}
+		if preset == 0 || n > 0 {
+			s.Layers = nil // the example, or n alone: one hidden layer
 		}
 		if preset < 0 {
 			preset = 1

@@ -61,8 +61,8 @@ func (s *Scene) paint() {
 	s.ListGen++
 	l, L := &s.List, &s.Layout
 	l.Reset()
-	l.Panel(L.Controls, ControlsTitle)
-	l.Widgets(&s.Preset, &s.N, &s.Reroll, &s.Home, &s.Tint, &s.Surface)
+	l.Panel(L.Controls, s.NetTitle)
+	l.Widgets(&s.Preset, &s.N, &s.Depth, &s.Reroll, &s.Home, &s.Tint, &s.Surface)
 	s.paintFigures(l)
 	s.paintScale(l)
 	s.paintLegend(l)
@@ -126,6 +126,15 @@ func (s *Scene) paintScale(l *paint.List) {
 // inactive at the hover.
 func (s *Scene) paintLegend(l *paint.List) {
 	r := s.Layout.Legend
+	if s.Deep() {
+		l.Text("kinks of layer ℓ (layer 2 bends at layer 1's)", r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+		for k := range s.DeepNet.Depth() {
+			x, y := r.X+float64(k)*r.W/3, r.Y+18
+			l.Line(x+2, y+8, x+14, y+8, 3, UnitColor(k))
+			l.Text(layerLabels[k], x+17, y+1, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
+		}
+		return
+	}
 	l.Text("kink line of unit i: W1[i]·x + b1[i] = 0", r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 	cw := r.W / 8
 	for i := 0; i < s.Net.N; i++ {
@@ -139,6 +148,9 @@ func (s *Scene) paintLegend(l *paint.List) {
 		l.Text(unitLabel(i), x+17, y+1, ui.SmallSize, paint.Regular, fg, paint.Start)
 	}
 }
+
+// layerLabels name the layers in the deep legend.
+var layerLabels = [...]string{"layer 1", "layer 2", "layer 3"}
 
 // unitLabel is unit i's number on screen (1-based), formatted once.
 func unitLabel(i int) string {

@@ -185,12 +185,17 @@ func TestScenePaintNoOverlap(t *testing.T) {
 			{"5 units, zoomed out", map[string]string{"n": "5", "view": "-6,-6,6,6"}, 0.2, 0.1, false},
 			{"tint", map[string]string{"tint": "1"}, 0.2, 0.1, false},
 			{"the surface", map[string]string{"surface": "1"}, 5, 5, false},
+			{"deep 16,16", map[string]string{"layers": "16,16", "seed": "5"}, 0.2, 0.1, false},
+			{"deep 6,6,6, tint", map[string]string{"layers": "6,6,6", "tint": "1"}, 0.2, 0.1, false},
 		} {
 			f := &frame{s: NewScene()}
 			f.t = ui.Tick{In: &f.in, Area: painttest.SceneArea(win[0], win[1]), Scale: 1}
 			f.step()
 			f.s.Set(tc.opts)
 			f.step()
+			for i := 0; f.s.Deep() && f.s.Pieces < 0 && i < 100; i++ {
+				f.step() // the deep count, in slices
+			}
 			f.at(tc.x, tc.y)
 			f.step()
 			known := map[string]int{}

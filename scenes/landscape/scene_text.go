@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"digitlab/kit/ui"
+	"digitlab/nn"
+	"digitlab/regions"
 )
 
 // The Landscape scene's texts: built when what they say changed, so a
@@ -26,6 +28,10 @@ const (
 // updateTexts rebuilds the counts' texts and the wrapped captions when
 // they changed.
 func (s *Scene) updateTexts() {
+	if s.Deep() {
+		s.updateDeepTexts()
+		return
+	}
 	n := s.Net.N
 	key := [5]int{s.Pieces, len(s.Kinks), n, s.Restr.Segments(), s.Restr.Kinks()}
 	if key != s.figFor || s.Figures[0] == "" {
@@ -44,6 +50,12 @@ func (s *Scene) updateTexts() {
 	if s.Tint.On && !s.Surface.On {
 		text = captionTint
 	}
+	s.wrapTexts(text, chartInfo)
+}
+
+// wrapTexts wraps the caption under the plane and the text under the
+// chart, again only when they or their widths changed.
+func (s *Scene) wrapTexts(text, info string) {
 	// (the app's font measure depends a little on the device scale)
 	rewrap := s.scale != s.wrapScale
 	s.wrapScale = s.scale
@@ -51,10 +63,54 @@ func (s *Scene) updateTexts() {
 		s.capText, s.capW = text, w
 		s.CaptionLines = ui.Wrap(text, w, CaptionSize)
 	}
-	if w := s.Layout.Info.W; rewrap || w != s.infoW || s.InfoLines == nil {
-		s.infoW = w
-		s.InfoLines = ui.Wrap(chartInfo, w, CaptionSize)
+	if w := s.Layout.Info.W; rewrap || w != s.infoW || s.InfoLines == nil || info != s.infoText {
+		s.infoW, s.infoText = w, info
+		s.InfoLines = ui.Wrap(info, w, CaptionSize)
 	}
+}
+
+const (
+	captionDeep = "With a second layer the kinks bend where they cross a kink of an earlier layer; between kinks every unit keeps its state, " +
+		"so each piece is still a polygon where Φ is one plane. The pieces multiply with depth."
+	chartInfoDeep = "Along a line the first layer's units switch at most once each; a later layer's unit can switch again at every " +
+		"break before it, so the segments can outnumber the units. A mark is where a unit switches (its layer's colour)."
+)
+
+// updateDeepTexts is updateTexts for a deep network: the count (or that
+// it is under way) beside Serra et al.'s bound, the kink pieces per layer
+// and the line's segments.
+func (s *Scene) updateDeepTexts() {
+	nt := s.DeepNet
+	per := [regions.MaxLayers]int{}
+	for _, k := range s.Kinks {
+		per[k.Unit]++
+	}
+	key := [5]int{s.Pieces, len(s.Kinks), nt.Depth(), s.Restr.Segments(), s.Restr.Kinks()}
+	if key != s.figFor || s.Figures[0] == "" {
+		s.figFor = key
+		pieces := "counting the linear pieces…"
+		if s.Pieces >= 0 {
+			pieces = fmt.Sprintf("linear pieces in view: %d (≤ %s)", s.Pieces, nn.Commas(regions.SerraBound(s.Layers)))
+		}
+		var kb strings.Builder
+		kb.WriteString("kink pieces:")
+		for l := range nt.Depth() {
+			if l > 0 {
+				kb.WriteString(" ·")
+			}
+			fmt.Fprintf(&kb, " L%d %d", l+1, per[l])
+		}
+		s.Figures = [3]string{pieces, kb.String(), fmt.Sprintf("line segments: %d", key[3])}
+		s.ChartNote = fmt.Sprintf("%s, %s", count(key[3], "segment"), count(key[4], "kink"))
+	}
+	text := captionDeep
+	if s.Surface.On {
+		text = captionSurface
+	}
+	if s.Tint.On && !s.Surface.On {
+		text = captionTint
+	}
+	s.wrapTexts(text, chartInfoDeep)
 }
 
 // surfaceNote is the note over the surface: the range of z it shows.
