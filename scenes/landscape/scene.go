@@ -38,10 +38,11 @@ type Scene struct {
 	// NetTitle is the control column's title: the network's shape.
 	NetTitle string
 	deep     deepState
-	Plane    plot.PanZoom  // the view asked for (home, wheel, arrows, the view option)
-	VP       plot.Viewport // Plane fitted to the plot, device pixels
-	Line     [2]plot.Point // the user's line, world coordinates
-	Az       float64       // 3-D camera azimuth
+
+	Plane plot.PanZoom  // the view asked for (home, wheel, arrows, the view option)
+	VP    plot.Viewport // Plane fitted to the plot, device pixels
+	Line  [2]plot.Point // the user's line, world coordinates
+	Az    float64       // 3-D camera azimuth
 
 	Layout Layout
 
