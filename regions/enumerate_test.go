@@ -167,8 +167,8 @@ func TestEnumerateDepth1Cases(t *testing.T) {
 }
 
 // TestEnumerateDepth1AgainstArrangement compares one-layer nets with two
-// independent counts of their line arrangement: the landscape scene's
-// Euler-formula Pieces, and the grid's distinct patterns.
+// independent counts of their line arrangement: the shallow bound, and the
+// grid's distinct patterns.
 func TestEnumerateDepth1AgainstArrangement(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(2026, 5))
@@ -181,9 +181,8 @@ func TestEnumerateDepth1AgainstArrangement(t *testing.T) {
 		nt := Random([]int{n}, 0, SeedInit, r)
 		view := []plot.Rect{square2, offView}[trial%2]
 		got := Enumerate(nt, view).Count()
-		if want := toLandscape(nt).Pieces(view); got != want {
-			t.Errorf("trial %d (n=%d): Count = %d, landscape Pieces = %d", trial, n, got, want)
-		}
+		// (scenes/landscape's tests also compare it with the scene's
+		// Euler-formula count.)
 		if got > ShallowBound(n) {
 			t.Errorf("trial %d: Count = %d above ShallowBound(%d) = %d", trial, got, n, ShallowBound(n))
 		}

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 
 	"digitlab/kit/plot"
-	"digitlab/scenes/landscape"
 )
 
 // Shared fixtures and slow, obviously correct helpers for the tests.
@@ -22,12 +21,6 @@ func lines(rows ...[3]float64) *Net {
 		nt.W[0][2*i], nt.W[0][2*i+1], nt.B[0][i], nt.WOut[i] = r[0], r[1], r[2], 1
 	}
 	return nt
-}
-
-// toLandscape returns the landscape scene's net with nt's weights; nt must
-// have one hidden layer and be ReLU.
-func toLandscape(nt *Net) *landscape.Net {
-	return &landscape.Net{N: nt.Widths[0], W1: nt.W[0], B1: nt.B[0], W2: nt.WOut, B2: nt.BOut}
 }
 
 // bent is a hand-made 2→2→1→1 net whose layer-1 kink bends: layer 0 is

@@ -58,33 +58,6 @@ func TestKinksAreZeroSets(t *testing.T) {
 	}
 }
 
-// TestKinksDepth1Chords: a one-layer unit's pieces tile its straight chord
-// across the view, as the landscape scene computes it.
-func TestKinksDepth1Chords(t *testing.T) {
-	t.Parallel()
-	r := rand.New(rand.NewPCG(8, 1))
-	for trial := 0; trial < 10; trial++ {
-		nt := Random([]int{1 + 2*trial}, 0, SeedInit, r)
-		e := Enumerate(nt, square2)
-		want := map[int]float64{}
-		for _, k := range toLandscape(nt).Kinks(square2) {
-			want[k.Unit] = k.Seg.Len()
-		}
-		for i := 0; i < nt.Widths[0]; i++ {
-			got := 0.0
-			for _, k := range e.UnitKinks(0, i) {
-				if k.Layer != 0 || k.Unit != i {
-					t.Fatalf("UnitKinks(0,%d) holds %+v", i, k)
-				}
-				got += k.Seg.Len()
-			}
-			if math.Abs(got-want[i]) > 1e-9 {
-				t.Errorf("trial %d unit %d: pieces add up to length %v, chord %v", trial, i, got, want[i])
-			}
-		}
-	}
-}
-
 // TestKinksBent checks the hand-made net whose layer-1 kink bends at the
 // y axis: y = 1/2 from x = -2 to 0, then y = x + 1/2 up to (3/2, 2).
 func TestKinksBent(t *testing.T) {

@@ -3,10 +3,7 @@ package regions
 import (
 	"math"
 	"math/rand/v2"
-	"reflect"
 	"testing"
-
-	"digitlab/scenes/landscape"
 )
 
 func TestEvalGolden(t *testing.T) {
@@ -92,12 +89,6 @@ func TestRandomDrawOrder(t *testing.T) {
 		if w := want(nIn, true); nt.BOut != w {
 			t.Fatalf("init %d: BOut = %v, want %v", init, nt.BOut, w)
 		}
-	}
-	// Depth 1 draws exactly what the landscape scene's Random does.
-	a := Random([]int{5}, 0, SeedInit, rand.New(rand.NewPCG(1, 2)))
-	b := landscape.Random(5, rand.New(rand.NewPCG(1, 2)))
-	if !reflect.DeepEqual(a.W[0], b.W1) || !reflect.DeepEqual(a.B[0], b.B1) || !reflect.DeepEqual(a.WOut, b.W2) || a.BOut != b.B2 {
-		t.Errorf("depth-1 Random = %+v, landscape.Random = %+v", a, b)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
-	"sort"
 	"testing"
 
 	"digitlab/kit/plot"
@@ -107,47 +106,6 @@ func totalUnits(w []int) int {
 		n += v
 	}
 	return n
-}
-
-// TestRestrictDepth1MatchesLandscape compares one-layer nets with the
-// landscape scene's direct computation (each unit switches once, at
-// t = z0/(z0−z1)).
-func TestRestrictDepth1MatchesLandscape(t *testing.T) {
-	t.Parallel()
-	r := rand.New(rand.NewPCG(11, 12))
-	for trial := 0; trial < 40; trial++ {
-		n := 1 + r.IntN(32)
-		nt := Random([]int{n}, 0, SeedInit, r)
-		p0, p1 := randPoint(r, square2), randPoint(r, square2)
-		got, want := nt.Restrict(p0, p1), toLandscape(nt).Restrict(p0, p1)
-		if got.Segments() != want.Segments() {
-			t.Fatalf("n=%d: Segments = %d, landscape %d", n, got.Segments(), want.Segments())
-		}
-		for k := range want.Breaks {
-			if math.Abs(got.Breaks[k]-want.Breaks[k]) > 1e-12 {
-				t.Fatalf("n=%d: Breaks[%d] = %v, landscape %v", n, k, got.Breaks[k], want.Breaks[k])
-			}
-			var units []int
-			for _, u := range got.Switches(nil, k) {
-				units = append(units, u.Index)
-			}
-			wantUnits := append([]int(nil), want.Units[k]...)
-			sort.Ints(wantUnits)
-			if !reflect.DeepEqual(units, wantUnits) {
-				t.Fatalf("n=%d: break %d switches %v, landscape %v", n, k, units, want.Units[k])
-			}
-		}
-		for k := range want.V {
-			if math.Abs(got.V[k]-want.V[k]) > 1e-9*(1+math.Abs(want.V[k])) {
-				t.Fatalf("n=%d: V[%d] = %v, landscape %v", n, k, got.V[k], want.V[k])
-			}
-		}
-		for k := range want.Slopes {
-			if math.Abs(got.Slopes[k]-want.Slopes[k]) > 1e-9*(1+math.Abs(want.Slopes[k])) {
-				t.Fatalf("n=%d: Slopes[%d] = %v, landscape %v", n, k, got.Slopes[k], want.Slopes[k])
-			}
-		}
-	}
 }
 
 func TestRestrictCases(t *testing.T) {
