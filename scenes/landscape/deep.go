@@ -20,6 +20,24 @@ import (
 // frame up; until it is done Pieces is -1 and the kinks are those of the
 // layers finished. Kinks are coloured by layer (Kink.Unit is the layer).
 
+// LeakySlope is the slope of the leaky ReLU below 0, seed 000's lrelu:
+// max(z/10, z).
+const LeakySlope = 0.1
+
+// Inits are the values of the init option: the seed's sample_weights
+// (W ~ N(0,1), b ~ 0.2·N(0,1)) or He's (W ~ N(0, 2/fan-in), b = 0).
+var Inits = []string{"seed", "he"}
+
+// Bound is the bound on the pieces the figures show beside the count, and
+// its name: Serra et al.'s for ReLU, the product bound (Montúfar) for
+// leaky ReLU, where Serra's does not hold.
+func (s *Scene) Bound() (int, string) {
+	if s.DeepNet != nil && s.DeepNet.Leaky != 0 {
+		return regions.ProductBound(s.Layers), "product bound"
+	}
+	return regions.SerraBound(s.Layers), "Serra et al."
+}
+
 // EnumBudget is the work units the enumeration does per frame: about 5 ms
 // in wasm before the browser has optimised the code, 0.5 ms after.
 const EnumBudget = 5000
@@ -46,7 +64,11 @@ func (s *Scene) eval(x, y float64) float64 {
 
 // rebuildDeep draws the deep network of s.Layers from the seed.
 func (s *Scene) rebuildDeep() {
-	s.DeepNet = regions.Random(s.Layers, 0, regions.SeedInit, rand.New(rand.NewPCG(s.Seed, 2026)))
+	leaky := 0.0
+	if s.Leaky.On {
+		leaky = LeakySlope
+	}
+	s.DeepNet = regions.Random(s.Layers, leaky, s.Init, rand.New(rand.NewPCG(s.Seed, 2026)))
 }
 
 // countDeep starts counting the deep network's pieces over w (counts
@@ -176,6 +198,8 @@ func (s *Scene) deepStatus(st map[string]any) {
 		st["pieces"] = nil
 	}
 	st["serraBound"] = regions.SerraBound(s.Layers)
+	st["bound"], _ = s.Bound()
+	st["leaky"], st["init"] = s.Leaky.On, Inits[s.Init]
 }
 
 // deepActiveText is the hover's third line for a deep net: the active

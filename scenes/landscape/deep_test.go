@@ -93,3 +93,43 @@ func TestDepthChoice(t *testing.T) {
 		t.Errorf("1 layer: deep %v, title %q", f.s.Deep(), f.s.NetTitle)
 	}
 }
+
+// TestLeakyAndHe: leaky=1 draws a leaky net (through regions even with one
+// layer) whose count is checked against the product bound; init=he draws
+// He's weights, with biases 0, so every first-layer kink passes through the
+// origin; both go back to the plain net when turned off.
+func TestLeakyAndHe(t *testing.T) {
+	f := newFrame(t, 1)
+	if errs := f.s.Set(map[string]string{"leaky": "1", "n": "6"}); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	f.step()
+	for i := 0; f.s.Pieces < 0 && i < 100; i++ {
+		f.step()
+	}
+	if !f.s.Deep() || f.s.DeepNet.Leaky != LeakySlope || len(f.s.Layers) != 1 {
+		t.Fatalf("leaky, n=6: deep %v, layers %v", f.s.Deep(), f.s.Layers)
+	}
+	b, name := f.s.Bound()
+	if name != "product bound" || f.s.Pieces > b || f.s.Pieces != regions.Enumerate(f.s.DeepNet, f.world()).Count() {
+		t.Errorf("leaky: %d pieces, %s %d", f.s.Pieces, name, b)
+	}
+	if phi, x := f.s.DeepNet.Eval(0.3, 0.7), f.s.eval(0.3, 0.7); phi != x {
+		t.Errorf("Φ %v, the net's %v", x, phi)
+	}
+	f.s.Set(map[string]string{"leaky": "0", "init": "he", "layers": "4,4"})
+	f.step()
+	for _, b := range f.s.DeepNet.B[0] {
+		if b != 0 {
+			t.Fatalf("He init: a first-layer bias %v", b)
+		}
+	}
+	if st := f.s.Status(); st["init"] != "he" || st["leaky"] != false {
+		t.Errorf("status init %v leaky %v", st["init"], st["leaky"])
+	}
+	f.s.Set(map[string]string{"init": "seed", "layers": "5"})
+	f.step()
+	if f.s.Deep() || f.s.Net.N != 5 {
+		t.Errorf("back to the seed's init and one layer: deep %v", f.s.Deep())
+	}
+}

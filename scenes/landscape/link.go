@@ -16,6 +16,8 @@ func (s *Scene) values() map[string]string {
 		"view":    ui.Coords(s.Plane.View.X0, s.Plane.View.Y0, s.Plane.View.X1, s.Plane.View.Y1),
 		"tint":    ui.Bool(s.Tint.On),
 		"surface": ui.Bool(s.Surface.On),
+		"leaky":   ui.Bool(s.Leaky.On),
+		"init":    Inits[s.Init],
 	}
 	switch {
 	case s.Deep():

@@ -14,5 +14,7 @@ func TestLinkRoundTrip(t *testing.T) {
 		{"view": "-3,-1,3,2", "surface": "1", "n": "2"},
 		{"layers": "8,8", "seed": "5"},
 		{"layers": "4,6,3", "tint": "1"},
+		{"leaky": "1", "n": "5"},
+		{"init": "he", "layers": "8,8", "seed": "2"},
 	})
 }

@@ -28,6 +28,7 @@ type Scene struct {
 	N             ui.Slider
 	Reroll, Home  ui.Button
 	Tint, Surface ui.Toggle
+	Leaky         ui.Toggle // leaky ReLU (slope LeakySlope) instead of ReLU: a deep net's option
 
 	Seed uint64
 	Net  *Net
@@ -35,6 +36,7 @@ type Scene struct {
 	// layers; nil for the 2→n→1 net), DeepNet the network then (deep.go).
 	Layers  []int
 	DeepNet *regions.Net
+	Init    regions.Init // the deep net's initialisation: the seed's or He's
 	// NetTitle is the control column's title: the network's shape.
 	NetTitle string
 	deep     deepState
@@ -186,7 +188,9 @@ func NewScene() *Scene {
 				"2 → n → n → n → 1: kinks bend at both earlier layers"}},
 		Reroll: ui.Button{Label: "new weights", Tip: "Draw new random weights with the next seed"},
 		Home:   ui.Button{Label: "reset view", Tip: "Back to [−2,2]×[−2,2] (wheel zooms, arrow keys pan)"},
-		Tint: ui.Toggle{Label: "tint regions by pattern",
+		Leaky: ui.Toggle{Label: "leaky ReLU (slope 0.1 below 0)",
+			Tip: "max(z/10, z) as seed 000's lrelu: the same kinks and pieces, and no unit is ever flat zero"},
+		Tint: ui.Toggle{Label: "tint by pattern",
 			Tip: "Colour each region by which units are active there: one colour per linear piece"},
 		Surface: ui.Toggle{Label: "3-D surface",
 			Tip: "The graph z = Φ(x₁,x₂) seen from above, like the seed's plot_surface; drag to turn it"},
@@ -205,9 +209,18 @@ func (s *Scene) rebuild() {
 	s.Depth.Index = max(1, len(s.Layers)) - 1
 	s.N.Label = "hidden units n"
 	s.NetTitle = ControlsTitle
-	if len(s.Layers) >= 2 {
+	through := s.Leaky.On || s.Init != regions.SeedInit // one layer, but through regions
+	switch {
+	case len(s.Layers) < 2 && through:
+		s.Layers = []int{int(s.N.Value)}
+	case len(s.Layers) == 1:
+		s.Layers = nil // the plain 2→n→1 net
+	}
+	if len(s.Layers) >= 1 {
 		s.Preset.Index = 1
-		s.N.Label = "units per layer n"
+		if len(s.Layers) >= 2 {
+			s.N.Label = "units per layer n"
+		}
 		s.NetTitle = deepTitle(s.Layers)
 		s.rebuildDeep()
 		s.netGen++
@@ -266,6 +279,10 @@ func (s *Scene) Update(t *ui.Tick) {
 		s.Az = DefaultCamera.Azimuth
 		s.stale = true
 	}
+	if s.Leaky.Update(in) {
+		s.Preset.Index = 1
+		s.rebuild()
+	}
 	if s.Tint.Update(in) {
 		s.stale = true
 	}
@@ -322,8 +339,9 @@ func (s *Scene) layout(area ui.Rect) {
 	s.Depth.Rect = col.Next(s.Depth.Height())
 	b := col.Next(ui.RowH).SplitH(2, ui.Gap)
 	s.Reroll.Rect, s.Home.Rect = b[0], b[1]
-	s.Tint.Rect = col.Next(ui.RowH)
-	s.Surface.Rect = col.Next(ui.RowH)
+	row := col.Next(ui.RowH).SplitH(2, ui.Gap)
+	s.Tint.Rect, s.Surface.Rect = row[0], row[1]
+	s.Leaky.Rect = col.Next(ui.RowH)
 	L.Figures = col.Next(3 * body)
 	L.Scale = col.Next(ScaleH)
 	L.Legend = col.Next(18 + 4*18)

@@ -9,7 +9,7 @@ import (
 )
 
 // OptionKeys are the keys Set knows, as in the URL.
-var OptionKeys = []string{"n", "layers", "preset", "example", "seed", "line", "view", "tint", "surface"}
+var OptionKeys = []string{"n", "layers", "leaky", "init", "preset", "example", "seed", "line", "view", "tint", "surface"}
 
 // visibleWorld is the world rectangle shown (the fitted view once laid
 // out, the requested view before the first Update).
@@ -73,6 +73,7 @@ func (s *Scene) Set(opts map[string]string) []error {
 	var errs []error
 	preset, n := -1, -1
 	var layers []int
+	through := false // leaky or init given: the net is drawn again
 	for _, k := range ui.SortedKeys(opts) {
 		v := opts[k]
 		switch k {
@@ -90,6 +91,20 @@ func (s *Scene) Set(opts map[string]string) []error {
 				continue
 			}
 			layers = w
+		case "leaky":
+			b, err := ui.ParseBool(k, v)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			s.Leaky.On, through = b, true
+		case "init":
+			i, err := ui.ParseChoice(k, v, Inits)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			s.Init, through = regions.Init(i), true
 		case "preset":
 			i, err := ui.ParseChoice(k, v, Presets)
 			if err != nil {
@@ -160,6 +175,9 @@ func (s *Scene) Set(opts map[string]string) []error {
 		s.Preset.Index = 1
 		s.rebuild()
 		return errs
+	}
+	if through && preset < 0 && n < 0 {
+		preset = 1
 	}
 	if preset >= 0 || n > 0 {
 		if n > 0 {

@@ -62,7 +62,7 @@ func (s *Scene) paint() {
 	l, L := &s.List, &s.Layout
 	l.Reset()
 	l.Panel(L.Controls, s.NetTitle)
-	l.Widgets(&s.Preset, &s.N, &s.Depth, &s.Reroll, &s.Home, &s.Tint, &s.Surface)
+	l.Widgets(&s.Preset, &s.N, &s.Depth, &s.Reroll, &s.Home, &s.Tint, &s.Surface, &s.Leaky)
 	s.paintFigures(l)
 	s.paintScale(l)
 	s.paintLegend(l)

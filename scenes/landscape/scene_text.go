@@ -90,7 +90,8 @@ func (s *Scene) updateDeepTexts() {
 		s.figFor = key
 		pieces := "counting the linear pieces…"
 		if s.Pieces >= 0 {
-			pieces = fmt.Sprintf("linear pieces in view: %d (≤ %s)", s.Pieces, nn.Commas(regions.SerraBound(s.Layers)))
+			b, _ := s.Bound()
+			pieces = fmt.Sprintf("linear pieces in view: %d (≤ %s)", s.Pieces, nn.Commas(b))
 		}
 		var kb strings.Builder
 		kb.WriteString("kink pieces:")
