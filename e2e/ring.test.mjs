@@ -96,3 +96,18 @@ test('the learned detector trains live: accuracy rises, pause holds, reset clear
   await page.evaluate(() => window.digitlab.reset());
   await waitStatus(page, (s) => s.step === 0, { timeout: 5000, what: 'reset()' });
 });
+
+test('the learned net\'s linear regions are counted while it trains, and drawn with the kinks', async () => {
+  await page.evaluate(() => window.digitlab.set({ scene: 'ring', arch: '2-16-16-1', kinks1: 1, kinks2: 1 }));
+  let st = await waitStatus(page, (s) => s.arch === '2-16-16-1' && s.learnedRegions > 1, { timeout: 30_000, what: 'the 2-16-16-1 net counted' });
+  const first = st.learnedRegions;
+  await page.evaluate(() => window.digitlab.start());
+  st = await waitStatus(page, (s) => s.learnedRegionHistory.length >= 3 && s.step > 2000, { timeout: 120_000, what: 'three counts while training' });
+  await page.evaluate(() => window.digitlab.pause());
+  const h = st.learnedRegionHistory;
+  for (let i = 1; i < h.length; i++) assert.ok(h[i][0] > h[i - 1][0], `steps ascend: ${JSON.stringify(h)}`);
+  assert.ok(h.every(([, n]) => n > 1), `counts ${JSON.stringify(h)}`);
+  assert.equal(h[0][1], first);
+  await frames(page, 3);
+  assertNotBlank((await screenshot(page, 'ring-learned-regions')).stats, 'the learned regions');
+});

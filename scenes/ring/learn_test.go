@@ -7,7 +7,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"digitlab/kit/ui"
+	"digitlab/regions"
 	"digitlab/train"
 )
 
@@ -227,5 +230,32 @@ func TestSeedNetSummary(t *testing.T) {
 	}
 	if len(m.Params) != 31 || !strings.Contains(m.Summary(), "Total params: 31\n") {
 		t.Errorf("%d parameters:\n%s", len(m.Params), m.Summary())
+	}
+}
+
+// TestLearnedRegions: the learned net's regions are those regions counts
+// for the same weights, its z agrees with the model's logit, and the count
+// is recorded against the step as it trains.
+func TestLearnedRegions(t *testing.T) {
+	s, in := newScene(t)
+	if s.Regions.Count < 2 || len(s.Regions.History) != 1 || s.Regions.History[0].Step != 0 {
+		t.Fatalf("at the start: %d regions, history %v", s.Regions.Count, s.Regions.History)
+	}
+	nt := fromModel(nil, s.tr.Model)
+	for _, p := range [][2]float64{{0.3, -1.2}, {2, 0.5}, {-1.7, -1.1}} {
+		if got, want := nt.Eval(p[0], p[1]), s.tr.Logit(p[0], p[1]); math.Abs(got-want) > 1e-4*(1+math.Abs(want)) {
+			t.Errorf("z%v: regions' net %v, the model %v", p, got, want)
+		}
+	}
+	if got := regions.Enumerate(nt, Plane).Count(); got != s.Regions.Count {
+		t.Errorf("%d regions, regions counts %d", s.Regions.Count, got)
+	}
+	s.Step(200)
+	for i := range 50 {
+		frame(s, in, time.Duration(i+1)*20*time.Millisecond, func(*ui.Input) {})
+	}
+	h := s.Regions.History
+	if len(h) < 2 || h[len(h)-1].Step <= h[0].Step || s.Status()["learnedRegions"] != s.Regions.Count {
+		t.Errorf("after 200 steps: history %v", h)
 	}
 }

@@ -49,6 +49,7 @@ type Scene struct {
 	LabelRing         []plot.Segment // the ring that labels the points (circles or diamonds)
 	Zero              []plot.Segment // learned z = 0 contour
 	Learned           Measures       // learned region z ≥ 0 vs the circle
+	Regions           learnedRegions // the learned net's linear regions and their count's history (regions.go)
 	TrainLoss         float64
 	TrainAcc          float64
 	TestLoss          float64
@@ -254,6 +255,7 @@ func (s *Scene) evalRegion() {
 		s.Zero = append(s.Zero, c.Segs...)
 	}
 	s.Learned = RegionMeasures(s.inLearned, s.A.Value, s.B.Value, Plane, regionCells)
+	s.countLearned()
 	s.learnGen++
 	s.learnDirty = true
 }

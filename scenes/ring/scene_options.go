@@ -56,6 +56,11 @@ func (s *Scene) Status() map[string]any {
 		st["trainLoss"], st["trainAcc"] = s.TrainLoss, s.TrainAcc
 		st["testLoss"], st["testAcc"] = s.TestLoss, s.TestAcc
 		st["learnedMissed"], st["learnedExtra"], st["learnedIoU"] = s.Learned.Missed, s.Learned.Extra, s.Learned.IoU
+		hist := make([]any, len(s.Regions.History)) // [step, count] pairs, as JS arrays
+		for i, p := range s.Regions.History {
+			hist[i] = []float64{float64(p.Step), float64(p.Count)}
+		}
+		st["learnedRegions"], st["learnedRegionHistory"] = s.Regions.Count, hist
 	}
 	if s.TrainErr != "" {
 		st["trainError"] = s.TrainErr

@@ -70,6 +70,12 @@ func (s *Scene) List() *paint.List {
 	v = s.deviceViewport(s.PlotR)
 	l.Raster(s.PlotR, &s.Right)
 	l.Segs(v, s.LabelRing, 1.2, colCircle, true)
+	if s.ShowKinks1.On {
+		l.Segs(v, s.Regions.Kinks[0], 1.2, colKink1, true)
+	}
+	if s.ShowKinks2.On {
+		l.Segs(v, s.Regions.Kinks[1], 1.2, colKink2, true)
+	}
 	l.Segs(v, s.Zero, 2.5, colOutline, true)
 	l.Stroke(s.PlotR, 1, paint.Border)
 

@@ -675,13 +675,13 @@ func TestSceneStatusKeys(t *testing.T) {
 	for _, k := range []string{"a", "b", "optimal", "diamondA", "diamondB", "missed", "extra", "iou", "bestA", "bestB", "bestIoU",
 		"disagree", "samplePoints", "testScores", "testVerdicts", "kinks1", "kinks2", "arch", "labels", "opt", "lr", "batch",
 		"points", "seed", "step", "epoch", "samplesPerSec", "trainLoss", "trainAcc", "testLoss", "testAcc",
-		"learnedMissed", "learnedExtra", "learnedIoU"} {
+		"learnedMissed", "learnedExtra", "learnedIoU", "learnedRegions", "learnedRegionHistory"} {
 		if _, ok := st[k]; !ok {
 			t.Errorf("status lacks %q", k)
 		}
 	}
-	if len(st) != 34 {
-		t.Errorf("status has %d keys, want 34", len(st))
+	if len(st) != 36 {
+		t.Errorf("status has %d keys, want 36", len(st))
 	}
 	// The seed's verdicts {(0,0): F, (0.5,0.5): T, (1.1,0): T, (1,1): T, (1.5,0.2): T, (2,0): T, (2.1,0): F}
 	// and z = min(r − a, b − r).

@@ -214,10 +214,21 @@ func (s *Scene) LearnTexts() []paint.Op {
 		c.para(fmt.Sprintf("loss: train %.3f · held-out %.3f (chance %.3f)", s.TrainLoss, s.TestLoss, math.Ln2), paint.Regular, paint.Ink)
 		lm := s.Learned
 		c.para(fmt.Sprintf("vs the circle ring, in %% of its area: missed %s · extra %s · IoU %.3f", pct(lm.Missed), pct(lm.Extra), lm.IoU), paint.Regular, paint.Ink)
+		c.para(s.regionsText(), paint.Regular, paint.Ink)
 		c.para(fmt.Sprintf("update %d · epoch %d · seed %d · %.0f samples/s", s.tr.Steps(), s.tr.Epoch(), s.Seed, s.rateShown()), paint.Regular, paint.Muted)
 		c.para("dots: dark = in the ring, white = outside; green: z = 0", paint.Regular, paint.Muted)
 	}
 	return out.Ops
+}
+
+// regionsText says how many linear pieces the learned z has over the plot
+// now and at the first count of the run.
+func (s *Scene) regionsText() string {
+	h := s.Regions.History
+	if len(h) < 2 || h[0].Count == s.Regions.Count {
+		return fmt.Sprintf("linear regions of z: %d", s.Regions.Count)
+	}
+	return fmt.Sprintf("linear regions of z: %d (%d at update %d)", s.Regions.Count, h[0].Count, h[0].Step)
 }
 
 // matrixLines shows the designed weights as numbers: W1 and b1 are fixed;
