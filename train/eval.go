@@ -1,7 +1,9 @@
 package train
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"digitlab/nn"
 )
@@ -70,8 +72,11 @@ type Mistake struct {
 
 // FullEval is a finished evaluation of the whole test set.
 type FullEval struct {
-	Point        // the history point it made
-	Wrong    int // misclassified samples (Mistakes keeps the first Config.Mistakes)
+	Point     // the history point it made
+	Wrong int // misclassified samples
+	// Mistakes are the Config.Mistakes most confident of them (the
+	// probability given to the wrong class highest), most confident first:
+	// the errors a student should see first.
 	Mistakes []Mistake
 	Pred     []int32 // the predicted class of every test sample
 	Seq      int     // counts finished full evaluations since Reset, from 1
@@ -95,20 +100,49 @@ func (f *FullEval) start() {
 }
 
 // add records pred, the prediction for sample i of true class label, and
-// keeps the sample as a mistake while Mistakes has room (its capacity),
-// copying probs, the class probabilities. It allocates nothing.
+// keeps the sample as a mistake while Mistakes has room (its capacity) or
+// in place of the least confident one kept, copying probs, the class
+// probabilities. It allocates nothing.
 func (f *FullEval) add(i, label, pred int, probs []float32) {
 	f.Pred[i] = int32(pred)
 	if pred == label {
 		return
 	}
 	f.Wrong++
+	var m *Mistake
 	if k := len(f.Mistakes); k < cap(f.Mistakes) {
 		f.Mistakes = f.Mistakes[:k+1]
-		m := &f.Mistakes[k]
-		m.Index, m.Label, m.Pred = i, label, pred
-		m.Probs = append(m.Probs[:0], probs...)
+		m = &f.Mistakes[k]
+	} else if k > 0 {
+		least := 0
+		for j := range f.Mistakes {
+			if f.Mistakes[j].confidence() < f.Mistakes[least].confidence() {
+				least = j
+			}
+		}
+		if probs[pred] <= f.Mistakes[least].confidence() {
+			return
+		}
+		m = &f.Mistakes[least]
+	} else {
+		return
 	}
+	m.Index, m.Label, m.Pred = i, label, pred
+	m.Probs = append(m.Probs[:0], probs...)
+}
+
+// confidence is the probability the model gave the class it predicted.
+func (m *Mistake) confidence() float32 { return m.Probs[m.Pred] }
+
+// sortMistakes orders the kept mistakes most confident first (ties by
+// index), at the end of the pass.
+func (f *FullEval) sortMistakes() {
+	slices.SortFunc(f.Mistakes, func(a, b Mistake) int {
+		if c := cmp.Compare(b.confidence(), a.confidence()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Index, b.Index)
+	})
 }
 
 // Evaluate judges m on every sample of d, synchronously (for the command

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sort"
 	"testing"
 
 	"digitlab/nn"
@@ -12,7 +13,8 @@ import (
 
 // wantFull is the slow, obvious full evaluation of m on d: EvaluateN for
 // the loss and accuracy, and a hand loop over Model.Predict for the
-// predictions and the first keep mistakes in index order.
+// predictions and the keep most confident mistakes, most confident first
+// (ties by index): all mistakes, sorted the slow, plain way, then cut.
 func wantFull(t *testing.T, m *nn.Model, d Data, keep int) FullEval {
 	t.Helper()
 	r := EvaluateN(m, d, d.Len())
@@ -27,11 +29,13 @@ func wantFull(t *testing.T, m *nn.Model, d Data, keep int) FullEval {
 		f.Pred[i] = int32(p)
 		if p != y {
 			f.Wrong++
-			if len(f.Mistakes) < keep {
-				f.Mistakes = append(f.Mistakes, Mistake{Index: i, Label: y, Pred: p, Probs: slices.Clone(probs)})
-			}
+			f.Mistakes = append(f.Mistakes, Mistake{Index: i, Label: y, Pred: p, Probs: slices.Clone(probs)})
 		}
 	}
+	sort.SliceStable(f.Mistakes, func(a, b int) bool {
+		return f.Mistakes[a].Probs[f.Mistakes[a].Pred] > f.Mistakes[b].Probs[f.Mistakes[b].Pred]
+	})
+	f.Mistakes = f.Mistakes[:min(keep, len(f.Mistakes))]
 	return f
 }
 

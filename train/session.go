@@ -471,6 +471,7 @@ func (s *Session) finishEval() {
 		i := s.fillIndex()
 		s.fullSeq++
 		s.full[i].Point, s.full[i].Seq = p, s.fullSeq
+		s.full[i].sortMistakes()
 		s.fullLast = i
 		s.evFull = false
 	}

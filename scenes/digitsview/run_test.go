@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -663,12 +664,18 @@ func TestSnapshotMistakesAndWeights(t *testing.T) {
 	}
 	test := r.Prepared().Test
 	res := train.Evaluate(r.Model(), test)
+	// The mistakes kept: the most confident first (ties by index).
 	var wrong []int
+	conf := map[int]float32{}
+	var px, pr []float32
 	for i, p := range res.Pred {
 		if p != res.Labels[i] {
 			wrong = append(wrong, i)
+			pr = r.Model().Predict(pr, test.Sample(px, i))
+			conf[i] = pr[p]
 		}
 	}
+	sort.SliceStable(wrong, func(a, b int) bool { return conf[wrong[a]] > conf[wrong[b]] })
 	if len(wrong) <= MaxWrong {
 		t.Fatalf("setup: %d mistakes, want more than MaxWrong = %d", len(wrong), MaxWrong)
 	}
@@ -678,7 +685,7 @@ func TestSnapshotMistakesAndWeights(t *testing.T) {
 	var x, probs []float32
 	for k, m := range s.Mistakes {
 		if k >= len(wrong) || m.Index != wrong[k] {
-			t.Errorf("mistake %d is test image %d, want %d (the first in index order)", k, m.Index, wrong[min(k, len(wrong)-1)])
+			t.Errorf("mistake %d is test image %d, want %d (the most confident first)", k, m.Index, wrong[min(k, len(wrong)-1)])
 			continue
 		}
 		x = test.Sample(x, m.Index)

@@ -20,7 +20,7 @@ const (
 const (
 	MatTitle      = "Pixel values (8x8 block)"
 	WeightsTitle  = "Weights"
-	MistakesTitle = "Misclassified test images"
+	MistakesTitle = "Misclassified test images, the most confident first"
 	SelectedTitle = "Selected mistake"
 	PadTitle      = "Draw a digit (mouse or finger)"
 	SeeTitle      = "What the network sees"
