@@ -79,14 +79,17 @@ type FullEval struct {
 	// the errors a student should see first.
 	Mistakes []Mistake
 	Pred     []int32 // the predicted class of every test sample
-	Seq      int     // counts finished full evaluations since Reset, from 1
+	// Confusion is the (k, k) count matrix, row-major: Confusion[t*k+p]
+	// test samples of true class t were predicted p.
+	Confusion []int
+	Seq       int // counts finished full evaluations since Reset, from 1
 }
 
 // newFullEval returns a FullEval for n test samples with every buffer
 // allocated: Pred of n, and room for up to keep mistakes (at most n) of k
 // class probabilities each.
 func newFullEval(n, keep, k int) FullEval {
-	f := FullEval{Pred: make([]int32, n), Mistakes: make([]Mistake, min(keep, n))}
+	f := FullEval{Pred: make([]int32, n), Mistakes: make([]Mistake, min(keep, n)), Confusion: make([]int, k*k)}
 	for i := range f.Mistakes {
 		f.Mistakes[i].Probs = make([]float32, 0, k)
 	}
@@ -97,6 +100,7 @@ func newFullEval(n, keep, k int) FullEval {
 // start empties f for a new pass, keeping its buffers.
 func (f *FullEval) start() {
 	f.Point, f.Wrong, f.Mistakes, f.Seq = Point{}, 0, f.Mistakes[:0], 0
+	clear(f.Confusion)
 }
 
 // add records pred, the prediction for sample i of true class label, and
@@ -105,6 +109,9 @@ func (f *FullEval) start() {
 // probabilities. It allocates nothing.
 func (f *FullEval) add(i, label, pred int, probs []float32) {
 	f.Pred[i] = int32(pred)
+	if k := len(probs); len(f.Confusion) == k*k {
+		f.Confusion[label*k+pred]++
+	}
 	if pred == label {
 		return
 	}

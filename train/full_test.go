@@ -18,7 +18,8 @@ import (
 func wantFull(t *testing.T, m *nn.Model, d Data, keep int) FullEval {
 	t.Helper()
 	r := EvaluateN(m, d, d.Len())
-	f := FullEval{Point: Point{TestLoss: r.Loss, TestAcc: r.Acc, N: r.N}, Pred: make([]int32, d.Len())}
+	k := m.Classes()
+	f := FullEval{Point: Point{TestLoss: r.Loss, TestAcc: r.Acc, N: r.N}, Pred: make([]int32, d.Len()), Confusion: make([]int, k*k)}
 	var probs []float32
 	for i := range d.Len() {
 		probs = m.Predict(probs, d.Sample(nil, i))
@@ -27,6 +28,7 @@ func wantFull(t *testing.T, m *nn.Model, d Data, keep int) FullEval {
 			t.Fatalf("sample %d: Predict's argmax %d, EvaluateN %d", i, p, r.Pred[i])
 		}
 		f.Pred[i] = int32(p)
+		f.Confusion[y*k+p]++
 		if p != y {
 			f.Wrong++
 			f.Mistakes = append(f.Mistakes, Mistake{Index: i, Label: y, Pred: p, Probs: slices.Clone(probs)})
@@ -49,6 +51,13 @@ func checkFull(t *testing.T, where string, got *FullEval, m *nn.Model, d Data, k
 	}
 	if !slices.Equal(got.Pred, want.Pred) {
 		t.Errorf("%s: Pred %v, want %v", where, got.Pred, want.Pred)
+	}
+	total := 0
+	for _, c := range got.Confusion {
+		total += c
+	}
+	if !slices.Equal(got.Confusion, want.Confusion) || total != got.N {
+		t.Errorf("%s: confusion %v (summing to %d of %d), want %v", where, got.Confusion, total, got.N, want.Confusion)
 	}
 	same := len(got.Mistakes) == 0 && len(want.Mistakes) == 0 || reflect.DeepEqual(got.Mistakes, want.Mistakes)
 	if got.Wrong != want.Wrong || !same {

@@ -158,6 +158,10 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 
 	w.bool(s.HasMistakes)
 	if s.HasMistakes {
+		w.count(len(s.Confusion))
+		for _, v := range s.Confusion {
+			w.int(v)
+		}
 		w.count(len(s.Mistakes))
 		for i := range s.Mistakes {
 			m := &s.Mistakes[i]
@@ -284,6 +288,17 @@ func (s *Snapshot) decode(r *protoReader) {
 
 	s.HasMistakes = r.bool()
 	if s.HasMistakes {
+		nc := r.count(1)
+		if r.check {
+			for range nc {
+				r.int()
+			}
+		} else {
+			s.Confusion = resize(s.Confusion, nc)
+			for i := range s.Confusion {
+				s.Confusion[i] = r.int()
+			}
+		}
 		n := r.count(minMistakeSize)
 		if r.check {
 			var m Mistake

@@ -83,6 +83,7 @@ func testSnapshot(h, w, nw int) Snapshot {
 		Image: Image{Index: 5, Label: 4, Step: 123400, H: h, W: w, Pixels: f32s(h * w), Probs: f32s(10)},
 
 		HasMistakes: true,
+		Confusion:   []int{990, 3, -1, 1 << 40},
 		Mistakes: []Mistake{
 			{Index: 1, Label: 4, Pred: 9, Probs: f32s(10), Pixels: f32s(784)},
 			{Index: 17, Label: 9, Pred: 4, Probs: f32s(10), Pixels: f32s(784)},
@@ -244,7 +245,7 @@ func TestProtoFieldCounts(t *testing.T) {
 		want int
 	}{
 		{reflect.TypeFor[train.Point](), 8},
-		{reflect.TypeFor[Snapshot](), 44},
+		{reflect.TypeFor[Snapshot](), 45},
 		{reflect.TypeFor[DataStatus](), 5},
 		{reflect.TypeFor[Divergence](), 4},
 		{reflect.TypeFor[FullSummary](), 6},
@@ -366,7 +367,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 			// and weights if the message has none).
 			used, want := fullSnapshot(), tc.s
 			if !want.HasMistakes {
-				want.Mistakes = used.Mistakes
+				want.Mistakes, want.Confusion = used.Mistakes, used.Confusion
 			}
 			if !want.HasWeights {
 				want.WeightsStep, want.Weights = used.WeightsStep, used.Weights
@@ -671,7 +672,7 @@ func FuzzSnapshotUnmarshal(f *testing.F) {
 		}
 		want, old := s, used()
 		if !s.HasMistakes {
-			want.Mistakes = old.Mistakes
+			want.Mistakes, want.Confusion = old.Mistakes, old.Confusion
 		}
 		if !s.HasWeights {
 			want.WeightsStep, want.Weights = old.WeightsStep, old.Weights

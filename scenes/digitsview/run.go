@@ -556,10 +556,11 @@ func (r *Run) snapImage(s *Snapshot) {
 // into s (none when f is nil).
 func (r *Run) snapMistakes(s *Snapshot, f *train.FullEval) {
 	s.HasMistakes = true
-	s.Mistakes = s.Mistakes[:0]
+	s.Mistakes, s.Confusion = s.Mistakes[:0], s.Confusion[:0]
 	if f == nil {
 		return
 	}
+	s.Confusion = append(s.Confusion, f.Confusion...)
 	for _, w := range f.Mistakes {
 		if n := len(s.Mistakes); n < cap(s.Mistakes) {
 			s.Mistakes = s.Mistakes[:n+1] // keeps the element's buffers

@@ -799,6 +799,32 @@ func TestSnapshotStatus(t *testing.T) {
 		if h, ok := m["testAccHistory"].([]float64); !ok || len(h) != len(s.History) || h[len(h)-1] != last.TestAcc {
 			t.Errorf("status testAccHistory = %v, want the %d points' accuracies", m["testAccHistory"], len(s.History))
 		}
+		// The confusion matrix: the run's own predictions counted by hand,
+		// rows the true class, summing to the test images judged.
+		test := r.Prepared().Test
+		res := train.Evaluate(r.Model(), test)
+		rows, ok := m["confusion"].([]any)
+		if !ok || len(rows) != 10 || m["confusionStep"] != s.Full.Step {
+			t.Fatalf("status confusion %v at %v", m["confusion"], m["confusionStep"])
+		}
+		total := 0
+		for t2, row := range rows {
+			for p, c := range row.([]float64) {
+				want := 0
+				for i := range res.Pred {
+					if res.Labels[i] == t2 && res.Pred[i] == p {
+						want++
+					}
+				}
+				if int(c) != want {
+					t.Errorf("confusion[%d][%d] = %v, counted by hand %d", t2, p, c, want)
+				}
+				total += int(c)
+			}
+		}
+		if total != s.Full.N {
+			t.Errorf("confusion sums to %d, %d test images judged", total, s.Full.N)
+		}
 	})
 }
 

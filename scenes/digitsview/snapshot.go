@@ -48,7 +48,7 @@ type FullSummary struct {
 	Seq       int // counts full passes since the run was built; 0 = none yet
 	Step, N   int
 	Loss, Acc float64
-	Wrong     int // misclassified images (Mistakes keeps the first MaxWrong)
+	Wrong     int // misclassified images (Mistakes keeps the MaxWrong most confident)
 }
 
 // Divergence describes a run stopped by a non-finite loss or weight.
@@ -108,6 +108,7 @@ type Snapshot struct {
 	// HasMistakes says Mistakes is sent (the full pass changed since the
 	// last snapshot); HasWeights the same for Weights.
 	HasMistakes bool
+	Confusion   []int // (k, k) counts of the full evaluation, row = true class (sent with the mistakes)
 	Mistakes    []Mistake
 	HasWeights  bool
 	WeightsStep int

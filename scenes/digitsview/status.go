@@ -52,7 +52,19 @@ func (s *Snapshot) Status(m map[string]any) {
 		accs[i], losses[i] = h.TestAcc, h.TestLoss
 	}
 	m["testAccHistory"], m["testLossHistory"] = accs, losses
+	m["confusion"], m["confusionStep"] = nil, -1
 	if f := s.Full; f.Seq > 0 {
 		m["fullTestAcc"], m["fullTestLoss"], m["fullTestStep"], m["fullTestN"], m["wrong"] = f.Acc, f.Loss, f.Step, f.N, f.Wrong
+		if k := len(s.Names); k > 0 && len(s.Confusion) == k*k {
+			rows := make([]any, k) // the (k, k) counts, a row per true class
+			for t := range k {
+				row := make([]float64, k)
+				for p := range k {
+					row[p] = float64(s.Confusion[t*k+p])
+				}
+				rows[t] = row
+			}
+			m["confusion"], m["confusionStep"] = rows, f.Step
+		}
 	}
 }
