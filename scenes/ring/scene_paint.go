@@ -65,6 +65,7 @@ func (s *Scene) List() *paint.List {
 	l.Dots(v, s.seedOut, 3.8, paint.Bad, true)
 	l.Ops = append(l.Ops, s.Marks()...)
 	l.Stroke(s.PlotL, 1, paint.Border)
+	paint.PlaneAxes(l, v, s.viewScale(), s.PlotL, axisTicks, axisTicks, "", "")
 
 	// The learned plot: heatmap, the ring that labels the points, z = 0.
 	v = s.deviceViewport(s.PlotR)
@@ -78,6 +79,7 @@ func (s *Scene) List() *paint.List {
 	}
 	l.Segs(v, s.Zero, 2.5, colOutline, true)
 	l.Stroke(s.PlotR, 1, paint.Border)
+	paint.PlaneAxes(l, v, s.viewScale(), s.PlotR, axisTicks, axisTicks, "", "")
 
 	l.Ops = append(l.Ops, s.DesignTexts()...)
 	l.Ops = append(l.Ops, s.LearnTexts()...)
@@ -91,12 +93,20 @@ func (s *Scene) List() *paint.List {
 // deviceViewport maps Plane onto the plot p in device pixels, as the
 // page strokes world lines.
 func (s *Scene) deviceViewport(p ui.Rect) plot.Viewport {
-	scale := s.scale
-	if scale <= 0 {
-		scale = 1
-	}
-	return plot.NewViewport(Plane, plot.DeviceRect(p.X, p.Y, p.W, p.H, scale))
+	return plot.NewViewport(Plane, plot.DeviceRect(p.X, p.Y, p.W, p.H, s.viewScale()))
 }
+
+// viewScale is the device pixels per logical pixel (1 before the first
+// frame says).
+func (s *Scene) viewScale() float64 {
+	if s.scale <= 0 {
+		return 1
+	}
+	return s.scale
+}
+
+// axisTicks are the plots' ticks on both axes: −2 to 2 of Plane.
+var axisTicks = plot.Ticks(Plane.X0, Plane.X1, 6)
 
 // Panels appends the content panel (both plots), not the two control
 // boxes, for the PNG button (ui.Snap).

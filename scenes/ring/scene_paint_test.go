@@ -61,12 +61,22 @@ func TestSceneListTexts(t *testing.T) {
 			verdicts += "T"
 		case o.S == "out" && o.C == paint.Bad && o.Font == paint.Bold:
 			verdicts += "F"
-		case len(o.S) == 1 && o.S >= "1" && o.S <= "7" && o.Align == paint.Center:
-			marks++
+		case len(o.S) == 1 && o.S >= "1" && o.S <= "7" && o.Align == paint.Center && o.Y0 < s.PlotL.Bottom():
+			marks++ // (the x ticks' labels are under the plots)
 		}
 	}
 	if verdicts != st["testVerdicts"] || marks != len(SeedTests) {
 		t.Errorf("verdicts %q (status %v), %d numbers, want %d", verdicts, st["testVerdicts"], marks, len(SeedTests))
+	}
+	// Both plots have their axes: −2 … 2 under each and beside each.
+	ticks := 0
+	for i := range s.list.Ops {
+		if o := &s.list.Ops[i]; o.Kind == paint.KText && (o.S == "−2" || o.S == "-2") {
+			ticks++
+		}
+	}
+	if ticks != 4 {
+		t.Errorf("%d tick labels −2, want 4 (x and y of both plots)", ticks)
 	}
 }
 

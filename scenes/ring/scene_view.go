@@ -67,10 +67,13 @@ func (s *Scene) doLayout(area ui.Rect) {
 	in := ui.PanelContent(s.Content, SceneTitle)
 	titleH := ui.LineHeight(ui.FontSize) + 4
 	textH := 10*ui.LineHeight(ui.SmallSize) + ui.Gap
-	side := math.Max(40, math.Min((in.W-2*ui.Gap)/2, in.H-titleH-textH))
+	// Room for the axes' tick labels: left of each plot and under it.
+	const axisL, axisB = 26.0, 16.0
+	side := math.Max(40, math.Min((in.W-2*ui.Gap)/2-axisL, in.H-titleH-textH-axisB))
 	for i, h := range in.SplitH(2, 2*ui.Gap) {
-		p := ui.Rect{X: h.X + (h.W-side)/2, Y: h.Y + titleH, W: side, H: side}
-		txt := ui.Rect{X: h.X, Y: p.Bottom() + ui.Gap, W: h.W, H: math.Max(0, h.Bottom()-p.Bottom()-ui.Gap)}
+		p := ui.Rect{X: h.X + axisL + (h.W-axisL-side)/2, Y: h.Y + titleH, W: side, H: side}
+		below := p.Bottom() + axisB + ui.Gap
+		txt := ui.Rect{X: h.X, Y: below, W: h.W, H: math.Max(0, h.Bottom()-below)}
 		if i == 0 {
 			s.PlotL, s.TextL = p, txt
 		} else {
