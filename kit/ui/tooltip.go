@@ -8,7 +8,8 @@ const TooltipDelay = 600 * time.Millisecond
 
 // Tooltip decides when a hovered control's tip is shown: after the pointer
 // has stayed on the same control for Delay, hidden again on a press until
-// the pointer moves to another control.
+// the pointer moves to another control (a control whose tip changes with
+// the click, Start becoming Pause, stays hidden).
 type Tooltip struct {
 	Delay time.Duration // 0 means TooltipDelay
 
@@ -21,8 +22,10 @@ type Tooltip struct {
 // Update reads the tip offered this tick (Input.Tip, after all widgets ran).
 func (t *Tooltip) Update(in *Input) {
 	text, r := in.Tip()
-	if text != t.text || r != t.rect {
-		t.text, t.rect, t.since, t.blocked = text, r, in.Now, false
+	if r != t.rect {
+		t.text, t.rect, t.since, t.blocked = text, r, in.Now, false // another control
+	} else if text != t.text {
+		t.text, t.since = text, in.Now // the same control says something else (Start → Pause): a click still hides it
 	}
 	if in.Pressed || in.Down {
 		t.blocked = true

@@ -46,6 +46,14 @@ func TestTooltipTiming(t *testing.T) {
 			{ms(2100), "B", b, false, false},
 			{ms(2700), "B", b, false, true},
 		}},
+		{"a clicked control whose tip changes (Start → Continue) stays hidden", []step{
+			{ms(0), "Start or pause", a, false, false},
+			{ms(700), "Start or pause", a, true, false},
+			{ms(800), "Train on", a, false, false},
+			{ms(3000), "Train on", a, false, false},
+			{ms(3100), "B", b, false, false},
+			{ms(3700), "B", b, false, true},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {
