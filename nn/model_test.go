@@ -397,17 +397,24 @@ func TestLoadQuotesForeignNames(t *testing.T) {
 func TestLoadHeaderClaimingMore(t *testing.T) {
 	m := mustPreset(t, "linear", 1)
 	data := forgeWeights(m.Name, m.Signature(), math.MaxUint32, m.Params[:10])
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	err := m.UnmarshalBinary(data)
-	runtime.ReadMemStats(&after)
+	var err error
+	// The fewest bytes of five tries: MemStats counts the whole process,
+	// and a runtime goroutine may allocate during one of them.
+	least := uint64(math.MaxUint64)
+	for range 5 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		err = m.UnmarshalBinary(data)
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
 	if err == nil || !strings.Contains(err.Error(), "truncated or padded") {
 		t.Errorf("error %v, want truncated", err)
 	}
 	// The bound: the message and its formatting, far below one parameter
 	// array (785 × 4 bytes) and nothing like the 16 GB claimed.
-	if got := after.TotalAlloc - before.TotalAlloc; got > 2048 {
-		t.Errorf("refusing the header allocated %d bytes, want ≤ 2048", got)
+	if least > 2048 {
+		t.Errorf("refusing the header allocated %d bytes, want ≤ 2048", least)
 	}
 }
 
