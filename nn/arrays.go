@@ -84,11 +84,7 @@ func (m *Model) Arrays() []npz.Array {
 	for _, s := range m.arraySpecs() {
 		a := npz.Array{Name: s.name, Shape: s.shape, Data: make([]float32, len(s.src))}
 		if s.rows > 0 {
-			for i := range s.rows {
-				for j := range s.cols {
-					a.Data[j*s.rows+i] = s.src[i*s.cols+j]
-				}
-			}
+			transpose(a.Data, s.src, s.rows, s.cols)
 		} else {
 			copy(a.Data, s.src)
 		}
@@ -141,16 +137,22 @@ func (m *Model) LoadArrays(arrays []npz.Array) error {
 	for _, s := range specs {
 		a := byName[s.name]
 		if s.rows > 0 {
-			for i := range s.rows {
-				for j := range s.cols {
-					s.src[i*s.cols+j] = a.Data[j*s.rows+i]
-				}
-			}
+			transpose(s.src, a.Data, s.cols, s.rows) // numpy's (cols, rows) back to (rows, cols)
 		} else {
 			copy(s.src, a.Data)
 		}
 	}
 	return nil
+}
+
+// transpose writes into dst, (cols, rows) row-major, the transpose of src,
+// (rows, cols) row-major.
+func transpose(dst, src []float32, rows, cols int) {
+	for i := range rows {
+		for j := range cols {
+			dst[j*rows+i] = src[i*cols+j]
+		}
+	}
 }
 
 // WriteNPZ writes the model's weights to w as an .npz file of Arrays.

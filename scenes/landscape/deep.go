@@ -44,11 +44,10 @@ const EnumBudget = 5000
 
 // deepState is the deep network's enumeration and its line restriction.
 type deepState struct {
-	enum   *regions.Enumerator
-	kinks  int // kinks of enum already copied into Kinks
-	restr  regions.Restriction
-	sw     []regions.UnitID
-	pieces int // enum's count once done
+	enum  *regions.Enumerator
+	kinks int // kinks of enum already copied into Kinks
+	restr regions.Restriction
+	sw    []regions.UnitID
 }
 
 // Deep reports whether the scene shows a deep network.

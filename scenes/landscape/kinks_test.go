@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"digitlab/kit/plot"
+	"digitlab/regions"
 )
 
 var square2 = plot.Rect{X0: -2, Y0: -2, X1: 2, Y1: 2}
@@ -104,6 +105,10 @@ func TestPiecesSmallCases(t *testing.T) {
 			t.Parallel()
 			if got := tc.nt.Pieces(tc.view); got != tc.want {
 				t.Errorf("Pieces(%+v) = %d, want %d", tc.view, got, tc.want)
+			}
+			// The deep nets' layer-by-layer splitting on the same table.
+			if got := regions.Enumerate(toRegions(tc.nt), tc.view).Count(); got != tc.want {
+				t.Errorf("regions counts %d in %+v, want %d", got, tc.view, tc.want)
 			}
 		})
 	}

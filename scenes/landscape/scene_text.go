@@ -43,14 +43,19 @@ func (s *Scene) updateTexts() {
 		}
 		s.ChartNote = fmt.Sprintf("%s (at most n+1 = %d), %s", count(key[3], "segment"), n+1, count(key[4], "kink"))
 	}
-	text := captionPlane
-	if s.Surface.On {
-		text = captionSurface
+	s.wrapTexts(s.caption(captionPlane), chartInfo)
+}
+
+// caption is the text under the plane: plane's for the heatmap, or the
+// surface's or the tint's when they are shown.
+func (s *Scene) caption(plane string) string {
+	switch {
+	case s.Surface.On:
+		return captionSurface
+	case s.Tint.On:
+		return captionTint
 	}
-	if s.Tint.On && !s.Surface.On {
-		text = captionTint
-	}
-	s.wrapTexts(text, chartInfo)
+	return plane
 }
 
 // wrapTexts wraps the caption under the plane and the text under the
@@ -104,14 +109,7 @@ func (s *Scene) updateDeepTexts() {
 		s.Figures = [3]string{pieces, kb.String(), fmt.Sprintf("line segments: %d", key[3])}
 		s.ChartNote = fmt.Sprintf("%s, %s", count(key[3], "segment"), count(key[4], "kink"))
 	}
-	text := captionDeep
-	if s.Surface.On {
-		text = captionSurface
-	}
-	if s.Tint.On && !s.Surface.On {
-		text = captionTint
-	}
-	s.wrapTexts(text, chartInfoDeep)
+	s.wrapTexts(s.caption(captionDeep), chartInfoDeep)
 }
 
 // surfaceNote is the note over the surface: the range of z it shows.
