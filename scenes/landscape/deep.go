@@ -99,6 +99,7 @@ func (s *Scene) stepDeep() bool {
 	s.deep.kinks = len(ks)
 	if e.Done() {
 		s.Pieces = e.Count()
+		s.recordCount()
 		changed = true
 	}
 	return changed

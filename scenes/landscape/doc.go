@@ -4,7 +4,8 @@
 // rectangle, the 1-D restriction of Φ along a segment, and a pseudo-3-D
 // projected mesh of its graph; and Scene, the Landscape tab's model (its
 // options, view, line drag and 3-D camera, and what the page shows derived
-// from them), which the app in wasm/landscape.go only draws.
+// from them, the record of the pieces each architecture counted had among
+// them), which the app in wasm/landscape.go only draws.
 //
 // It is ebiten-free and uses plot's geometry types (Rect, Point, Segment)
 // so that what its maths returns is in world coordinates, ready to map

@@ -69,6 +69,13 @@ type Scene struct {
 	Chart   plot.ChartLayout
 	ChartVP plot.Viewport // Chart.World onto Layout.ChartIn, device pixels
 
+	// Every architecture counted to completion in this session with its
+	// latest count, the most recent last (archGen counts changes), and
+	// their plot against the neurons (scatter.go).
+	ArchCounts []ArchCount
+	Scatter    scatter
+	archGen    uint64
+
 	// The hover read-out at the snapped point (HX, HY), while Hover.
 	Hover        bool
 	HX, HY, HPhi float64
@@ -117,14 +124,15 @@ type Scene struct {
 
 // Layout is where the scene's parts lie, logical pixels.
 type Layout struct {
-	Controls, Content ui.Rect // the control column and the content panel
-	Figures, Legend   ui.Rect // in the control column: the counts, the unit colours
-	Scale             ui.Rect // the heatmap's colour scale (or what the tint means), under the counts
-	HoverR            ui.Rect // the hover read-out
-	Plot              ui.Rect // the plane (a square)
-	Caption           ui.Rect // under the plane
-	Chart, ChartIn    ui.Rect // the restriction chart with its titles, and its plot area
-	Info              ui.Rect // under the chart
+	Controls, Content  ui.Rect // the control column and the content panel
+	Figures, Legend    ui.Rect // in the control column: the counts, the unit colours
+	Scale              ui.Rect // the heatmap's colour scale (or what the tint means), under the counts
+	HoverR             ui.Rect // the hover read-out
+	Plot               ui.Rect // the plane (a square)
+	Caption            ui.Rect // under the plane
+	Chart, ChartIn     ui.Rect // the restriction chart with its titles, and its plot area
+	Info               ui.Rect // under the chart
+	Scatter, ScatterIn ui.Rect // the plot of pieces against neurons with its titles (under Info), and its plot area
 }
 
 // Mark is where a unit switches along the line: on the plane and on the
@@ -314,6 +322,7 @@ func (s *Scene) Update(t *ui.Tick) {
 	}
 	s.restrict()
 	s.fitChart()
+	s.fitScatter()
 	s.updateTexts()
 	s.paint()
 }
@@ -368,7 +377,19 @@ func (s *Scene) layout(area ui.Rect) {
 	ci.W -= 40 + 14
 	ci.H -= 20 + ui.LineHeight(ui.SmallSize) // x ticks, then the axis' name
 	L.ChartIn = ci
+	// Under the text under the chart (InfoLines: 7 lines at the narrowest),
+	// the plot of pieces against neurons.
+	scH := math.Min(ScatterMaxH, L.Info.H-7*ui.LineHeight(CaptionSize)-ui.Pad)
+	L.Scatter, L.Info = L.Info.CutBottom(math.Max(0, scH), ui.Pad)
+	_, si := L.Scatter.CutTop(ui.LineHeight(ui.FontSize)+ui.LineHeight(ui.SmallSize)+4, 2)
+	si.X += 40
+	si.W -= 40 + 14
+	si.H -= 20 + ui.LineHeight(ui.SmallSize) // x ticks, then the axis' name
+	L.ScatterIn = si
 }
+
+// ScatterMaxH is the most height the plot of pieces against neurons takes.
+const ScatterMaxH = 240.0
 
 // updatePointer handles dragging the line (2-D) or turning the surface
 // (3-D), zooming with the wheel, panning with the arrow keys and hover.
@@ -491,6 +512,7 @@ func (s *Scene) counts(w plot.Rect) {
 	}
 	s.Kinks = s.Net.Kinks(w)
 	s.Pieces = s.Net.Pieces(w)
+	s.recordCount()
 }
 
 // recompute renders the heatmap (or pattern tint) and the geometry for

@@ -22,7 +22,9 @@ func (s *Scene) visibleWorld() plot.Rect {
 
 // Status returns the scene's figures for status(): the network, the counts
 // over the visible view and along the line, the view and the plot (CSS
-// pixels) and the hover read-out (null while the pointer is off the plane).
+// pixels), the hover read-out (null while the pointer is off the plane)
+// and piecesByNeurons, [neurons, pieces] for each architecture counted
+// in this session (its latest count, the most recent last).
 // The counts are those Update computed unless the network, view or line
 // changed since.
 func (s *Scene) Status() map[string]any {
@@ -52,6 +54,7 @@ func (s *Scene) Status() map[string]any {
 		st["pieces"] = s.Pieces
 		s.deepStatus(st)
 	}
+	st["piecesByNeurons"] = s.piecesByNeurons()
 	if s.Hover {
 		act := make([]float64, len(s.Active))
 		for k, i := range s.Active {

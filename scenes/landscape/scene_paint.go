@@ -48,12 +48,13 @@ type paintKey struct {
 	hover                     bool
 	hx, hy                    float64
 	figs                      [5]int
+	scatterGen                uint64
 }
 
 // paint rebuilds List when what it shows changed.
 func (s *Scene) paint() {
 	key := paintKey{s.area, s.scale, s.PlaneGen, s.MeshGen, s.netGen, s.Surface.On, s.Tint.On,
-		s.VP, s.ChartVP, s.Line, s.Hover, s.HX, s.HY, s.figFor}
+		s.VP, s.ChartVP, s.Line, s.Hover, s.HX, s.HY, s.figFor, s.Scatter.gen}
 	if s.paintOK && key == s.painted {
 		return
 	}
@@ -74,6 +75,7 @@ func (s *Scene) paint() {
 		s.paintPlane(l)
 	}
 	s.paintChart(l)
+	s.paintScatter(l)
 	l.Paragraph(s.CaptionLines, L.Caption.X, L.Caption.Y, CaptionSize, paint.Regular, paint.Muted)
 }
 
@@ -227,19 +229,7 @@ func (s *Scene) paintChart(l *paint.List) {
 	r, ci, sc, vp := s.Layout.Chart, s.Layout.ChartIn, s.scale, s.ChartVP
 	l.Text("Φ along the dragged line", r.X, r.Y, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
 	l.Text(s.ChartNote, r.X, r.Y+ui.LineHeight(ui.FontSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
-	l.Fill(ci, chartBg)
-	l.Stroke(ci, 1, paint.Border)
-	for _, t := range s.Chart.YTicks {
-		_, py := vp.ToPixel(vp.World.X0, t.Value)
-		y := py / sc
-		l.Line(ci.X, y, ci.Right(), y, 1, chartGrid)
-		l.Text(t.Label, ci.X-4, y-7, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
-	}
-	for _, t := range s.Chart.XTicks {
-		px, _ := vp.ToPixel(t.Value, vp.World.Y0)
-		l.Text(t.Label, px/sc, ci.Bottom()+3, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
-	}
-	l.Text(ChartXTitle, ci.X+ci.W/2, ci.Bottom()+3+ui.LineHeight(ui.SmallSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
+	chartFrame(l, vp, sc, ci, &s.Chart, ChartXTitle)
 	if vp.World.Y0 < 0 && vp.World.Y1 > 0 {
 		_, py := vp.ToPixel(0, 0)
 		l.Line(ci.X, py/sc, ci.Right(), py/sc, 1, paint.Track)
@@ -260,6 +250,27 @@ func (s *Scene) paintChart(l *paint.List) {
 	l.Disc(x0/sc, y0/sc, 4, paint.Ink)
 	in := s.Layout.Info
 	l.Paragraph(s.InfoLines, in.X, in.Y, CaptionSize, paint.Regular, paint.Muted)
+}
+
+// chartFrame draws the frame of a chart laid out as lay in the plot area
+// ci (vp maps lay.World onto it in device pixels, sc of them per logical
+// pixel): the area on its background, the y ticks' grid lines and labels
+// left of it, the x ticks' labels under it and the x axis's name under
+// them.
+func chartFrame(l *paint.List, vp plot.Viewport, sc float64, ci ui.Rect, lay *plot.ChartLayout, xTitle string) {
+	l.Fill(ci, chartBg)
+	l.Stroke(ci, 1, paint.Border)
+	for _, t := range lay.YTicks {
+		_, py := vp.ToPixel(vp.World.X0, t.Value)
+		y := py / sc
+		l.Line(ci.X, y, ci.Right(), y, 1, chartGrid)
+		l.Text(t.Label, ci.X-4, y-7, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
+	}
+	for _, t := range lay.XTicks {
+		px, _ := vp.ToPixel(t.Value, vp.World.Y0)
+		l.Text(t.Label, px/sc, ci.Bottom()+3, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
+	}
+	l.Text(xTitle, ci.X+ci.W/2, ci.Bottom()+3+ui.LineHeight(ui.SmallSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
 }
 
 // Panels appends the content panel (the plane, the chart), not the

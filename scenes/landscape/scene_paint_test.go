@@ -174,23 +174,30 @@ func TestScenePaintNoOverlap(t *testing.T) {
 	painttest.GoFonts(t)
 	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
 		for _, tc := range []struct {
-			desc  string
-			opts  map[string]string
-			x, y  float64
-			piled bool // contour labels pile up (known)
+			desc   string
+			before []map[string]string // nets counted first (the plot of pieces against neurons shows them)
+			opts   map[string]string
+			x, y   float64
+			piled  bool // contour labels pile up (known)
 		}{
-			{"hovering (1,-1)", nil, 1, -1, false},
-			{"32 units", map[string]string{"n": "32"}, 0.2, 0.1, false},
-			{"1 unit", map[string]string{"n": "1"}, 0.2, 0.1, true},
-			{"5 units, zoomed out", map[string]string{"n": "5", "view": "-6,-6,6,6"}, 0.2, 0.1, false},
-			{"tint", map[string]string{"tint": "1"}, 0.2, 0.1, false},
-			{"the surface", map[string]string{"surface": "1"}, 5, 5, false},
-			{"deep 16,16", map[string]string{"layers": "16,16", "seed": "5"}, 0.2, 0.1, false},
-			{"deep 6,6,6, tint", map[string]string{"layers": "6,6,6", "tint": "1"}, 0.2, 0.1, false},
+			{"hovering (1,-1)", nil, nil, 1, -1, false},
+			{"32 units", nil, map[string]string{"n": "32"}, 0.2, 0.1, false},
+			{"1 unit", nil, map[string]string{"n": "1"}, 0.2, 0.1, true},
+			{"5 units, zoomed out", nil, map[string]string{"n": "5", "view": "-6,-6,6,6"}, 0.2, 0.1, false},
+			{"tint", nil, map[string]string{"tint": "1"}, 0.2, 0.1, false},
+			{"the surface", nil, map[string]string{"surface": "1"}, 5, 5, false},
+			{"deep 16,16", nil, map[string]string{"layers": "16,16", "seed": "5"}, 0.2, 0.1, false},
+			{"deep 6,6,6, tint", nil, map[string]string{"layers": "6,6,6", "tint": "1"}, 0.2, 0.1, false},
+			{"after several nets", []map[string]string{{"n": "32"}, {"layers": "24,24"}, {"layers": "2,2,2"}},
+				map[string]string{"layers": "8,8"}, 0.2, 0.1, false},
 		} {
 			f := &frame{s: NewScene()}
 			f.t = ui.Tick{In: &f.in, Area: painttest.SceneArea(win[0], win[1]), Scale: 1}
 			f.step()
+			for _, o := range tc.before {
+				f.s.Set(o)
+				f.countAll(t)
+			}
 			f.s.Set(tc.opts)
 			f.step()
 			for i := 0; f.s.Deep() && f.s.Pieces < 0 && i < 100; i++ {

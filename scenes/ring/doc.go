@@ -86,8 +86,10 @@
 // Scene is the Ring tab without a screen: its widgets and their layout,
 // the options (Set, Status), the run (ui.RunControls), the derived state
 // in world coordinates (measures, counted points, kinks, outline, the
-// learned z = 0 contour and region), the two heatmaps rendered into
-// plot.Rasters, the texts placed in the layout (DesignTexts, LearnTexts,
+// learned z = 0 contour and region, the learned net's linear regions and
+// the histories of their count and of the held-out accuracy against the
+// training step, charted under the learned figures), the two heatmaps
+// rendered into plot.Rasters, the texts placed in the layout (DesignTexts, LearnTexts,
 // Marks, Hover: paint text ops, measured with paint.Measure), built only
 // when what they show changed, and List: everything it shows as a
 // paint.List (panels, widgets, rasters, the world lines and points through

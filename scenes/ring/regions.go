@@ -16,10 +16,6 @@ import (
 // RegionPoint is the learned net's region count at a training step.
 type RegionPoint struct{ Step, Count int }
 
-// maxRegionHistory bounds the history (every other point is dropped when
-// it is full, so it spans the whole run).
-const maxRegionHistory = 512
-
 // learnedRegions is the count and its history, with the buffers reused.
 type learnedRegions struct {
 	net     *regions.Net
@@ -67,7 +63,7 @@ func fromModel(nt *regions.Net, m *nn.Model) *regions.Net {
 }
 
 // countLearned counts the trained net's regions over Plane and copies its
-// kinks; at a new step it adds the count to the history.
+// kinks, and records the count against the step (record).
 func (s *Scene) countLearned() {
 	r := &s.Regions
 	if s.tr == nil {
@@ -90,19 +86,5 @@ func (s *Scene) countLearned() {
 			r.Kinks[l] = append(r.Kinks[l], k.Seg)
 		}
 	}
-	step := s.tr.Steps()
-	if n := len(r.History); n > 0 && r.History[n-1].Step >= step {
-		if r.History[n-1].Step == step {
-			r.History[n-1].Count = r.Count
-			return
-		}
-		r.History = r.History[:0] // the run started again
-	}
-	if len(r.History) == maxRegionHistory {
-		for i := range maxRegionHistory / 2 {
-			r.History[i] = r.History[2*i+1]
-		}
-		r.History = r.History[:maxRegionHistory/2]
-	}
-	r.History = append(r.History, RegionPoint{step, r.Count})
+	r.History = record(r.History, RegionPoint{s.tr.Steps(), r.Count})
 }

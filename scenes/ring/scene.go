@@ -50,6 +50,7 @@ type Scene struct {
 	Zero              []plot.Segment // learned z = 0 contour
 	Learned           Measures       // learned region z ≥ 0 vs the circle
 	Regions           learnedRegions // the learned net's linear regions and their count's history (regions.go)
+	AccHistory        []AccPoint     // the held-out accuracy against the step (history.go)
 	TrainLoss         float64
 	TrainAcc          float64
 	TestLoss          float64
@@ -68,6 +69,7 @@ type Scene struct {
 
 	layout
 	texts
+	chart historyChart // the chart of the histories (scene_chart.go)
 	hover hoverState
 	scale float64    // device pixels per logical one, from the last Tick
 	list  paint.List // what List returns, rebuilt by each call
@@ -237,6 +239,7 @@ func (s *Scene) evalScores() {
 	}
 	s.TrainLoss, s.TrainAcc = s.tr.Eval(false)
 	s.TestLoss, s.TestAcc = s.tr.Eval(true)
+	s.AccHistory = record(s.AccHistory, AccPoint{s.tr.Steps(), s.TestAcc})
 	s.learnGen++
 }
 
@@ -330,6 +333,7 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.train(t)
 	s.trackHover(in)
 	s.render(t.Scale)
+	s.updateChart()
 }
 
 func (s *Scene) canRun() bool { return s.tr != nil && s.tr.Err() == nil }

@@ -60,7 +60,11 @@ func (s *Scene) Status() map[string]any {
 		for i, p := range s.Regions.History {
 			hist[i] = []float64{float64(p.Step), float64(p.Count)}
 		}
-		st["learnedRegions"], st["learnedRegionHistory"] = s.Regions.Count, hist
+		acc := make([]any, len(s.AccHistory)) // [step, held-out accuracy] pairs
+		for i, p := range s.AccHistory {
+			acc[i] = []float64{float64(p.Step), p.Acc}
+		}
+		st["learnedRegions"], st["learnedRegionHistory"], st["learnedAccuracyHistory"] = s.Regions.Count, hist, acc
 	}
 	if s.TrainErr != "" {
 		st["trainError"] = s.TrainErr

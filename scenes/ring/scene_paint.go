@@ -83,6 +83,7 @@ func (s *Scene) List() *paint.List {
 
 	l.Ops = append(l.Ops, s.DesignTexts()...)
 	l.Ops = append(l.Ops, s.LearnTexts()...)
+	s.paintChart(l)
 	if text, box, ok := s.Hover(); ok {
 		l.Round(box, paint.Corner, paint.TipBg)
 		l.Text(text, box.X+ui.Pad, box.Y+ui.Pad, ui.SmallSize, paint.Mono, paint.TipInk, paint.Start)

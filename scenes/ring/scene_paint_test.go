@@ -2,6 +2,7 @@ package ring
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,7 +82,9 @@ func TestSceneListTexts(t *testing.T) {
 }
 
 // No two texts of the list overlap in the page's areas of a 1024×640 and
-// a 1280×800 window, as designed and with the best-IoU radii, measured
+// a 1280×800 window, as designed, with the best-IoU radii and after
+// single steps (the chart of the learned figures showing a history, its
+// legend beside its title), measured
 // with the page's Go fonts, except the weight matrices' lines: they are
 // MatrixLineH = 15 apart, less than the small font's line height (15.6),
 // so their line boxes overlap by 0.6 px (their glyphs do not). (With
@@ -96,13 +99,26 @@ func TestSceneListTextsApart(t *testing.T) {
 	defer func() { paint.Measure, ui.Measure = oldPaint, oldUI }()
 
 	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
-		for _, opts := range []map[string]string{{}, {"optimal": "1"}} {
+		// (steps: single steps taken, three runs of them, so that the
+		// chart has a history and the steps' labels are wider.)
+		for _, opts := range []map[string]string{{}, {"optimal": "1"}, {"steps": "4000"}} {
 			s := NewScene()
+			steps, _ := strconv.Atoi(opts["steps"])
+			delete(opts, "steps")
 			if errs := s.Set(opts); len(errs) > 0 {
 				t.Fatal(errs)
 			}
 			area := painttest.SceneArea(win[0], win[1])
 			s.Update(&ui.Tick{In: &ui.Input{}, Area: area, Scale: 1})
+			for range 3 {
+				if steps > 0 {
+					s.Step(steps)
+					s.Update(&ui.Tick{In: &ui.Input{}, Area: area, Scale: 1})
+				}
+			}
+			if !s.chart.legend {
+				t.Errorf("%v×%v: the chart's legend does not fit beside its title", win[0], win[1])
+			}
 			matrix := map[string]bool{}
 			for _, o := range s.DesignTexts()[:5] {
 				matrix[o.S] = true
@@ -152,8 +168,10 @@ func TestSceneList(t *testing.T) {
 			t.Errorf("op %v not aliased", o.Kind)
 		}
 	}
-	if kinds[paint.KPanel] != 3 || kinds[paint.KWidget] != 15 || kinds[paint.KRaster] != 2 || kinds[paint.KStroke] != 2 ||
-		kinds[paint.KSegs] != 4 || kinds[paint.KDots] != 3 || kinds[paint.KRound] != 0 {
+	// (The chart under the learned figures has a border, a line and a
+	// dot for each series.)
+	if kinds[paint.KPanel] != 3 || kinds[paint.KWidget] != 15 || kinds[paint.KRaster] != 2 || kinds[paint.KStroke] != 3 ||
+		kinds[paint.KSegs] != 4 || kinds[paint.KDots] != 5 || kinds[paint.KLines] != 2 || kinds[paint.KRound] != 0 {
 		t.Errorf("ops by kind %v", kinds)
 	}
 	// The viewport is in device pixels: Plane's corner (−2.5, 2.5) at the
@@ -171,7 +189,7 @@ func TestSceneList(t *testing.T) {
 	}
 	var dots []plot.Point
 	for _, o := range s.list.Ops {
-		if o.Kind == paint.KDots && o.C != paint.Card {
+		if o.Kind == paint.KDots && o.C != paint.Card && o.VP.World == Plane {
 			dots = append(dots, o.Dots...)
 		}
 	}

@@ -665,6 +665,19 @@ func TestSceneNoAllocs(t *testing.T) {
 	if s.Changed() {
 		t.Errorf("Changed between evaluations")
 	}
+
+	// Paused after a run of single steps, the chart showing a history of
+	// both figures: idle frames with the list.
+	s.Pause()
+	s.Step(50)
+	frame()
+	frame()
+	if n := testing.AllocsPerRun(50, frame); n != 0 {
+		t.Errorf("idle frame with the chart of a history: %v allocations, want 0", n)
+	}
+	if len(s.Regions.History) < 2 || len(s.AccHistory) < 2 {
+		t.Errorf("histories of %d region counts and %d accuracies, want a few", len(s.Regions.History), len(s.AccHistory))
+	}
 }
 
 // Status reports every key the page and the browser tests read.
@@ -675,13 +688,13 @@ func TestSceneStatusKeys(t *testing.T) {
 	for _, k := range []string{"a", "b", "optimal", "diamondA", "diamondB", "missed", "extra", "iou", "bestA", "bestB", "bestIoU",
 		"disagree", "samplePoints", "testScores", "testVerdicts", "kinks1", "kinks2", "arch", "labels", "opt", "lr", "batch",
 		"points", "seed", "step", "epoch", "samplesPerSec", "trainLoss", "trainAcc", "testLoss", "testAcc",
-		"learnedMissed", "learnedExtra", "learnedIoU", "learnedRegions", "learnedRegionHistory"} {
+		"learnedMissed", "learnedExtra", "learnedIoU", "learnedRegions", "learnedRegionHistory", "learnedAccuracyHistory"} {
 		if _, ok := st[k]; !ok {
 			t.Errorf("status lacks %q", k)
 		}
 	}
-	if len(st) != 36 {
-		t.Errorf("status has %d keys, want 36", len(st))
+	if len(st) != 37 {
+		t.Errorf("status has %d keys, want 37", len(st))
 	}
 	// The seed's verdicts {(0,0): F, (0.5,0.5): T, (1.1,0): T, (1,1): T, (1.5,0.2): T, (2,0): T, (2.1,0): F}
 	// and z = min(r − a, b − r).

@@ -18,12 +18,18 @@ import (
 // MatrixLineH is the distance between the lines of the weight matrices.
 const MatrixLineH = 15.0
 
+// learnLines are the lines of small text the learned figures have room
+// for above the chart; lines past them are left out (the last ones say
+// the least).
+const learnLines = 7
+
 // layout is where everything goes (logical pixels), recomputed when the
 // scene's area changes.
 type layout struct {
 	Controls, DesignBox, LearnBox ui.Rect // the control column and its two panels
 	Content, PlotL, PlotR         ui.Rect // the content panel and its two square plots
 	TextL, TextR                  ui.Rect // below each plot
+	ChartR                        ui.Rect // under TextR: the learned figures against the step (scene_chart.go)
 	Matrices                      ui.Rect // the weights, in the design panel
 
 	area      ui.Rect
@@ -66,7 +72,9 @@ func (s *Scene) doLayout(area ui.Rect) {
 
 	in := ui.PanelContent(s.Content, SceneTitle)
 	titleH := ui.LineHeight(ui.FontSize) + 4
-	textH := 10*ui.LineHeight(ui.SmallSize) + ui.Gap
+	// Under each plot its figures: 10 lines under the designed one, 7
+	// and the chart under the learned one.
+	textH := max(10*ui.LineHeight(ui.SmallSize), learnLines*ui.LineHeight(ui.SmallSize)+ui.Gap+ChartH) + ui.Gap
 	// Room for the axes' tick labels: left of each plot and under it.
 	const axisL, axisB = 26.0, 16.0
 	side := math.Max(40, math.Min((in.W-2*ui.Gap)/2-axisL, in.H-titleH-textH-axisB))
@@ -78,6 +86,7 @@ func (s *Scene) doLayout(area ui.Rect) {
 			s.PlotL, s.TextL = p, txt
 		} else {
 			s.PlotR, s.TextR = p, txt
+			s.ChartR = chartRect(&s.TextR)
 		}
 	}
 
@@ -115,14 +124,20 @@ type textKey struct {
 	ok           bool
 }
 
-// cursor writes wrapped paragraphs downwards from (x, y) in width w.
+// cursor writes wrapped paragraphs downwards from (x, y) in width w,
+// leaving out the lines that would pass bottom (when it is set).
 type cursor struct {
-	out     *paint.List
-	x, y, w float64
+	out             *paint.List
+	x, y, w, bottom float64
 }
 
 func (c *cursor) para(str string, f paint.Font, ink color.RGBA) {
-	c.y = c.out.Paragraph(paint.Wrap(str, c.w, ui.SmallSize, f), c.x, c.y, ui.SmallSize, f, ink)
+	lines := paint.Wrap(str, c.w, ui.SmallSize, f)
+	if c.bottom > 0 {
+		n := int((c.bottom - c.y + 1e-9) / ui.LineHeight(ui.SmallSize))
+		lines = lines[:max(0, min(n, len(lines)))]
+	}
+	c.y = c.out.Paragraph(lines, c.x, c.y, ui.SmallSize, f, ink)
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
@@ -208,7 +223,7 @@ func (s *Scene) LearnTexts() []paint.Op {
 	}
 	out.Text(title, p.X+p.W/2, p.Y-ui.LineHeight(ui.FontSize)-2, ui.FontSize, paint.Bold, paint.Ink, paint.Center)
 
-	c := cursor{out: out, x: s.TextR.X, y: s.TextR.Y, w: s.TextR.W}
+	c := cursor{out: out, x: s.TextR.X, y: s.TextR.Y, w: s.TextR.W, bottom: s.TextR.Bottom()}
 	if s.TrainErr != "" {
 		c.para(s.TrainErr, paint.Regular, paint.Bad)
 	}
