@@ -78,7 +78,8 @@ type FullEval struct {
 	// probability given to the wrong class highest), most confident first:
 	// the errors a student should see first.
 	Mistakes []Mistake
-	Pred     []int32 // the predicted class of every test sample
+	Pred     []int32   // the predicted class of every test sample
+	Probs    []float32 // (n, k): the class probabilities of every test sample
 	// Confusion is the (k, k) count matrix, row-major: Confusion[t*k+p]
 	// test samples of true class t were predicted p.
 	Confusion []int
@@ -89,7 +90,7 @@ type FullEval struct {
 // allocated: Pred of n, and room for up to keep mistakes (at most n) of k
 // class probabilities each.
 func newFullEval(n, keep, k int) FullEval {
-	f := FullEval{Pred: make([]int32, n), Mistakes: make([]Mistake, min(keep, n)), Confusion: make([]int, k*k)}
+	f := FullEval{Pred: make([]int32, n), Probs: make([]float32, n*k), Mistakes: make([]Mistake, min(keep, n)), Confusion: make([]int, k*k)}
 	for i := range f.Mistakes {
 		f.Mistakes[i].Probs = make([]float32, 0, k)
 	}
@@ -111,6 +112,7 @@ func (f *FullEval) add(i, label, pred int, probs []float32) {
 	f.Pred[i] = int32(pred)
 	if k := len(probs); len(f.Confusion) == k*k {
 		f.Confusion[label*k+pred]++
+		copy(f.Probs[i*k:(i+1)*k], probs)
 	}
 	if pred == label {
 		return

@@ -19,7 +19,7 @@ func wantFull(t *testing.T, m *nn.Model, d Data, keep int) FullEval {
 	t.Helper()
 	r := EvaluateN(m, d, d.Len())
 	k := m.Classes()
-	f := FullEval{Point: Point{TestLoss: r.Loss, TestAcc: r.Acc, N: r.N}, Pred: make([]int32, d.Len()), Confusion: make([]int, k*k)}
+	f := FullEval{Point: Point{TestLoss: r.Loss, TestAcc: r.Acc, N: r.N}, Pred: make([]int32, d.Len()), Probs: make([]float32, d.Len()*k), Confusion: make([]int, k*k)}
 	var probs []float32
 	for i := range d.Len() {
 		probs = m.Predict(probs, d.Sample(nil, i))
@@ -28,6 +28,7 @@ func wantFull(t *testing.T, m *nn.Model, d Data, keep int) FullEval {
 			t.Fatalf("sample %d: Predict's argmax %d, EvaluateN %d", i, p, r.Pred[i])
 		}
 		f.Pred[i] = int32(p)
+		copy(f.Probs[i*k:], probs)
 		f.Confusion[y*k+p]++
 		if p != y {
 			f.Wrong++
@@ -52,6 +53,9 @@ func checkFull(t *testing.T, where string, got *FullEval, m *nn.Model, d Data, k
 	if !slices.Equal(got.Pred, want.Pred) {
 		t.Errorf("%s: Pred %v, want %v", where, got.Pred, want.Pred)
 	}
+	if !slices.Equal(got.Probs, want.Probs) {
+		t.Errorf("%s: Probs differ from Predict's", where)
+	}
 	total := 0
 	for _, c := range got.Confusion {
 		total += c
@@ -69,6 +73,7 @@ func checkFull(t *testing.T, where string, got *FullEval, m *nn.Model, d Data, k
 func copyFull(f *FullEval) FullEval {
 	c := *f
 	c.Pred = slices.Clone(f.Pred)
+	c.Probs = slices.Clone(f.Probs)
 	c.Mistakes = make([]Mistake, len(f.Mistakes))
 	for i, m := range f.Mistakes {
 		m.Probs = slices.Clone(m.Probs)
