@@ -215,6 +215,56 @@ test('best back-propagates only the images it does not yet get right; a message 
   assertNotBlank((await screenshot(page, 'digits-scene-best')).stats, 'best paused');
 });
 
+test('the confusion matrix: a click on a cell shows exactly its test images', async () => {
+  await page.evaluate(() => window.digitlab.set({ task: '4v9', model: 'cnn', view: 'confusion' }));
+  let st = await waitStatus(page, (s) => s.synced && s.built && s.model === 'cnn', { timeout: 120_000, what: 'cnn' });
+  if (st.confusion === null || st.confusion[0][1] === 0) {
+    await page.evaluate(() => window.digitlab.step(300));
+  }
+  st = await waitStatus(page, (s) => s.confusion !== null && s.confusion[0][1] > 0 && s.view === 'confusion',
+    { timeout: 120_000, what: 'a full evaluation with fours taken for nines' });
+  await page.waitForTimeout(500);
+  await screenshot(page, 'digits-scene-confusion');
+  const [x, y, w, h] = st.confusionRect;
+  // Row 0 (true 4), column 1 (predicted 9) of the 2×2 matrix.
+  await clickAt(page, x + 0.75 * w, y + 0.25 * h);
+  st = await waitStatus(page, (s) => s.view === 'mistakes' && s.mistakesCell !== null, { timeout: 30_000, what: 'the cell shown' });
+  assert.deepEqual(st.mistakesCell, [0, 1]);
+  st = await waitStatus(page, (s) => s.mistakesShown.length === Math.min(60, s.confusion[0][1]) &&
+    s.mistakesShown.every(([, label, pred]) => label === 0 && pred === 1), { timeout: 30_000, what: 'exactly the images of the cell' });
+  await page.waitForTimeout(500);
+  await screenshot(page, 'digits-scene-confusion-cell');
+  await clickRect(st.allMistakesRect);
+  st = await waitStatus(page, (s) => s.mistakesCell === null && s.mistakesShown.every(([, label, pred]) => label !== pred),
+    { timeout: 30_000, what: 'back to all mistakes' });
+});
+
+test('the Line view counts the linear pieces between a 4 and a 9; mlp10 says why it has none', async () => {
+  await page.evaluate(() => window.digitlab.set({ task: '4v9', model: 'cnn', view: 'line' }));
+  let st = await waitStatus(page, (s) => s.synced && s.built && s.model === 'cnn' && s.view === 'line' &&
+    s.linePieces > 0 && s.linePiecesInit > 0 && s.lineImages !== null, { timeout: 120_000, what: 'the pieces along the line for cnn' });
+  assert.deepEqual(st.lineLabels, [0, 1], 'image A is a 4 (class 0), image B a 9 (class 1)');
+  assert.equal(st.lineReason, '');
+  assert.ok(st.lineStep >= 0, `the count says the step of its weights: ${st.lineStep}`);
+  await page.waitForTimeout(500);
+  await screenshot(page, 'digits-scene-line');
+  const first = st.lineImages;
+  await clickRect(st.linePairRect);
+  st = await waitStatus(page, (s) => s.lineImages !== null && (s.lineImages[0] !== first[0] || s.lineImages[1] !== first[1]) &&
+    s.linePieces > 0 && !s.lineComputing, { timeout: 60_000, what: 'New pair: two other images, counted' });
+  assert.deepEqual(st.lineLabels, [0, 1]);
+
+  await page.evaluate(() => window.digitlab.set({ task: '10', model: 'mlp10' }));
+  st = await waitStatus(page, (s) => s.synced && s.built && s.model === 'mlp10' && /Sigmoid/.test(s.lineReason),
+    { timeout: 120_000, what: 'mlp10 explaining why it has no pieces' });
+  assert.equal(st.linePieces, null);
+  assert.match(st.lineReason, /no linear pieces/);
+  await page.waitForTimeout(500);
+  await screenshot(page, 'digits-scene-line-mlp10');
+  await page.evaluate(() => window.digitlab.set({ task: '4v9', model: 'cnn', view: 'train' }));
+  await waitStatus(page, (s) => s.synced && s.built && s.model === 'cnn', { timeout: 120_000, what: 'back to cnn' });
+});
+
 test('at the end of the run Continue trains further', async () => {
   await page.evaluate(() => window.digitlab.set({ task: 'digits8' }));
   let st = await waitStatus(page, (s) => s.synced && s.built && s.task === 'digits8', { timeout: 120_000, what: 'the 8×8 digits' });

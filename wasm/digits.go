@@ -26,6 +26,8 @@ type digitsScene struct {
 	infoDrawn    digitsview.Info
 	weightsDrawn digitsview.WeightsKey
 	mistDrawn    digitsview.MistakesKey
+	lineDrawn    digitsview.LineKey
+	confDrawn    digitsview.ConfusionKey
 }
 
 // NewDigits returns the Digits scene talking to the worker through tr.

@@ -82,6 +82,18 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 		if !changed {
 			d.p.draw(screen, m.PadList())
 		}
+	case digitsview.ViewConfusion:
+		if key := m.ConfusionKey(); !changed || key != d.confDrawn {
+			redo(L.ViewArea)
+			d.p.draw(screen, m.ConfusionList())
+			d.confDrawn = key
+		}
+	case digitsview.ViewLine:
+		if key := m.LineKey(); !changed || key != d.lineDrawn {
+			redo(L.ViewArea)
+			d.p.draw(screen, m.LineList())
+			d.lineDrawn = key
+		}
 	}
 	d.p.draw(screen, m.DivergedList())
 }

@@ -73,6 +73,8 @@ type Chart struct {
 	Baseline       float64
 	BaselineLabel  string
 	XTitle, YTitle string
+	NoDots         bool // the second series has no dots at its points
+	NoPanel        bool // the card is drawn elsewhere (the chrome)
 }
 
 // Colours of the series (the theme's accent colours: train blue, test

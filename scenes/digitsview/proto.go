@@ -22,7 +22,7 @@ import (
 //	float32          4 bytes, the same
 //	bool             1 byte, 0 or 1
 //	LoadState        1 byte, Loading..LoadFailed
-//	CmdKind          1 byte, CmdConfig..CmdSnapshot
+//	CmdKind          1 byte, CmdConfig..CmdCell
 //	string, []byte   length, then the bytes
 //	[]T              count, then the elements
 //
@@ -45,9 +45,10 @@ import (
 //	Evaluating EvalFull bool, EvalProgress float64
 //	Full: Seq Step N int, Loss Acc float64, Wrong int
 //	Image: Index Label Step H W int, Pixels Probs []float32
-//	HasMistakes bool, then only if true:
+//	HasMistakes bool, then only if true: Confusion []int, MistakesCell int,
 //	        Mistakes []Mistake: Index Label Pred int, Probs Pixels []float32
 //	HasWeights bool, then only if true: WeightsStep int, Weights []float32
+//	HasPair bool, then only if true: PairSeq int, Pair []Mistake
 //
 // Command, after "DLc1": Seq int, Kind CmdKind, Config, N int, Name
 // string, Data []byte. Every field is sent whatever the kind.
@@ -80,8 +81,9 @@ func (e *ProtoError) Error() string {
 // AppendBinary appends the snapshot's encoding to dst and returns the
 // extended slice. With enough capacity in dst it allocates nothing, so a
 // worker can keep one buffer: buf = s.AppendBinary(buf[:0]).
-// Mistakes are encoded only if HasMistakes, and WeightsStep and Weights
-// only if HasWeights; otherwise the receiver keeps the ones it has.
+// Mistakes are encoded only if HasMistakes, WeightsStep and Weights only
+// if HasWeights, PairSeq and Pair only if HasPair; otherwise the receiver
+// keeps the ones it has.
 // It panics if s.Data.State is not a LoadState.
 func (s *Snapshot) AppendBinary(dst []byte) []byte {
 	if s.Data.State > LoadFailed {
@@ -162,6 +164,7 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 		for _, v := range s.Confusion {
 			w.int(v)
 		}
+		w.int(s.MistakesCell)
 		w.count(len(s.Mistakes))
 		for i := range s.Mistakes {
 			m := &s.Mistakes[i]
@@ -177,6 +180,19 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 		w.int(s.WeightsStep)
 		w.float32s(s.Weights)
 	}
+	w.bool(s.HasPair)
+	if s.HasPair {
+		w.int(s.PairSeq)
+		w.count(len(s.Pair))
+		for i := range s.Pair {
+			m := &s.Pair[i]
+			w.int(m.Index)
+			w.int(m.Label)
+			w.int(m.Pred)
+			w.float32s(m.Probs)
+			w.float32s(m.Pixels)
+		}
+	}
 	return w
 }
 
@@ -187,7 +203,8 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 // decoding snapshot after snapshot into one Snapshot allocates nothing in
 // steady state. The decoded slices are s's own, not views of b.
 // If the message has HasMistakes false, s.Mistakes is left as it was;
-// if HasWeights is false, s.WeightsStep and s.Weights are.
+// if HasWeights is false, s.WeightsStep and s.Weights are; if HasPair is
+// false, s.PairSeq and s.Pair are.
 // It checks the whole message before changing s: on error — a foreign or
 // other-version message, truncation, a bad count or value — it returns a
 // *ProtoError and leaves s unchanged.
@@ -299,6 +316,7 @@ func (s *Snapshot) decode(r *protoReader) {
 				s.Confusion[i] = r.int()
 			}
 		}
+		s.MistakesCell = r.int()
 		n := r.count(minMistakeSize)
 		if r.check {
 			var m Mistake
@@ -316,6 +334,22 @@ func (s *Snapshot) decode(r *protoReader) {
 	if s.HasWeights {
 		s.WeightsStep = r.int()
 		s.Weights = r.float32s(s.Weights)
+	}
+	s.HasPair = r.bool()
+	if s.HasPair {
+		s.PairSeq = r.int()
+		n := r.count(minMistakeSize)
+		if r.check {
+			var m Mistake
+			for range n {
+				r.mistake(&m)
+			}
+		} else {
+			s.Pair = resize(s.Pair, n)
+			for i := range s.Pair {
+				r.mistake(&s.Pair[i])
+			}
+		}
 	}
 	r.end()
 }
@@ -368,7 +402,7 @@ func (c *Command) UnmarshalBinary(b []byte) error {
 
 // validCmdKind reports whether k is one of the CmdKind constants.
 // A new kind must be added here.
-func validCmdKind(k CmdKind) bool { return k >= CmdConfig && k <= CmdSnapshot }
+func validCmdKind(k CmdKind) bool { return k >= CmdConfig && k <= CmdCell }
 
 // protoWriter appends encoded values to itself.
 type protoWriter []byte

@@ -24,8 +24,8 @@ import (
 // cmdKinds and loadStates are every constant of the two enums; the
 // protocol test checks the package declares no others.
 var (
-	cmdKinds   = []CmdKind{CmdConfig, CmdStart, CmdPause, CmdStep, CmdReset, CmdLoad, CmdRetry, CmdSnapshot}
-	cmdNames   = []string{"CmdConfig", "CmdStart", "CmdPause", "CmdStep", "CmdReset", "CmdLoad", "CmdRetry", "CmdSnapshot"}
+	cmdKinds   = []CmdKind{CmdConfig, CmdStart, CmdPause, CmdStep, CmdReset, CmdLoad, CmdRetry, CmdSnapshot, CmdPair, CmdCell}
+	cmdNames   = []string{"CmdConfig", "CmdStart", "CmdPause", "CmdStep", "CmdReset", "CmdLoad", "CmdRetry", "CmdSnapshot", "CmdPair", "CmdCell"}
 	loadStates = []string{"Loading", "LoadReady", "LoadFailed"}
 )
 
@@ -83,13 +83,15 @@ func testSnapshot(h, w, nw int) Snapshot {
 		Image: Image{Index: 5, Label: 4, Step: 123400, H: h, W: w, Pixels: f32s(h * w), Probs: f32s(10)},
 
 		HasMistakes: true,
-		Confusion:   []int{990, 3, -1, 1 << 40},
+		Confusion:   []int{990, 3, -1, 1 << 40}, MistakesCell: 409,
 		Mistakes: []Mistake{
 			{Index: 1, Label: 4, Pred: 9, Probs: f32s(10), Pixels: f32s(784)},
 			{Index: 17, Label: 9, Pred: 4, Probs: f32s(10), Pixels: f32s(784)},
 			{Index: 1990, Label: 2, Pred: 7, Probs: f32s(10), Pixels: f32s(784)},
 		},
 		HasWeights: true, WeightsStep: 123000, Weights: f32s(nw),
+		HasPair: true, PairSeq: 7,
+		Pair: []Mistake{{Index: 3, Label: 4, Pred: -1, Probs: f32s(1), Pixels: f32s(h * w)}, {Index: 1989, Label: 9, Pred: -1, Probs: f32s(2), Pixels: f32s(h * w)}},
 	}
 	s.CurveLoss[0] = nan
 	s.CurveAcc[1] = math.Inf(-1)
@@ -117,6 +119,7 @@ func laterSnapshot(s Snapshot) Snapshot {
 	}
 	s.Mistakes = s.Mistakes[1:]
 	s.Weights = s.Weights[:len(s.Weights)/2]
+	s.PairSeq, s.Pair = 8, s.Pair[:1]
 	return s
 }
 
@@ -245,7 +248,7 @@ func TestProtoFieldCounts(t *testing.T) {
 		want int
 	}{
 		{reflect.TypeFor[train.Point](), 8},
-		{reflect.TypeFor[Snapshot](), 45},
+		{reflect.TypeFor[Snapshot](), 49},
 		{reflect.TypeFor[DataStatus](), 5},
 		{reflect.TypeFor[Divergence](), 4},
 		{reflect.TypeFor[FullSummary](), 6},
@@ -335,7 +338,7 @@ func TestProtoEnums(t *testing.T) {
 			t.Errorf("validCmdKind(%d) = false, want true", k)
 		}
 	}
-	for _, k := range []CmdKind{0, CmdSnapshot + 1, 255} {
+	for _, k := range []CmdKind{0, CmdCell + 1, 255} {
 		if validCmdKind(k) {
 			t.Errorf("validCmdKind(%d) = true, want false", k)
 		}
@@ -367,10 +370,13 @@ func TestSnapshotRoundTrip(t *testing.T) {
 			// and weights if the message has none).
 			used, want := fullSnapshot(), tc.s
 			if !want.HasMistakes {
-				want.Mistakes, want.Confusion = used.Mistakes, used.Confusion
+				want.Mistakes, want.Confusion, want.MistakesCell = used.Mistakes, used.Confusion, used.MistakesCell
 			}
 			if !want.HasWeights {
 				want.WeightsStep, want.Weights = used.WeightsStep, used.Weights
+			}
+			if !want.HasPair {
+				want.PairSeq, want.Pair = used.PairSeq, used.Pair
 			}
 			pix, w := &used.Image.Pixels[0], &used.Weights[0]
 			if err := used.UnmarshalBinary(b); err != nil {
@@ -397,11 +403,11 @@ func TestSnapshotRoundTrip(t *testing.T) {
 func TestSnapshotKeepsMistakesAndWeights(t *testing.T) {
 	t.Parallel()
 	msg := otherSnapshot()
-	msg.HasMistakes, msg.HasWeights = false, false
+	msg.HasMistakes, msg.HasWeights, msg.HasPair = false, false, false
 	b := msg.AppendBinary(nil)
-	msg.Mistakes, msg.WeightsStep, msg.Weights = nil, 0, nil
+	msg.Mistakes, msg.WeightsStep, msg.Weights, msg.PairSeq, msg.Pair = nil, 0, nil, 0, nil
 	if d := diff(b, msg.AppendBinary(nil)); d != "" {
-		t.Errorf("Mistakes or Weights encoded although HasMistakes and HasWeights are false: %s", d)
+		t.Errorf("Mistakes, Weights or Pair encoded although HasMistakes, HasWeights and HasPair are false: %s", d)
 	}
 
 	dst, old := fullSnapshot(), fullSnapshot()
@@ -410,8 +416,9 @@ func TestSnapshotKeepsMistakesAndWeights(t *testing.T) {
 	}
 	want := msg
 	want.Mistakes, want.WeightsStep, want.Weights = old.Mistakes, old.WeightsStep, old.Weights
+	want.PairSeq, want.Pair = old.PairSeq, old.Pair
 	if d := diff(dst, want); d != "" {
-		t.Errorf("HasMistakes = HasWeights = false: %s", d)
+		t.Errorf("HasMistakes = HasWeights = HasPair = false: %s", d)
 	}
 }
 
@@ -567,7 +574,7 @@ func TestCommandRoundTrip(t *testing.T) {
 
 func TestCommandMarshalUnknownKind(t *testing.T) {
 	t.Parallel()
-	for _, k := range []CmdKind{0, CmdSnapshot + 1} {
+	for _, k := range []CmdKind{0, CmdCell + 1} {
 		c := fullCommand(k)
 		if b, err := c.MarshalBinary(); err == nil || !strings.Contains(err.Error(), "unknown kind") {
 			t.Errorf("MarshalBinary(kind %d) = %x, %v; want an unknown kind error", k, b, err)
@@ -614,7 +621,7 @@ func TestCommandCorrupt(t *testing.T) {
 		{"snapshot", snap, `bad magic "DLs1", want "DLc1" at byte 0`},
 		{"newer", cat([]byte("DLc2"), b[4:]), "version '2', this build reads version '1' (page and worker from different builds?) at byte 3"},
 		{"kind 0", patch(b, 5, 0), "unknown command kind 0 at byte 5"},
-		{"kind 9", patch(b, 5, 9), "unknown command kind 9 at byte 5"},
+		{"kind 11", patch(b, 5, 11), "unknown command kind 11 at byte 5"},
 		{"bool", patch(b, 35, 7), "bool byte 7, want 0 or 1 at byte 35"},
 		{"huge data", cat(b[:40], binary.AppendUvarint(nil, 1<<40)), "count 1099511627776 over the limit 16777216 at byte 40"},
 		{"data past end", cat(b[:40], []byte{10, 1, 2, 3}), "count 10 needs at least 10 bytes, 3 left at byte 40"},
@@ -640,7 +647,7 @@ func FuzzSnapshotUnmarshal(f *testing.F) {
 	// tests cover the full sizes.
 	used := func() Snapshot { return laterSnapshot(smallSnapshot()) }
 	noExtras := used()
-	noExtras.HasMistakes, noExtras.HasWeights = false, false
+	noExtras.HasMistakes, noExtras.HasWeights, noExtras.HasPair = false, false, false
 	for _, s := range []Snapshot{{}, {Seq: 1, Data: DataStatus{State: Loading, What: "x"}}, smallSnapshot(), used(), noExtras} {
 		f.Add(s.AppendBinary(nil))
 	}
@@ -672,10 +679,13 @@ func FuzzSnapshotUnmarshal(f *testing.F) {
 		}
 		want, old := s, used()
 		if !s.HasMistakes {
-			want.Mistakes, want.Confusion = old.Mistakes, old.Confusion
+			want.Mistakes, want.Confusion, want.MistakesCell = old.Mistakes, old.Confusion, old.MistakesCell
 		}
 		if !s.HasWeights {
 			want.WeightsStep, want.Weights = old.WeightsStep, old.Weights
+		}
+		if !s.HasPair {
+			want.PairSeq, want.Pair = old.PairSeq, old.Pair
 		}
 		if d := diff(dst, want); d != "" {
 			t.Fatalf("into a used Snapshot: %s", d)

@@ -1,13 +1,17 @@
 package digitsview
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"time"
 
+	"digitlab/datasets"
 	"digitlab/excerpt"
 	"digitlab/nn"
 	"digitlab/train"
@@ -60,6 +64,16 @@ type Run struct {
 	sentWSeen         int64
 	sentW             bool
 	x                 []float32 // input buffer for mistakes' pixels
+
+	// The two test images of the last CmdPair (PickPair), and the
+	// PairSeq the last snapshot carried.
+	pair              []Mistake
+	pairSeq, sentPair int
+
+	// The confusion cell the mistakes show (CmdCell; -1: the most
+	// confident mistakes), and the one the last mistakes sent showed.
+	cell, sentCell int
+	cellIdx        []int // scratch: the cell's images
 }
 
 // MaxWrong is the most misclassified test images a run keeps of a full
@@ -73,7 +87,7 @@ func NewRun(cfg Config) *Run {
 	if err := cfg.Validate(); err != nil {
 		panic("digitsview: NewRun: " + err.Error())
 	}
-	r := &Run{Now: time.Now, cfg: cfg, sentGen: -1}
+	r := &Run{Now: time.Now, cfg: cfg, sentGen: -1, cell: -1, sentCell: -1}
 	r.rec.Max = 400 // chart points per series: enough for a smooth curve
 	r.rec.Reset()
 	return r
@@ -495,7 +509,16 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	s.Evaluating, s.EvalFull, s.EvalProgress = false, false, 0
 	s.Full = FullSummary{}
 	s.Image.Index, s.Image.Label, s.Image.Step = -1, -1, 0
-	s.HasMistakes, s.HasWeights = false, false
+	s.HasMistakes, s.HasWeights, s.HasPair = false, false, false
+	if r.pairSeq != r.sentPair {
+		s.HasPair, s.PairSeq, r.sentPair = true, r.pairSeq, r.pairSeq
+		s.Pair = resize(s.Pair, len(r.pair))
+		for i, m := range r.pair {
+			p := &s.Pair[i]
+			p.Index, p.Label, p.Pred = m.Index, m.Label, m.Pred
+			p.Probs, p.Pixels = p.Probs[:0], append(p.Pixels[:0], m.Pixels...)
+		}
+	}
 	s.About, s.Names = "", s.Names[:0]
 	if r.prepOK && r.prepKey == dataKey(c) {
 		s.About = r.prep.About
@@ -503,8 +526,9 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	}
 	sess := r.sess
 	if sess == nil {
-		if r.sentGen != r.gen {
+		if r.sentGen != r.gen || r.sentCell != r.cell {
 			s.HasMistakes, s.Mistakes, r.sentGen, r.sentFull = true, s.Mistakes[:0], r.gen, 0
+			s.Confusion, s.MistakesCell, r.sentCell = s.Confusion[:0], r.cell+1, r.cell
 		}
 		return
 	}
@@ -521,8 +545,9 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	if f != nil {
 		s.Full = FullSummary{Seq: f.Seq, Step: f.Step, N: f.N, Loss: f.TestLoss, Acc: f.TestAcc, Wrong: f.Wrong}
 	}
-	if r.sentGen != r.gen || (f != nil && f.Seq != r.sentFull) {
+	if r.sentGen != r.gen || (f != nil && f.Seq != r.sentFull) || r.sentCell != r.cell {
 		r.snapMistakes(s, f)
+		r.sentCell = r.cell
 		r.sentGen = r.gen
 		if f != nil {
 			r.sentFull = f.Seq
@@ -555,12 +580,16 @@ func (r *Run) snapImage(s *Snapshot) {
 // snapMistakes copies the full evaluation's mistakes with their pixels
 // into s (none when f is nil).
 func (r *Run) snapMistakes(s *Snapshot, f *train.FullEval) {
-	s.HasMistakes = true
+	s.HasMistakes, s.MistakesCell = true, r.cell+1
 	s.Mistakes, s.Confusion = s.Mistakes[:0], s.Confusion[:0]
 	if f == nil {
 		return
 	}
 	s.Confusion = append(s.Confusion, f.Confusion...)
+	if r.cell >= 0 {
+		r.snapCell(s, f)
+		return
+	}
 	for _, w := range f.Mistakes {
 		if n := len(s.Mistakes); n < cap(s.Mistakes) {
 			s.Mistakes = s.Mistakes[:n+1] // keeps the element's buffers
@@ -572,6 +601,58 @@ func (r *Run) snapMistakes(s *Snapshot, f *train.FullEval) {
 		m.Probs = append(m.Probs[:0], w.Probs...)
 		m.Pixels = r.prep.Test.Sample(m.Pixels, w.Index)
 	}
+}
+
+// snapCell puts the images of confusion cell r.cell (true t, predicted
+// p) of evaluation f into s.Mistakes, the most confident first (ties by
+// index), at most MaxWrong, with the probabilities of that evaluation.
+func (r *Run) snapCell(s *Snapshot, f *train.FullEval) {
+	te := r.prep.Test
+	k := len(te.Names)
+	t, p := r.cell/100, r.cell%100
+	if t >= k || p >= k || len(f.Probs) < len(f.Pred)*k {
+		return
+	}
+	idx := r.cellIdx[:0]
+	for i, pr := range f.Pred {
+		if int(pr) == p && te.Label(i) == t {
+			idx = append(idx, i)
+		}
+	}
+	conf := func(i int) float32 { return f.Probs[i*k+p] }
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(conf(b), conf(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	r.cellIdx = idx
+	for _, i := range idx[:min(len(idx), MaxWrong)] {
+		if n := len(s.Mistakes); n < cap(s.Mistakes) {
+			s.Mistakes = s.Mistakes[:n+1]
+		} else {
+			s.Mistakes = append(s.Mistakes, Mistake{})
+		}
+		m := &s.Mistakes[len(s.Mistakes)-1]
+		m.Index, m.Label, m.Pred = i, t, p
+		m.Probs = append(m.Probs[:0], f.Probs[i*k:(i+1)*k]...)
+		m.Pixels = te.Sample(m.Pixels, i)
+	}
+}
+
+// SetCell makes the mistakes the next snapshots send the images of true
+// class t predicted p (n = t*100+p), or the most confident mistakes (n =
+// -1).
+func (r *Run) SetCell(n int) error {
+	k := 100
+	if r.prepOK {
+		k = len(r.prep.Test.Names)
+	}
+	if n < -1 || (n >= 0 && (n/100 >= k || n%100 >= k)) {
+		return fmt.Errorf("confusion cell %d: the task has classes 0 to %d", n, k-1)
+	}
+	r.cell = n
+	return nil
 }
 
 // Do applies a command from the page: the run controls, a configuration
@@ -592,11 +673,74 @@ func (r *Run) Do(c Command) error {
 		r.Reset()
 	case CmdLoad:
 		return r.LoadWeights(c.Name, c.Data)
+	case CmdPair:
+		if c.N < 0 {
+			return fmt.Errorf("two test images: classes %d are not two class numbers", c.N)
+		}
+		return r.PickPair(c.N/100, c.N%100)
+	case CmdCell:
+		return r.SetCell(c.N)
 	case CmdRetry, CmdSnapshot:
 	default:
 		return fmt.Errorf("digitsview: unknown command %d", c.Kind)
 	}
 	return nil
+}
+
+// PickPair draws a random test image of class a and one of class b (an
+// other image when a == b and the class has two), for the next snapshot's
+// Pair. The draws are the same for the same seed: the k-th pair of a run
+// comes from the seed and k.
+func (r *Run) PickPair(a, b int) error {
+	if !r.prepOK || r.prepKey != dataKey(r.cfg) {
+		return errors.New("two test images: the test images are not loaded yet")
+	}
+	te := r.prep.Test
+	k := len(te.Names)
+	if a < 0 || a >= k || b < 0 || b >= k {
+		return fmt.Errorf("two test images: classes %d and %d: the task has classes 0 to %d", a, b, k-1)
+	}
+	rnd := rand.New(rand.NewPCG(r.cfg.Seed, 0x9a1e+uint64(r.pairSeq)))
+	ia := pickOf(te, a, -1, rnd)
+	ib := pickOf(te, b, ia, rnd)
+	if ia < 0 || ib < 0 {
+		return fmt.Errorf("two test images: the test set has no image of class %s", te.Names[min(a, b)])
+	}
+	r.pair = resize(r.pair, 2)
+	for i, idx := range [2]int{ia, ib} {
+		p := &r.pair[i]
+		p.Index, p.Label, p.Pred, p.Probs = idx, te.Label(idx), -1, nil
+		p.Pixels = te.Sample(p.Pixels, idx)
+	}
+	r.pairSeq++
+	return nil
+}
+
+// pickOf returns a random index of an image of class c in set, other than
+// not if there is another, or -1 if the class has none.
+func pickOf(set *datasets.Set, c, not int, rnd *rand.Rand) int {
+	n := 0
+	for i := range set.Len() {
+		if set.Label(i) == c && i != not {
+			n++
+		}
+	}
+	if n == 0 {
+		if not >= 0 && set.Label(not) == c {
+			return not
+		}
+		return -1
+	}
+	k := rnd.IntN(n)
+	for i := range set.Len() {
+		if set.Label(i) == c && i != not {
+			if k == 0 {
+				return i
+			}
+			k--
+		}
+	}
+	return -1
 }
 
 // Checksum is the CRC-32 (IEEE) of the model's parameters as little-endian

@@ -16,7 +16,7 @@ import (
 )
 
 // Views are the views of the content area (URL key "view").
-var Views = []string{"train", "weights", "mistakes", "draw"}
+var Views = []string{"train", "weights", "mistakes", "draw", "line", "confusion"}
 
 // The views by index in Views.
 const (
@@ -24,6 +24,8 @@ const (
 	ViewWeights
 	ViewMistakes
 	ViewDraw
+	ViewLine
+	ViewConfusion
 )
 
 // LivePeriod is how often the live parts refresh while training. Each
@@ -106,6 +108,7 @@ type imageRef struct {
 // the default options.
 func NewScene(c *Client) *Scene {
 	s := &Scene{Cfg: Default("4v9"), client: c, Snap: c.Snap, HoverPx: -1, cur: imageRef{index: -1}, modelGen: -1}
+	s.conf = confusionState{Hover: -1, Wanted: -1}
 	s.Pad = pad.NewCanvas(2*pad.DefaultN, 2*pad.DefaultRadius)
 	s.sendConfig()
 	s.initWidgets()
@@ -371,6 +374,10 @@ func (s *Scene) Status() map[string]any {
 	if s.cur.index >= 0 {
 		m["image"], m["imageIsTest"] = s.cur.index, s.cur.test
 	}
+	s.lineStatus(m)
+	s.confusionStatus(m)
+	m["allMistakesRect"] = rect(s.UI.AllMist.Rect)
+	m["linePairRect"] = rect(s.line.NewPair.Rect)
 	return m
 }
 

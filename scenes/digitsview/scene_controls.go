@@ -35,6 +35,7 @@ type Widgets struct {
 	Raw, See                         ui.Toggle
 	Seed, Start, Step, Reset         ui.Button
 	Save, Load, CSV, Clear           ui.Button
+	AllMist                          ui.Button // Mistakes view, when it shows a confusion cell
 
 	models []string // the presets behind Model's segments
 
@@ -84,9 +85,12 @@ func (s *Scene) initWidgets() {
 	u.Save = ui.Button{Label: "Save", Tip: "Download the weights as numpy's .npz (np.load reads it; see the README)"}
 	u.Load = ui.Button{Label: "Load…", Tip: "Open a weights file (.npz or .weights) saved from this model"}
 	u.CSV = ui.Button{Label: "CSV", Tip: "Download the curves as a table: step, train loss and accuracy, test loss and accuracy"}
-	u.View = ui.Choice{Options: []string{"Training", "Weights", "Mistakes", "Draw"},
+	u.View = ui.Choice{Options: []string{"Training", "Weights", "Mistakes", "Draw", "Line", "Confusion"},
 		Tips: []string{"The current image, its probabilities, the curves", "The first layer's weights as pictures",
-			"Misclassified test images", "Draw a digit and see what the network says"}}
+			"Misclassified test images", "Draw a digit and see what the network says",
+			"The network along the straight line between two test images, and its linear pieces",
+			"Which digits the model takes for which: the confusion matrix of the test set"}}
+	u.AllMist = ui.Button{Label: "all mistakes", Tip: "Back to the most confident mistakes of all classes"}
 	u.Clear = ui.Button{Label: "Clear", Tip: "Wipe the drawing pad"}
 	u.See = ui.Toggle{Label: "show what the network sees (28x28)",
 		Tip: "The drawing after MNIST's pre-processing: scaled into 20x20, centred by its centre of mass"}

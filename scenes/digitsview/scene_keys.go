@@ -76,6 +76,11 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 		k.panels = [3]ui.Rect{L.MistPanel, L.MistBig}
 	case ViewDraw:
 		k.panels = [3]ui.Rect{L.PadPanel, L.SeePanel}
+	case ViewConfusion:
+		k.panels = [3]ui.Rect{L.Conf.Panel}
+	case ViewLine:
+		k.panels = [3]ui.Rect{L.Line.Images, L.Line.Panel}
+		k.chartFrame = s.line.chartFrame
 	}
 	return k
 }
@@ -115,10 +120,14 @@ type MistakesKey struct {
 	stamp    int
 	cells    int
 	built    bool
+	cell     int
+	all      buttonKey
 }
 
 // MistakesKey returns what the mistakes view shows now.
 func (s *Scene) MistakesKey() MistakesKey {
 	sn := s.Snap
-	return MistakesKey{sn.Full.Seq, sn.Evaluating && sn.EvalFull, int(100 * sn.EvalProgress), sn.Gen, s.Sel, s.curStamp, len(s.L.MistCells), s.Built()}
+	b := &s.UI.AllMist
+	return MistakesKey{sn.Full.Seq, sn.Evaluating && sn.EvalFull, int(100 * sn.EvalProgress), sn.Gen, s.Sel, s.curStamp, len(s.L.MistCells), s.Built(),
+		sn.MistakesCell, buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled}}
 }

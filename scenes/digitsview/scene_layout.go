@@ -40,6 +40,8 @@ type Rects struct {
 	MistCells                             []ui.Rect // the thumbnails shown
 	PadPanel, PadRect, SeePanel, SeeRect  ui.Rect   // draw view
 	PadInfo, PadBars                      ui.Rect
+	Line                                  LineRects      // line view
+	Conf                                  ConfusionRects // confusion view
 }
 
 // views is the state of the views besides their rectangles.
@@ -81,6 +83,9 @@ type views struct {
 	// Draw view: the pad at one image pixel per device pixel, the 28×28.
 	PadPix, SeePix plot.Raster
 	padPixVer      int
+
+	line lineState      // Line view
+	conf confusionState // Confusion view
 }
 
 // chartKey is what the charts were laid out for.
@@ -123,7 +128,7 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 	L.Controls, L.Content = ui.Sidebar(t.Area)
 	act := s.updateControls(t.In)
 	top, rest := L.Content.CutTop(ui.RowH, ui.Gap)
-	vw := math.Min(330, top.W*0.5)
+	vw := math.Min(460, top.W*0.6)
 	s.UI.View.Rect, L.Info = top.CutRight(vw, ui.Gap)
 	s.UI.View.Update(t.In)
 	L.ViewArea = rest
@@ -145,6 +150,10 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 		s.layoutMistakes(rest, t.In)
 	case ViewDraw:
 		s.layoutDraw(rest, t.In)
+	case ViewLine:
+		s.layoutLine(rest, t.In, t.Budget)
+	case ViewConfusion:
+		s.layoutConfusion(rest, t.In)
 	}
 	s.updatePadPrediction()
 	return act
@@ -318,7 +327,14 @@ func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	left, right := r.CutLeft(leftW, ui.Gap+4)
 	L.MistBig, L.MistPanel = left, right
 	grid := ui.PanelContent(right, MistakesTitle)
-	_, grid = grid.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
+	head, grid := grid.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
+	s.UI.AllMist.Rect = ui.Rect{}
+	if _, _, ok := s.Snap.Cell(); ok {
+		s.UI.AllMist.Rect = ui.Rect{X: head.Right() - 110, Y: head.Y - 4, W: 110, H: head.H + 2}
+		if s.UI.AllMist.Update(in) {
+			s.ShowAllMistakes()
+		}
+	}
 	cw, ch := MistImg+10, MistImg+MistBars+ui.LineHeight(ui.SmallSize)+10
 	cols := max(1, int(grid.W/cw))
 	rows := max(0, int(grid.H/ch))

@@ -47,14 +47,18 @@ type paintLists struct {
 	weights  cached[weightsListKey]
 	mistakes cached[mistakesListKey]
 	pad      cached[padListKey]
+	line     cached[LineKey]
+	conf     cached[ConfusionKey]
 	diverged cached[divergedKey]
 
 	// What the lists' ops point at, per chart (loss, accuracy): the
 	// clipped series, the test points, the grid and the dashed baseline.
-	segs       [2][2][]plot.Segment
-	dots       [2][]plot.Point
-	grid, dash [2][]plot.Segment
-	vals       []float64 // the bars' values (copied by ProbBars)
+	// The third is the Line view's chart.
+	segs       [3][2][]plot.Segment
+	dots       [3][]plot.Point
+	grid, dash [3][]plot.Segment
+	kinks      []plot.Point // the Line view's kinks
+	vals       []float64    // the bars' values (copied by ProbBars)
 }
 
 type infoListKey struct {
@@ -225,6 +229,11 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 		l.Panel(L.PadPanel, PadTitle)
 		l.Widgets(&u.Clear, &u.See)
 		l.Panel(L.SeePanel, SeeTitle)
+	case ViewLine:
+		l.Panel(L.Line.Images, LineImagesTitle)
+		l.Panel(L.Line.Panel, LineTitle)
+	case ViewConfusion:
+		l.Panel(L.Conf.Panel, ConfusionTitle)
 	}
 }
 

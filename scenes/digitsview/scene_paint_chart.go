@@ -24,7 +24,9 @@ func deviceViewport(world plot.Rect, p ui.Rect, scale float64) plot.Viewport {
 // the legend. The grid and the baseline are aliased (cheap in software
 // GL, and they are horizontal and vertical lines).
 func (s *Scene) paintChartFrame(l *paint.List, cv *ChartView, scale float64, i int) {
-	l.Panel(cv.Panel, cv.Title)
+	if !cv.Chart.NoPanel {
+		l.Panel(cv.Panel, cv.Title)
+	}
 	p, w := cv.Plot, cv.Lay.World
 	if p.W < 20 || p.H < 20 {
 		return
@@ -121,7 +123,7 @@ func (s *Scene) paintChartData(l *paint.List, cv *ChartView, scale float64, i in
 		}
 		s.pl.segs[i][j] = segs
 		l.Segs(dv, segs, w, sr.Color, true)
-		if j == 1 { // test points: dots (a single point has no segment)
+		if j == 1 && !cv.Chart.NoDots { // test points: dots (a single point has no segment)
 			dots := s.pl.dots[i][:0]
 			for _, line := range sr.Lines {
 				for _, pt := range line {

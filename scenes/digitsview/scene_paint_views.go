@@ -121,10 +121,17 @@ func (s *Scene) paintMistakes(l *paint.List) {
 	L := &s.L
 	in := ui.PanelContent(L.MistPanel, MistakesTitle)
 	h := s.MistakesHeader()
-	if i := strings.Index(h.Text, " · "); i > 0 && paint.Measure(h.Text, ui.FontSize, paint.Regular) > in.W {
+	hw := in.W
+	if _, _, ok := s.Snap.Cell(); ok {
+		hw -= s.UI.AllMist.Rect.W + ui.Gap
+	}
+	if i := strings.Index(h.Text, " · "); i > 0 && paint.Measure(h.Text, ui.FontSize, paint.Regular) > hw {
 		h.Text = h.Text[:i] // the judgement under way is left out where it does not fit
 	}
 	info(l, h, in.X, in.Y, ui.FontSize, paint.Start)
+	if _, _, ok := s.Snap.Cell(); ok {
+		l.Widget(&s.UI.AllMist)
+	}
 	l.Raster(L.MistGrid, &s.MistPix)
 	const side, bars = MistImg, MistBars
 	for i, c := range L.MistCells {

@@ -161,9 +161,15 @@ func builtSnap(t *testing.T, cfg Config, nWrong int) *Snapshot {
 		CurveStep: []float64{50, 100, 120}, CurveLoss: []float64{0.6, 0.5, 0.4}, CurveAcc: []float64{0.6, 0.7, 0.8},
 		Full:        FullSummary{Seq: 1, Step: 100, N: 1991, Loss: 0.3, Acc: 1 - float64(nWrong)/1991, Wrong: nWrong},
 		Image:       Image{Index: 7, Label: 1, Step: 120, H: side, W: side, Pixels: img(0), Probs: probs(1)},
-		HasMistakes: true, HasWeights: true, WeightsStep: 120, Weights: slices.Clone(m.Params)}
+		HasMistakes: true, HasWeights: true, WeightsStep: 120, Weights: slices.Clone(m.Params),
+		HasPair: true, PairSeq: 1, Pair: []Mistake{{Index: 3, Label: 0, Pred: -1, Pixels: img(1)}, {Index: 5, Label: 1, Pred: -1, Pixels: img(2)}}}
+	sn.Confusion = make([]int, k*k)
+	for t := range k {
+		sn.Confusion[t*k+t] = 1991/k - nWrong
+	}
 	for i := range nWrong {
 		sn.Mistakes = append(sn.Mistakes, Mistake{Index: 10 + i, Label: i % k, Pred: (i + 1) % k, Probs: probs((i + 1) % k), Pixels: img(i)})
+		sn.Confusion[(i%k)*k+(i+1)%k]++
 	}
 	return sn
 }
@@ -471,7 +477,8 @@ func TestSceneAllocs(t *testing.T) {
 			r.s.Start()
 			r.post(sn)
 			r.frame(nil)
-			hot := map[int]ui.Rect{ViewTrain: r.s.L.ImgRect, ViewWeights: r.s.UI.Task.Rect, ViewDraw: r.s.L.PadRect}[view]
+			hot := map[int]ui.Rect{ViewTrain: r.s.L.ImgRect, ViewWeights: r.s.UI.Task.Rect, ViewDraw: r.s.L.PadRect, ViewLine: r.s.line.Chart.Plot,
+				ViewConfusion: r.s.L.Conf.Matrix}[view]
 			if view == ViewMistakes {
 				hot = r.s.L.MistCells[2]
 			}
@@ -501,6 +508,10 @@ func TestSceneAllocs(t *testing.T) {
 					_ = r.s.MistakesList()
 				case ViewDraw:
 					_ = r.s.PadList()
+				case ViewLine:
+					_, _ = r.s.LineKey(), r.s.LineList()
+				case ViewConfusion:
+					_, _ = r.s.ConfusionKey(), r.s.ConfusionList()
 				}
 			})
 			if n != 0 {

@@ -109,10 +109,21 @@ type Snapshot struct {
 	// last snapshot); HasWeights the same for Weights.
 	HasMistakes bool
 	Confusion   []int // (k, k) counts of the full evaluation, row = true class (sent with the mistakes)
-	Mistakes    []Mistake
-	HasWeights  bool
-	WeightsStep int
-	Weights     []float32
+	// MistakesCell is 0 when Mistakes are the most confident mistakes,
+	// else 1 + t*100 + p: Mistakes are then the images of true class t
+	// predicted p (CmdCell), the most confident first, at most MaxWrong
+	// (see Cell).
+	MistakesCell int
+	Mistakes     []Mistake
+	HasWeights   bool
+	WeightsStep  int
+	Weights      []float32
+
+	// HasPair says PairSeq and Pair are sent: the two test images the
+	// last CmdPair drew (the Line view's), sent once after each draw.
+	HasPair bool
+	PairSeq int       // counts the pairs drawn; 0: none yet
+	Pair    []Mistake // Index, Label and Pixels (as the model sees them); Pred -1, no Probs
 }
 
 // CmdKind is what a Command asks the worker to do.
@@ -127,14 +138,30 @@ const (
 	CmdLoad                        // start from the weights file Name, Data
 	CmdRetry                       // download the data again after a failure
 	CmdSnapshot                    // post a snapshot now, with mistakes and weights
+	CmdPair                        // draw two test images of classes N/100 and N%100 (PairCommand)
+	CmdCell                        // the mistakes are the confusion cell N = t*100+p's images; N = -1: the most confident mistakes
 )
+
+// PairCommand asks the worker for a random test image of class a and one
+// of class b (class indices of the task: 0 and 1 are 4 and 9 in 4 vs 9).
+func PairCommand(a, b int) Command { return Command{Kind: CmdPair, N: a*100 + b} }
 
 // Command is one message from the page to the worker.
 type Command struct {
 	Seq    int
 	Kind   CmdKind
 	Config Config // CmdConfig
-	N      int    // CmdStep
+	N      int    // CmdStep; CmdPair: the classes (PairCommand)
 	Name   string // CmdLoad
 	Data   []byte // CmdLoad
+}
+
+// Cell returns the confusion cell the mistakes show: true class t,
+// predicted p, ok false when they are the most confident mistakes.
+func (s *Snapshot) Cell() (t, p int, ok bool) {
+	if s.MistakesCell <= 0 {
+		return -1, -1, false
+	}
+	c := s.MistakesCell - 1
+	return c / 100, c % 100, true
 }
