@@ -234,7 +234,7 @@ func checkSegment(t *testing.T, m *nn.Model, a, b []float32, plus, minus, n int,
 	// The grid: n cells, or up to 16n when some cell holds two breakpoints.
 	var inCell []int // breakpoints in (t_i, t_{i+1}]
 	edge, multi := 0, 0
-	for grid := n; grid <= 16*n; grid *= 4 {
+	for base, grid := n, n; grid <= 16*base; grid *= 4 {
 		n, inCell, edge, multi = grid, make([]int, grid-1), 0, 0
 		for _, x := range T[1 : len(T)-1] {
 			i := int(math.Floor(x*float64(n) - 0.5))
