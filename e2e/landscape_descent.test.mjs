@@ -216,6 +216,9 @@ describe('landscape, deep', () => {
     assert.ok(st.pieces <= st.serraBound, `${st.pieces} pieces, Serra et al.'s bound ${st.serraBound}`);
     assert.equal(st.kinkPolylines.length, 2);
     assert.ok(st.kinkPolylines[1] > 0, 'layer 2 has kinks');
+    // The pieces-against-neurons plot has this net: 16 units.
+    const last = st.piecesByNeurons[st.piecesByNeurons.length - 1];
+    assert.deepEqual(last, [16, st.pieces], `piecesByNeurons ${JSON.stringify(st.piecesByNeurons)}`);
     await frames(page, 3);
     assertNotBlank((await screenshot(page, 'landscape-deep')).stats, 'the deep landscape');
     assert.deepEqual(errors, []);

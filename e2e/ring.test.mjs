@@ -108,6 +108,12 @@ test('the learned net\'s linear regions are counted while it trains, and drawn w
   for (let i = 1; i < h.length; i++) assert.ok(h[i][0] > h[i - 1][0], `steps ascend: ${JSON.stringify(h)}`);
   assert.ok(h.every(([, n]) => n > 1), `counts ${JSON.stringify(h)}`);
   assert.equal(h[0][1], first);
+  // The chart beside them plots the counts and the held-out accuracy
+  // against the step.
+  const acc = st.learnedAccuracyHistory;
+  assert.ok(acc.length >= 2, `accuracy history ${JSON.stringify(acc)}`);
+  for (let i = 1; i < acc.length; i++) assert.ok(acc[i][0] > acc[i - 1][0], `steps ascend: ${JSON.stringify(acc)}`);
+  assert.ok(acc.every(([, a]) => a >= 0 && a <= 1), `accuracies ${JSON.stringify(acc)}`);
   await frames(page, 3);
   assertNotBlank((await screenshot(page, 'ring-learned-regions')).stats, 'the learned regions');
 });

@@ -163,7 +163,7 @@ func (s *Scene) paintChart(l *paint.List) {
 	for _, t := range accTicks {
 		_, py := c.accVP.ToPixel(0, t.Value)
 		y := py / sc
-		l.Line(p.Right(), y, p.Right()+4, y, 1, paint.Muted)
+		l.Fill(ui.Rect{X: p.Right(), Y: y - 0.5, W: 4, H: 1}, paint.Muted)
 		l.Text(t.Label, p.Right()+6, y-7, ui.SmallSize, paint.Regular, colAcc, paint.Start)
 	}
 	l.Text(ChartXTitle, p.X+p.W/2, p.Bottom()+4+lh, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
