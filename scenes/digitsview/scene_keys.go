@@ -71,7 +71,7 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	case ViewTrain:
 		k.panels, k.title, k.chartFrame = [3]ui.Rect{L.ImgPanel, L.MatPanel}, s.ImgTitle(), s.ChartFrame
 	case ViewWeights:
-		k.panels = [3]ui.Rect{L.WPanel}
+		k.panels = [3]ui.Rect{L.WPanel, L.LPanel}
 	case ViewMistakes:
 		k.panels = [3]ui.Rect{L.MistPanel, L.MistBig}
 	case ViewDraw:

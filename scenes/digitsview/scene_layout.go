@@ -35,6 +35,7 @@ type Rects struct {
 	ImgPanel, ImgRect, BarsRect, MatPanel ui.Rect // training view
 	ChartRect                             ui.Rect // … its charts
 	WPanel, WLegend, WArea                ui.Rect // weights view
+	LPanel                                ui.Rect // … its layer table
 	MistPanel, MistBig, MistGrid          ui.Rect // mistakes view
 	MistImgRect, MistBigBars              ui.Rect
 	MistCells                             []ui.Rect // the thumbnails shown
@@ -84,8 +85,9 @@ type views struct {
 	PadPix, SeePix plot.Raster
 	padPixVer      int
 
-	line lineState      // Line view
-	conf confusionState // Confusion view
+	layers layerTable     // Weights view: the layer table
+	line   lineState      // Line view
+	conf   confusionState // Confusion view
 }
 
 // chartKey is what the charts were laid out for.
@@ -291,6 +293,10 @@ func fitRaster(r *plot.Raster, rect ui.Rect, scale float64) (resized bool) {
 
 func (s *Scene) layoutWeights(r ui.Rect) {
 	L := &s.L
+	L.LPanel = ui.Rect{}
+	if rows := s.LayerRows(); rows != nil {
+		L.LPanel, r = r.CutBottom(layersHeight(len(rows)), ui.Gap)
+	}
 	L.WPanel = r
 	in := ui.PanelContent(r, WeightsTitle)
 	_, in = in.CutTop(ui.LineHeight(ui.FontSize)+4, 4)

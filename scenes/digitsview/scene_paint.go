@@ -74,6 +74,7 @@ type chartListKey struct {
 type weightsListKey struct {
 	WeightsKey
 	panel, area, legend ui.Rect
+	layers              ui.Rect
 	wait                string
 }
 
@@ -143,7 +144,7 @@ func (s *Scene) ChartList(scale float64) *paint.List {
 // WeightsList is the weights view's content (what WeightsKey describes).
 func (s *Scene) WeightsList() *paint.List {
 	L := &s.L
-	return s.pl.weights.get(weightsListKey{s.WeightsKey(), L.WPanel, L.WArea, L.WLegend, s.WaitText()}, s.paintWeights)
+	return s.pl.weights.get(weightsListKey{s.WeightsKey(), L.WPanel, L.WArea, L.WLegend, L.LPanel, s.WaitText()}, s.paintWeights)
 }
 
 // MistakesList is the mistakes view's content (what MistakesKey
@@ -222,6 +223,9 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 		s.paintChartFrame(l, &s.Acc, scale, 1)
 	case ViewWeights:
 		l.Panel(L.WPanel, WeightsTitle)
+		if !L.LPanel.Empty() {
+			l.Panel(L.LPanel, LayersTitle)
+		}
 	case ViewMistakes:
 		l.Panel(L.MistPanel, MistakesTitle)
 		l.Panel(L.MistBig, SelectedTitle)

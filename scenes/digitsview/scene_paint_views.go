@@ -85,6 +85,7 @@ func (s *Scene) paintWeights(l *paint.List) {
 		l.TextIn(s.WaitText(), L.WArea, ui.FontSize, paint.Regular, paint.Muted, paint.Center)
 		return
 	}
+	s.paintLayers(l)
 	l.Text(s.WeightsHeading(), in.X, in.Y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
 	l.Raster(L.WArea, &s.WPix)
 	leg := L.WLegend
