@@ -54,3 +54,28 @@ func TestLayerTableInTheWeightsView(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadedWeightsSayTheyBringNoHistory(t *testing.T) {
+	r := newSceneRig(t)
+	sn := builtSnap(t, r.s.Cfg, 0)
+	sn.History, sn.CurveStep, sn.CurveLoss, sn.CurveAcc, sn.Step = nil, nil, nil, nil, 0
+	r.post(sn)
+	r.frame(nil)
+	has := func(want string) bool {
+		for _, tb := range r.s.ChromeList(1).Texts(nil) {
+			if tb.S == want {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("no data yet: press Start") {
+		t.Fatal("a fresh run's empty charts do not say to press Start")
+	}
+	sn.Seq, sn.Gen, sn.Loaded = sn.Seq+1, sn.Gen+1, "mine.npz"
+	r.post(sn)
+	r.frame(nil)
+	if !has(r.s.EmptyChartText()) || !strings.Contains(r.s.EmptyChartText(), "holds no history") {
+		t.Errorf("after loading weights the empty charts say %q", r.s.EmptyChartText())
+	}
+}

@@ -15,6 +15,7 @@ type ChromeKey struct {
 	controls, content ui.Rect
 	waiting           bool
 	task, model       string
+	loaded            string // the weights file the run started from (the empty charts say so)
 	raw               bool
 	rawLabel          string
 	choices           [4]choiceKey
@@ -54,7 +55,7 @@ type buttonKey struct {
 func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	u, L := &s.UI, &s.L
 	k := ChromeKey{scale: scale, controls: L.Controls, content: L.Content, waiting: s.Waiting,
-		task: s.Cfg.Task, model: s.Cfg.Model, raw: s.Cfg.Raw, rawLabel: u.Raw.Label, view: s.View()}
+		task: s.Cfg.Task, model: s.Cfg.Model, loaded: s.Snap.Loaded, raw: s.Cfg.Raw, rawLabel: u.Raw.Label, view: s.View()}
 	for i, c := range [...]*ui.Choice{&u.Task, &u.Model, &u.Opt, &u.View} {
 		k.choices[i] = choiceKey{c.Rect, c.Index, c.Hovered(), len(c.Options), c.Disabled}
 	}

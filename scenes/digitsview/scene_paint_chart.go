@@ -79,7 +79,7 @@ func (s *Scene) paintChartFrame(l *paint.List, cv *ChartView, scale float64, i i
 	}
 
 	if cv.Lay.Empty {
-		l.TextIn("no data yet: press Start", p, ui.FontSize, paint.Regular, paint.Muted, paint.Center)
+		l.TextIn(s.EmptyChartText(), p, ui.FontSize, paint.Regular, paint.Muted, paint.Center)
 	}
 
 	// Legend above the plot, right-aligned.

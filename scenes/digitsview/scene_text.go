@@ -164,6 +164,16 @@ func (s *Scene) infoLine(running bool) Info {
 	return Info{text, false, tone}
 }
 
+// EmptyChartText is what an empty chart says: press Start, and after a
+// weights file was loaded, that the file brings no history (a weights file
+// holds weights only: the steps and the curves start again from 0).
+func (s *Scene) EmptyChartText() string {
+	if s.Snap.Loaded != "" {
+		return "a weights file holds no history: steps and curves start at 0; press Start"
+	}
+	return "no data yet: press Start"
+}
+
 // currentLabel returns the true class of the current image.
 func (s *Scene) currentLabel() int {
 	if s.cur.index < 0 || s.CurX == nil {
