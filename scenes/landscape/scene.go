@@ -400,12 +400,14 @@ func (s *Scene) updatePointer(in *ui.Input) {
 		return
 	}
 	plotR := s.Layout.Plot
-	if !in.Hover(plotR) {
-		if !s.Surface.On {
-			if dx, dy := ui.ArrowPan(in); dx != 0 || dy != 0 {
-				s.Plane.Pan(dx, dy)
-			}
+	// The arrows pan the plane wherever the pointer is (the hint on the
+	// plane says so; they used to pan only with the pointer off it).
+	if !s.Surface.On {
+		if dx, dy := ui.ArrowPan(in); dx != 0 || dy != 0 {
+			s.Plane.Pan(dx, dy)
 		}
+	}
+	if !in.Hover(plotR) {
 		return
 	}
 	if in.PressedIn(plotR) {

@@ -334,6 +334,18 @@ func TestSceneArrowsPan(t *testing.T) {
 	if w := f.world(); !near(w.Y0, -2, 1e-12) {
 		t.Errorf("after ↓ the view is %v", w)
 	}
+	// With the pointer over the plane too (issue 18: they panned only off
+	// it).
+	f.at(0, 0)
+	f.in.Keys = append(f.in.Keys, ui.KeyRight)
+	f.step()
+	f.step()
+	if w := f.world(); !near(w.X0, -1.6, 1e-12) {
+		t.Errorf("→ over the plane: the view is %v, want it panned to x from -1.6", w)
+	}
+	f.in.Keys = append(f.in.Keys, ui.KeyLeft)
+	f.step()
+	f.step()
 	// The 3-D view does not pan.
 	f.s.Set(map[string]string{"surface": "1"})
 	f.in.Keys = append(f.in.Keys, ui.KeyLeft)
