@@ -176,8 +176,19 @@ test('the curves download as CSV: one row per point of the history, as historyCS
     await page.evaluate(() => window.digitlab.step(3000));
     st = await waitStatus(page, (s) => s.synced && s.historyPoints >= 3, { timeout: 120_000, what: 'three points of history' });
   }
+  // The run must stand still while the file is made and compared: no
+  // steps left to take, no evaluation under way (CI once saw a sixth point
+  // arrive between the download and the status).
+  const deadline = Date.now() + 120_000;
+  for (let prev = null; ;) {
+    st = await status(page);
+    const now = [st.step, st.historyPoints];
+    if (st.synced && !st.running && !st.evaluating && prev && prev[0] === now[0] && prev[1] === now[1]) break;
+    assert.ok(Date.now() < deadline, `the run never stood still: ${JSON.stringify(now)}`);
+    prev = now;
+    await page.waitForTimeout(500);
+  }
   await frames(page, 3);
-  st = await status(page);
   const [download] = await Promise.all([page.waitForEvent('download'), clickRect(st.csvRect)]);
   assert.match(download.suggestedFilename(), /^digitlab-[a-z0-9-]+-history\.csv$/);
   const { readFile } = await import('node:fs/promises');
