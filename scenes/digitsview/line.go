@@ -46,7 +46,7 @@ type lineCount struct {
 	// weights, k samples so far.
 	smooth      bool
 	model       *nn.Model
-	x           []float32
+	a, b, x     []float32 // the endpoints (copied at the start) and a point between
 	k           int
 	plus, minus int
 	sampT       []float64
@@ -85,6 +85,15 @@ type lineState struct {
 	initKey       Config // the configuration initModel was built for
 	Reason        string // why the model has no pieces ("" if it has)
 	stamp         int    // bumped when a shown count or the pair changes
+	countKey      lineKey
+}
+
+// lineKey is what the counts are of: a pair and a model. When it changes,
+// the counts under way stop and the ones shown go (they were of another
+// network or other images).
+type lineKey struct {
+	pair int
+	cfg  Config
 }
 
 // LinePieces returns the pieces of the trained and of the initial count
@@ -161,7 +170,7 @@ func (s *Scene) updateLine(in *ui.Input, budget time.Duration) {
 	task := sn.Config.Task
 	classes := [2]int{u.A.Index, u.B.Index}
 	if sn.PairSeq != u.pairSeq && sn.PairSeq > 0 && len(sn.Pair) == 2 && u.asked > 0 {
-		u.pairSeq, u.pairTask = sn.PairSeq, u.askTask
+		u.pairSeq, u.pairTask = sn.PairSeq, sn.Config.Task // (the worker draws in its task; linePairOK checks the size)
 		u.stamp++
 	}
 	if s.Built() && len(sn.Names) > 0 && (u.asked == 0 || u.askTask != task || u.askedFor != classes) {
@@ -210,6 +219,13 @@ func (s *Scene) lineCount(budget time.Duration) {
 		return
 	}
 	pair := s.Snap.Pair
+	if k := (lineKey{u.pairSeq, s.modelCfg}); k != u.countKey {
+		u.countKey, u.Reason = k, ""
+		for _, c := range [2]*lineCount{&u.trained, &u.init} {
+			c.running, c.shown.OK, c.pair = false, false, -1
+		}
+		u.stamp++
+	}
 	if u.initKey != s.modelCfg || u.initModel == nil {
 		m, err := s.modelCfg.NewModel()
 		if err != nil {
@@ -233,7 +249,7 @@ func (s *Scene) lineCount(budget time.Duration) {
 		for c.running && time.Now().Before(deadline) {
 			sh := &c.shown
 			if c.smooth {
-				if s.lineSample(c, pair) {
+				if s.lineSample(c) {
 					c.running = false
 					sh.T, sh.F = append(sh.T[:0], c.sampT...), append(sh.F[:0], c.sampF...)
 					sh.Pieces, sh.Step, sh.OK, sh.Trunc, sh.Smooth = 0, c.step, true, false, true
@@ -256,8 +272,8 @@ const LineSamples = 201
 
 // lineSample evaluates the next few samples of a smooth model's curve and
 // reports whether all LineSamples are done.
-func (s *Scene) lineSample(c *lineCount, pair []Mistake) bool {
-	a, b := pair[0].Pixels, pair[1].Pixels
+func (s *Scene) lineSample(c *lineCount) bool {
+	a, b := c.a, c.b
 	for n := 0; n < 4 && c.k < LineSamples; n++ {
 		t := float64(c.k) / (LineSamples - 1)
 		c.x = c.x[:0]
@@ -307,6 +323,7 @@ func (s *Scene) lineStart(c *lineCount, m *nn.Model, step int, pair []Mistake) {
 			copy(c.model.Params, m.Params)
 		}
 		c.smooth, c.running, c.k = true, true, 0
+		c.a, c.b = append(c.a[:0], pair[0].Pixels...), append(c.b[:0], pair[1].Pixels...)
 		c.plus, c.minus = plus, minus
 		c.sampT, c.sampF = c.sampT[:0], c.sampF[:0]
 		return

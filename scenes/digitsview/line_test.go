@@ -139,3 +139,34 @@ func TestLineViewSmoothModel(t *testing.T) {
 		t.Errorf("the view's text %v does not say the reason", txt)
 	}
 }
+
+// TestLineViewModelSwitch switches from a smooth model being sampled to
+// another task and model: the counts under way stop (the 8×8 images do not
+// fit mlp10: the page panicked so), the ones shown go, and the new model is
+// counted.
+func TestLineViewModelSwitch(t *testing.T) {
+	cfg := Default("10")
+	cfg.Model = "mlp10"
+	r := newSceneRig(t)
+	r.s.Set(map[string]string{"view": "line", "task": "10", "model": "mlp10"})
+	r.post(builtSnap(t, r.s.Cfg, 3))
+	r.s.line.A.Index, r.s.line.B.Index = 4, 9
+	r.frame(nil) // the sampling of mlp10's curve starts
+	r.s.Set(map[string]string{"task": "digits8"})
+	sn := builtSnap(t, r.s.Cfg, 3)
+	sn.Seq, sn.Gen, sn.PairSeq = 10, 2, 2
+	r.post(sn)
+	for range 200 {
+		r.frame(nil)
+		if tr, in := r.s.LinePieces(); tr >= 0 && in >= 0 {
+			break
+		}
+	}
+	tr, in := r.s.LinePieces()
+	if r.s.modelCfg.Model != "digits64" || r.s.line.Reason != "" || tr < 1 || in < 1 {
+		t.Fatalf("after the switch: model %s, reason %q, pieces %d and %d", r.s.modelCfg.Model, r.s.line.Reason, tr, in)
+	}
+	if want := countOn(t, r.s.modelCfg, sn.Weights, sn); tr != want {
+		t.Errorf("after the switch: %d pieces, digits64 on the new pair has %d", tr, want)
+	}
+}
