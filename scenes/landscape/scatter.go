@@ -157,7 +157,7 @@ func (s *Scene) paintScatter(l *paint.List) {
 			l.Disc(x+7, y+8, 5, white)
 			l.Disc(x+7, y+8, 4, e.col)
 		} else {
-			l.Line(x+1, y+8, x+13, y+8, 2.5, e.col)
+			l.Fill(ui.Rect{X: x + 1, Y: y + 6.75, W: 12, H: 2.5}, e.col)
 		}
 		x += 17
 		l.Text(e.name, x, y, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)

@@ -132,7 +132,7 @@ func (s *Scene) paintLegend(l *paint.List) {
 		l.Text("kinks of layer ℓ (layer 2 bends at layer 1's)", r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 		for k := range s.DeepNet.Depth() {
 			x, y := r.X+float64(k)*r.W/3, r.Y+18
-			l.Line(x+2, y+8, x+14, y+8, 3, UnitColor(k))
+			l.Fill(ui.Rect{X: x + 2, Y: y + 6.5, W: 12, H: 3}, UnitColor(k)) // (a fill: an anti-aliased line costs a flush in software GL)
 			l.Text(layerLabels[k], x+17, y+1, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
 		}
 		return
@@ -142,7 +142,7 @@ func (s *Scene) paintLegend(l *paint.List) {
 	for i := 0; i < s.Net.N; i++ {
 		x := r.X + float64(i%8)*cw
 		y := r.Y + 18 + float64(i/8)*18
-		l.Line(x+2, y+8, x+14, y+8, 3, UnitColor(i))
+		l.Fill(ui.Rect{X: x + 2, Y: y + 6.5, W: 12, H: 3}, UnitColor(i))
 		fg := paint.Ink
 		if s.UnitDim(i) {
 			fg = paint.Disabled
