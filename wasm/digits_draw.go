@@ -67,35 +67,42 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 			d.chartLayer.draw(screen, m.ChartStamp, L.ChartRect, d.drawCharts)
 		}
 	case digitsview.ViewWeights:
-		if key := m.WeightsKey(); !changed || key != d.weightsDrawn {
+		if due(changed, m.WeightsKey(), &d.weightsDrawn) {
 			redo(L.ViewArea)
 			d.p.draw(screen, m.WeightsList())
-			d.weightsDrawn = key
 		}
 	case digitsview.ViewMistakes:
-		if key := m.MistakesKey(); !changed || key != d.mistDrawn {
+		if due(changed, m.MistakesKey(), &d.mistDrawn) {
 			redo(L.ViewArea)
 			d.p.draw(screen, m.MistakesList())
-			d.mistDrawn = key
 		}
 	case digitsview.ViewDraw:
 		if !changed {
 			d.p.draw(screen, m.PadList())
 		}
 	case digitsview.ViewConfusion:
-		if key := m.ConfusionKey(); !changed || key != d.confDrawn {
+		if due(changed, m.ConfusionKey(), &d.confDrawn) {
 			redo(L.ViewArea)
 			d.p.draw(screen, m.ConfusionList())
-			d.confDrawn = key
 		}
 	case digitsview.ViewLine:
-		if key := m.LineKey(); !changed || key != d.lineDrawn {
+		if due(changed, m.LineKey(), &d.lineDrawn) {
 			redo(L.ViewArea)
 			d.p.draw(screen, m.LineList())
-			d.lineDrawn = key
 		}
 	}
 	d.p.draw(screen, m.DivergedList())
+}
+
+// due reports whether a view whose content key is key must be drawn: on a
+// full draw (changed false), or when key differs from the one drawn last
+// (which it then records).
+func due[K comparable](changed bool, key K, drawn *K) bool {
+	if changed && key == *drawn {
+		return false
+	}
+	*drawn = key
+	return true
 }
 
 // The layers' renderings: the model's lists.

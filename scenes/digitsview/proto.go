@@ -165,15 +165,7 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 			w.int(v)
 		}
 		w.int(s.MistakesCell)
-		w.count(len(s.Mistakes))
-		for i := range s.Mistakes {
-			m := &s.Mistakes[i]
-			w.int(m.Index)
-			w.int(m.Label)
-			w.int(m.Pred)
-			w.float32s(m.Probs)
-			w.float32s(m.Pixels)
-		}
+		w.mistakes(s.Mistakes)
 	}
 	w.bool(s.HasWeights)
 	if s.HasWeights {
@@ -183,15 +175,7 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 	w.bool(s.HasPair)
 	if s.HasPair {
 		w.int(s.PairSeq)
-		w.count(len(s.Pair))
-		for i := range s.Pair {
-			m := &s.Pair[i]
-			w.int(m.Index)
-			w.int(m.Label)
-			w.int(m.Pred)
-			w.float32s(m.Probs)
-			w.float32s(m.Pixels)
-		}
+		w.mistakes(s.Pair)
 	}
 	return w
 }
@@ -317,18 +301,7 @@ func (s *Snapshot) decode(r *protoReader) {
 			}
 		}
 		s.MistakesCell = r.int()
-		n := r.count(minMistakeSize)
-		if r.check {
-			var m Mistake
-			for range n {
-				r.mistake(&m)
-			}
-		} else {
-			s.Mistakes = resize(s.Mistakes, n)
-			for i := range s.Mistakes {
-				r.mistake(&s.Mistakes[i])
-			}
-		}
+		s.Mistakes = r.mistakes(s.Mistakes)
 	}
 	s.HasWeights = r.bool()
 	if s.HasWeights {
@@ -338,18 +311,7 @@ func (s *Snapshot) decode(r *protoReader) {
 	s.HasPair = r.bool()
 	if s.HasPair {
 		s.PairSeq = r.int()
-		n := r.count(minMistakeSize)
-		if r.check {
-			var m Mistake
-			for range n {
-				r.mistake(&m)
-			}
-		} else {
-			s.Pair = resize(s.Pair, n)
-			for i := range s.Pair {
-				r.mistake(&s.Pair[i])
-			}
-		}
+		s.Pair = r.mistakes(s.Pair)
 	}
 	r.end()
 }
@@ -447,6 +409,19 @@ func (w *protoWriter) float32s(v []float32) {
 	w.count(len(v))
 	for _, x := range v {
 		*w = binary.LittleEndian.AppendUint32(*w, math.Float32bits(x))
+	}
+}
+
+// mistakes writes a count and the Mistakes.
+func (w *protoWriter) mistakes(ms []Mistake) {
+	w.count(len(ms))
+	for i := range ms {
+		m := &ms[i]
+		w.int(m.Index)
+		w.int(m.Label)
+		w.int(m.Pred)
+		w.float32s(m.Probs)
+		w.float32s(m.Pixels)
 	}
 }
 
@@ -712,6 +687,24 @@ func (r *protoReader) point(p *train.Point) {
 	p.TestLoss = r.float64()
 	p.TestAcc = r.float64()
 	p.N = r.int()
+}
+
+// mistakes reads a count and that many Mistakes into dst's storage (in a
+// check pass, into a scratch one, leaving dst as it was).
+func (r *protoReader) mistakes(dst []Mistake) []Mistake {
+	n := r.count(minMistakeSize)
+	if r.check {
+		var m Mistake
+		for range n {
+			r.mistake(&m)
+		}
+		return dst
+	}
+	dst = resize(dst, n)
+	for i := range dst {
+		r.mistake(&dst[i])
+	}
+	return dst
 }
 
 func (r *protoReader) mistake(m *Mistake) {
