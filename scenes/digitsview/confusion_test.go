@@ -59,3 +59,21 @@ func TestConfusionViewClickShowsTheCell(t *testing.T) {
 		t.Errorf("all mistakes sent %v N=%d, want CmdCell -1", last.Kind, last.N)
 	}
 }
+
+// TestMistakesCellHeaderFits: the header of a cell's images leaves room
+// for the "all mistakes" button at 1024×640.
+func TestMistakesCellHeaderFits(t *testing.T) {
+	r := newSceneRig(t)
+	r.s.Set(map[string]string{"view": "mistakes"})
+	sn := builtSnap(t, r.s.Cfg, 60)
+	sn.MistakesCell = 1 + 1 // true 4 predicted 9
+	sn.Confusion[1] = 120
+	r.post(sn)
+	r.frame(nil)
+	b := r.s.UI.AllMist.Rect
+	for _, tb := range r.s.MistakesList().Texts(nil) {
+		if strings.HasPrefix(tb.S, "true ") && tb.R.Right() > b.X {
+			t.Errorf("header %q ends at %.0f, under the button at %.0f", tb.S, tb.R.Right(), b.X)
+		}
+	}
+}

@@ -126,8 +126,12 @@ func (s *Scene) paintMistakes(l *paint.List) {
 	if _, _, ok := s.Snap.Cell(); ok {
 		hw -= s.UI.AllMist.Rect.W + ui.Gap
 	}
-	if i := strings.Index(h.Text, " · "); i > 0 && paint.Measure(h.Text, ui.FontSize, paint.Regular) > hw {
-		h.Text = h.Text[:i] // the judgement under way is left out where it does not fit
+	// Where it does not fit, the judgement under way is left out, then
+	// how many of a cell's images are shown, then the step.
+	for _, sep := range [...]string{" · ", ", the ", " at step"} {
+		if i := strings.Index(h.Text, sep); i > 0 && paint.Measure(h.Text, ui.FontSize, paint.Bold) > hw {
+			h.Text = h.Text[:i]
+		}
 	}
 	info(l, h, in.X, in.Y, ui.FontSize, paint.Start)
 	if _, _, ok := s.Snap.Cell(); ok {
