@@ -560,3 +560,31 @@ func TestFullConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestJudgeEqualsEvaluate: a judgement spread over many small steps gives
+// Evaluate's figures bit for bit, also when started again.
+func TestJudgeEqualsEvaluate(t *testing.T) {
+	m, tr := softmaxModel(t, 3), newData(5, 203, 3, 3)
+	want := Evaluate(m, tr)
+	var j Judge
+	for round := range 2 {
+		j.Start(tr.Len())
+		steps := 0
+		for !j.Step(m, tr, 7) {
+			steps++
+		}
+		got := j.Result()
+		if got.N != want.N || got.Loss != want.Loss || got.Acc != want.Acc {
+			t.Fatalf("round %d: Judge = %d %v %v, Evaluate = %d %v %v", round, got.N, got.Loss, got.Acc, want.N, want.Loss, want.Acc)
+		}
+		if steps < tr.Len()/7-1 {
+			t.Fatalf("round %d: done after %d steps of 7 on %d samples", round, steps, tr.Len())
+		}
+	}
+	j.Start(5)
+	for !j.Step(m, tr, 100) {
+	}
+	if r := j.Result(); r.N != 5 || r.Loss != EvaluateN(m, tr, 5).Loss {
+		t.Fatalf("first 5: %+v", r)
+	}
+}

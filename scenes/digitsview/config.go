@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"digitlab/excerpt"
 	"digitlab/kit/ui"
 	"digitlab/nn"
 	"digitlab/train"
@@ -48,13 +49,14 @@ const (
 	NoiseMax            = 3.0
 	EvalEveryMin        = 1
 	EvalEveryMax        = 1_000_000
+	StepsMax            = 10_000_000
 	DefaultSeed  uint64 = 42
 )
 
 // Keys are the options of the Digits scene (URL query and digitlab.set),
 // in the order they are applied: task and model first, because choosing a
 // model resets the others to its seed's values.
-var Keys = []string{"task", "model", "opt", "lr", "anneal", "batch", "trainsize", "noise", "raw", "seed", "evalevery"}
+var Keys = []string{"task", "model", "opt", "lr", "anneal", "batch", "trainsize", "noise", "raw", "seed", "evalevery", "steps"}
 
 // ModelsFor returns the names of the presets whose recipes train on task,
 // in the order of nn.Presets (seed presets first, then ours). Unknown
@@ -111,6 +113,17 @@ type Config struct {
 	// EvalEvery is the number of training steps between two evaluations
 	// of the test set, 0 = automatic (about 25 points over the run).
 	EvalEvery int
+	// Steps is the run's length in optimiser steps, 0 = the recipe's.
+	Steps int
+	// Race is "" for a run of its own. For a lane of a race (race.go) it
+	// lists the race's models in lane order, each once: the lane then
+	// follows seed 000's protocol, one random stream PCG(Seed, 0) that
+	// shuffles the training and the test set, cuts and noises the
+	// training set, and then draws the initial weights of each model of
+	// Race in turn (this lane's model's are its own), so that a race of
+	// linear, vanilla and cnn trains exactly the models of the command
+	// line's run table000. It is not an option of the URL.
+	Race string
 }
 
 // Default returns the configuration of task's default model (an unknown
@@ -165,6 +178,19 @@ func (c Config) Validate() error {
 		return bad("noise", fmt.Sprintf("σ must be in [0, %g]", NoiseMax))
 	case c.EvalEvery < 0 || c.EvalEvery > EvalEveryMax:
 		return bad("evalevery", fmt.Sprintf("must be in [0, %d]", EvalEveryMax))
+	case c.Steps < 0 || c.Steps > StepsMax:
+		return bad("steps", fmt.Sprintf("must be in [0, %d]", StepsMax))
+	}
+	if c.Race != "" {
+		models := strings.Split(c.Race, ",")
+		for i, m := range models {
+			if _, err := ForModel(c.Task, m); err != nil || slices.Contains(models[:i], m) || len(models) > MaxLanes {
+				return fmt.Errorf("digits: race %s: want up to %d different models of task %s", excerpt.Quote(c.Race), MaxLanes, c.Task)
+			}
+		}
+		if !slices.Contains(models, c.Model) {
+			return fmt.Errorf("digits: race %s has no lane of model %s", excerpt.Quote(c.Race), c.Model)
+		}
 	}
 	return nil
 }
@@ -197,6 +223,9 @@ func (c Config) Recipe() train.Recipe {
 		}
 	}
 	p.Opt, p.LR, p.AnnealT, p.Batch, p.TrainN, p.Normalize = c.Opt, c.LR, c.AnnealT, c.Batch, c.TrainN, !c.Raw
+	if c.Steps > 0 {
+		p.Steps, p.Epochs = c.Steps, 0
+	}
 	return p
 }
 
@@ -260,7 +289,7 @@ func (c *Config) Apply(opts map[string]string) (newModel bool, errs []error) {
 		if err != nil {
 			errs = append(errs, err)
 		} else if nc.Model != c.Model || newModel {
-			nc.Seed, nc.EvalEvery = c.Seed, c.EvalEvery
+			nc.Seed, nc.EvalEvery, nc.Steps = c.Seed, c.EvalEvery, c.Steps
 			*c = nc
 			newModel = true
 		}
@@ -345,6 +374,12 @@ func (c *Config) set(k, v string) error {
 			c.EvalEvery = x
 		}
 		return err
+	case "steps":
+		x, err := ui.ParseInt(k, v, 0, StepsMax)
+		if err == nil {
+			c.Steps = x
+		}
+		return err
 	}
 	panic("digitsview: set of unknown key " + k)
 }
@@ -358,6 +393,7 @@ func (c Config) Values() map[string]string {
 		"batch": strconv.Itoa(c.Batch), "trainsize": strconv.Itoa(c.TrainN),
 		"noise": strconv.FormatFloat(c.Noise, 'g', -1, 64), "raw": strconv.FormatBool(c.Raw),
 		"seed": strconv.FormatUint(c.Seed, 10), "evalevery": strconv.Itoa(c.EvalEvery),
+		"steps": strconv.Itoa(c.Steps),
 	}
 }
 

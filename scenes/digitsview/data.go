@@ -3,8 +3,10 @@ package digitsview
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"digitlab/datasets"
+	"digitlab/nn"
 )
 
 // Sources are the data sets the app loads: MNIST (all ten digits) and the
@@ -32,6 +34,9 @@ func (s Sources) Ready(task string) bool {
 type Prepared struct {
 	Train, Test *datasets.Set
 	About       string // "11791 training / 1991 test images, noise σ=1"
+	// raceInit is a race lane's random stream where the preparation left
+	// it: the initial weights come next (Config.Race); nil otherwise.
+	raceInit *rand.PCG
 }
 
 // Prepare builds the training and test sets of c from src, as the seeds
@@ -47,7 +52,11 @@ func Prepare(c Config, src Sources) (Prepared, error) {
 	if !src.Ready(c.Task) {
 		return Prepared{}, &DataError{c.Task, "the data is not loaded yet"}
 	}
-	r := rand.New(rand.NewPCG(c.Seed, 0xda7a))
+	pcg := rand.NewPCG(c.Seed, 0xda7a)
+	if c.Race != "" {
+		pcg = rand.NewPCG(c.Seed, 0) // seed 000's one stream (Config.Race)
+	}
+	r := rand.New(pcg)
 	var tr, te *datasets.Set
 	switch c.Task {
 	case "4v9":
@@ -59,6 +68,9 @@ func Prepare(c Config, src Sources) (Prepared, error) {
 			return Prepared{}, &DataError{c.Task, err.Error()}
 		}
 		tr.Shuffle(r)
+		if c.Race != "" {
+			te.Shuffle(r) // as seed 000's preprocess does (the page's own runs keep MNIST's order)
+		}
 	case "10":
 		tr, te = shallow(src.Train), shallow(src.Test)
 	case "digits8":
@@ -82,7 +94,30 @@ func Prepare(c Config, src Sources) (Prepared, error) {
 	if c.Noise > 0 {
 		about += fmt.Sprintf(", noise σ=%.2g", c.Noise)
 	}
-	return Prepared{Train: tr, Test: te, About: about}, nil
+	p := Prepared{Train: tr, Test: te, About: about}
+	if c.Race != "" {
+		st := *pcg
+		p.raceInit = &st
+	}
+	return p, nil
+}
+
+// newModel returns the model of c with its initial weights: from the seed
+// (Config.NewModel), or for a race lane from the race's stream after the
+// data's preparation p, past the weights of the models before its own.
+func newModel(c Config, p Prepared) (*nn.Model, error) {
+	if c.Race == "" || p.raceInit == nil {
+		return c.NewModel()
+	}
+	st := *p.raceInit
+	r := rand.New(&st)
+	for m := range strings.SplitSeq(c.Race, ",") {
+		mod, err := nn.NewPreset(m, r)
+		if err != nil || m == c.Model {
+			return mod, err
+		}
+	}
+	return nil, fmt.Errorf("digits: race %s has no lane of model %s", c.Race, c.Model)
 }
 
 // shallow returns a copy of the Set header sharing its pixels, so that

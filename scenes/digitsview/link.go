@@ -13,7 +13,7 @@ func (s *Scene) Link(q map[string]string) {
 	if c.Model != base.Model {
 		q["model"] = c.Model
 		if m, err := ForModel(c.Task, c.Model); err == nil {
-			m.Seed, m.EvalEvery = base.Seed, base.EvalEvery // Apply keeps these across a model change
+			m.Seed, m.EvalEvery, m.Steps = base.Seed, base.EvalEvery, base.Steps // Apply keeps these across a model change
 			base = m
 		}
 	}

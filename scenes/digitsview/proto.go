@@ -27,7 +27,7 @@ import (
 //	[]T              count, then the elements
 //
 // Config: Task Model Opt string, LR AnnealT float64, Batch TrainN int,
-// Noise float64, Raw bool, Seed uint64, EvalEvery int.
+// Noise float64, Raw bool, Seed uint64, EvalEvery Steps int, Race string.
 //
 // Snapshot, after "DLs1":
 //
@@ -44,6 +44,7 @@ import (
 //	CurveStep CurveLoss CurveAcc []float64
 //	Evaluating EvalFull bool, EvalProgress float64
 //	Full: Seq Step N int, Loss Acc float64, Wrong int
+//	TrainFull: the same, Judging bool
 //	Image: Index Label Step H W int, Pixels Probs []float32
 //	HasMistakes bool, then only if true: Confusion []int, MistakesCell int,
 //	        Mistakes []Mistake: Index Label Pred int, Probs Pixels []float32
@@ -149,6 +150,8 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 	w.float64(s.Full.Loss)
 	w.float64(s.Full.Acc)
 	w.int(s.Full.Wrong)
+	w.summary(&s.TrainFull)
+	w.bool(s.Judging)
 
 	w.int(s.Image.Index)
 	w.int(s.Image.Label)
@@ -278,6 +281,8 @@ func (s *Snapshot) decode(r *protoReader) {
 	s.Full.Loss = r.float64()
 	s.Full.Acc = r.float64()
 	s.Full.Wrong = r.int()
+	r.summary(&s.TrainFull)
+	s.Judging = r.bool()
 
 	s.Image.Index = r.int()
 	s.Image.Label = r.int()
@@ -437,6 +442,17 @@ func (w *protoWriter) config(c *Config) {
 	w.bool(c.Raw)
 	w.uint64(c.Seed)
 	w.int(c.EvalEvery)
+	w.int(c.Steps)
+	w.str(c.Race)
+}
+
+func (w *protoWriter) summary(f *FullSummary) {
+	w.int(f.Seq)
+	w.int(f.Step)
+	w.int(f.N)
+	w.float64(f.Loss)
+	w.float64(f.Acc)
+	w.int(f.Wrong)
 }
 
 func (w *protoWriter) point(p *train.Point) {
@@ -676,6 +692,17 @@ func (r *protoReader) config(c *Config) {
 	c.Raw = r.bool()
 	c.Seed = r.uint64()
 	c.EvalEvery = r.int()
+	c.Steps = r.int()
+	c.Race = r.str(c.Race)
+}
+
+func (r *protoReader) summary(f *FullSummary) {
+	f.Seq = r.int()
+	f.Step = r.int()
+	f.N = r.int()
+	f.Loss = r.float64()
+	f.Acc = r.float64()
+	f.Wrong = r.int()
 }
 
 func (r *protoReader) point(p *train.Point) {

@@ -62,7 +62,7 @@ func testSnapshot(h, w, nw int) Snapshot {
 		Data: DataStatus{State: LoadFailed, Loaded: 1 << 33, Total: 1<<34 + 1,
 			What: "t10k-images-idx3-ubyte.gz", Err: "fetch: 404 Not Found"},
 		Config: Config{Task: "10", Model: "best", Opt: "adam", LR: 1e-3, AnnealT: 5000, Batch: 32,
-			TrainN: 12000, Noise: 0.5, Raw: true, Seed: math.MaxUint64, EvalEvery: 250},
+			TrainN: 12000, Noise: 0.5, Raw: true, Seed: math.MaxUint64, EvalEvery: 250, Steps: 2000, Race: "linear,cnn"},
 		Built: true, BuildErr: "η ≤ 1000", About: "11791 training / 1991 test images",
 		Names: []string{"linear", "vanilla", "cnn"}, Loaded: "best-4v9.dlnn", Msgs: []string{"weights file x does not fit", ""},
 		Running: true, Done: true,
@@ -79,7 +79,8 @@ func testSnapshot(h, w, nw int) Snapshot {
 		},
 		CurveStep: f64s(20), CurveLoss: f64s(20), CurveAcc: f64s(20),
 		Evaluating: true, EvalFull: true, EvalProgress: 0.5,
-		Full:  FullSummary{Seq: 2, Step: 1000, N: 1991, Loss: 0.1, Acc: 0.97, Wrong: 60},
+		Full:      FullSummary{Seq: 2, Step: 1000, N: 1991, Loss: 0.1, Acc: 0.97, Wrong: 60},
+		TrainFull: FullSummary{Seq: 3, Step: 900, N: 11791, Loss: 0.09, Acc: 0.96, Wrong: 1}, Judging: true,
 		Image: Image{Index: 5, Label: 4, Step: 123400, H: h, W: w, Pixels: f32s(h * w), Probs: f32s(10)},
 
 		HasMistakes: true,
@@ -137,7 +138,7 @@ func clearStrings(s *Snapshot) {
 func fullCommand(k CmdKind) Command {
 	return Command{Seq: 17, Kind: k,
 		Config: Config{Task: "4v9", Model: "linear", Opt: "momentum", LR: math.NaN(), AnnealT: math.Inf(1),
-			Batch: 1, TrainN: -3, Noise: 1, Raw: true, Seed: 1 << 63, EvalEvery: math.MaxInt},
+			Batch: 1, TrainN: -3, Noise: 1, Raw: true, Seed: 1 << 63, EvalEvery: math.MaxInt, Steps: -1, Race: "x"},
 		N: 1000, Name: "best-4v9.dlnn", Data: []byte{0, 1, 2, 0xff}}
 }
 
@@ -248,14 +249,14 @@ func TestProtoFieldCounts(t *testing.T) {
 		want int
 	}{
 		{reflect.TypeFor[train.Point](), 8},
-		{reflect.TypeFor[Snapshot](), 49},
+		{reflect.TypeFor[Snapshot](), 51},
 		{reflect.TypeFor[DataStatus](), 5},
 		{reflect.TypeFor[Divergence](), 4},
 		{reflect.TypeFor[FullSummary](), 6},
 		{reflect.TypeFor[Image](), 7},
 		{reflect.TypeFor[Mistake](), 5},
 		{reflect.TypeFor[Command](), 6},
-		{reflect.TypeFor[Config](), 11},
+		{reflect.TypeFor[Config](), 13},
 	} {
 		if got := tc.typ.NumField(); got != tc.want {
 			t.Errorf("%v has %d fields, the wire format encodes %d: encode the new field in proto.go "+
@@ -606,7 +607,7 @@ func TestCommandCorrupt(t *testing.T) {
 	t.Parallel()
 	// Offsets in this message: 0 magic, 4 Seq, 5 Kind, 6 Config: 6 Task,
 	// 7 Model, 8 Opt, 9 LR, 17 AnnealT, 25 Batch, 26 TrainN, 27 Noise,
-	// 35 Raw, 36 Seed, 37 EvalEvery; 38 N, 39 Name, 40 Data.
+	// 35 Raw, 36 Seed, 37 EvalEvery, 38 Steps, 39 Race; 40 N, 41 Name, 42 Data.
 	b, err := (&Command{Seq: 1, Kind: CmdStart}).MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -623,8 +624,8 @@ func TestCommandCorrupt(t *testing.T) {
 		{"kind 0", patch(b, 5, 0), "unknown command kind 0 at byte 5"},
 		{"kind 11", patch(b, 5, 11), "unknown command kind 11 at byte 5"},
 		{"bool", patch(b, 35, 7), "bool byte 7, want 0 or 1 at byte 35"},
-		{"huge data", cat(b[:40], binary.AppendUvarint(nil, 1<<40)), "count 1099511627776 over the limit 16777216 at byte 40"},
-		{"data past end", cat(b[:40], []byte{10, 1, 2, 3}), "count 10 needs at least 10 bytes, 3 left at byte 40"},
+		{"huge data", cat(b[:42], binary.AppendUvarint(nil, 1<<40)), "count 1099511627776 over the limit 16777216 at byte 42"},
+		{"data past end", cat(b[:42], []byte{10, 1, 2, 3}), "count 10 needs at least 10 bytes, 3 left at byte 42"},
 		{"trailing", cat(b, []byte{0, 0}), fmt.Sprintf("2 trailing byte(s) at byte %d", len(b))},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {

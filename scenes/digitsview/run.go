@@ -74,6 +74,16 @@ type Run struct {
 	// confident mistakes), and the one the last mistakes sent showed.
 	cell, sentCell int
 	cellIdx        []int // scratch: the cell's images
+
+	// A race lane judges the whole training set at rest (seed 000's
+	// table): the judgement under way and the last one, of generation
+	// judgeGen after judgeSeen samples.
+	judge      train.Judge
+	judging    bool
+	judgeGen   int
+	judgeSeen  int64
+	trainFull  FullSummary
+	judgements int
 }
 
 // MaxWrong is the most misclassified test images a run keeps of a full
@@ -118,7 +128,7 @@ func (r *Run) SetSources(src Sources) { r.src = src }
 
 // dataKey is the part of a configuration the prepared data depends on.
 func dataKey(c Config) Config {
-	return Config{Task: c.Task, Model: c.Model, TrainN: c.TrainN, Noise: c.Noise, Raw: c.Raw, Seed: c.Seed}
+	return Config{Task: c.Task, Model: c.Model, TrainN: c.TrainN, Noise: c.Noise, Raw: c.Raw, Seed: c.Seed, Race: c.Race}
 }
 
 // invalidate drops the session; the next Tick builds a new one.
@@ -142,7 +152,7 @@ func (r *Run) build() {
 		}
 		r.prep, r.prepKey, r.prepOK = p, dataKey(r.cfg), true
 	}
-	m, err := r.cfg.NewModel()
+	m, err := newModel(r.cfg, r.prep)
 	if err != nil {
 		r.buildErr = err
 		return
@@ -165,6 +175,7 @@ func (r *Run) startSession(m *nn.Model) {
 	r.model, r.sess, r.buildErr = m, s, nil
 	r.rec.Reset()
 	r.gen++
+	r.judging, r.trainFull = false, FullSummary{}
 	r.wallRate, r.rateAt = 0, time.Time{}
 	r.runWall, r.runFrom = 0, time.Time{}
 }
@@ -268,6 +279,11 @@ func (r *Run) Tick(until time.Time) {
 		if r.Now().Before(until) {
 			r.step(train.Budget{Until: until, EvalOnly: true})
 		}
+		if !s.Evaluating() && r.judgeDue() {
+			r.judgeTrain(until)
+		}
+	} else {
+		r.judging = false
 	}
 	r.measureWall(now)
 	r.clockRun()
@@ -289,7 +305,40 @@ func (r *Run) Busy() bool {
 		return true
 	}
 	f := s.Full()
-	return s.Err() == nil && (s.Seen() > 0 || r.loaded != "") && (f == nil || f.Samples != s.Seen())
+	return s.Err() == nil && (s.Seen() > 0 || r.loaded != "") && (f == nil || f.Samples != s.Seen() || r.judgeDue())
+}
+
+// judgeDue reports whether a race lane's model lacks its judgement of
+// the whole training set.
+func (r *Run) judgeDue() bool {
+	return r.cfg.Race != "" && r.sess != nil && (r.trainFull.Seq == 0 || r.judgeGen != r.gen || r.judgeSeen != r.sess.Seen())
+}
+
+// judgeTrain goes on judging the whole training set until the deadline.
+func (r *Run) judgeTrain(until time.Time) {
+	s := r.sess
+	if !r.judging || r.judgeGen != r.gen || r.judgeSeen != s.Seen() {
+		r.judge.Start(r.prep.Train.Len())
+		r.judging, r.judgeGen, r.judgeSeen = true, r.gen, s.Seen()
+	}
+	for r.Now().Before(until) {
+		if r.judge.Step(r.model, r.prep.Train, 64) {
+			res := r.judge.Result()
+			r.judgements++
+			r.trainFull = FullSummary{Seq: r.judgements, Step: s.Steps(), N: res.N, Loss: res.Loss, Acc: res.Acc}
+			r.judging = false
+			return
+		}
+	}
+}
+
+// TrainFull is a race lane's latest judgement of the whole training set
+// (Seq 0: none of this model yet).
+func (r *Run) TrainFull() FullSummary {
+	if r.judgeGen != r.gen {
+		return FullSummary{}
+	}
+	return r.trainFull
 }
 
 // step runs the session; divergence stops the run (its error stays in
@@ -508,6 +557,7 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	s.CurveAcc = append(s.CurveAcc[:0], r.rec.Acc...)
 	s.Evaluating, s.EvalFull, s.EvalProgress = false, false, 0
 	s.Full = FullSummary{}
+	s.TrainFull, s.Judging = r.TrainFull(), r.judging
 	s.Image.Index, s.Image.Label, s.Image.Step = -1, -1, 0
 	s.HasMistakes, s.HasWeights, s.HasPair = false, false, false
 	if r.pairSeq != r.sentPair {

@@ -102,6 +102,11 @@ type Snapshot struct {
 	EvalFull     bool    // … of the whole test set
 	EvalProgress float64 // … this far
 	Full         FullSummary
+	// TrainFull judges the whole training set (a race's lanes do, once
+	// paused or done, for seed 000's table: Seq 0 = not yet, Wrong
+	// unused); Judging says that a judgement is under way.
+	TrainFull FullSummary
+	Judging   bool
 
 	Image Image
 
