@@ -36,6 +36,7 @@ func NewDigits(tr *trainerClient) *digitsScene {
 	d.m = digitsview.NewScene(&tr.Client)
 	tr.OnSnap = d.m.Merge
 	tr.BeforeRestart, tr.AfterRestart = d.m.BeforeRestart, d.m.AfterRestart
+	d.m.NewLane = func() *digitsview.Client { return &newTrainerClient().Client }
 	return d
 }
 

@@ -75,6 +75,18 @@ type Chart struct {
 	XTitle, YTitle string
 	NoDots         bool // the second series has no dots at its points
 	NoPanel        bool // the card is drawn elsewhere (the chrome)
+	// Styles, when not nil, give each series' line width and whether its
+	// points are dots (else the first is a 1.6 px line, the second a 2 px
+	// line with dots); a series without a Name has no legend entry, and
+	// Note is written at the left of the legend.
+	Styles []SeriesStyle
+	Note   string
+}
+
+// SeriesStyle is how a chart draws one series.
+type SeriesStyle struct {
+	Width float64
+	Dots  bool
 }
 
 // Colours of the series (the theme's accent colours: train blue, test

@@ -119,6 +119,10 @@ func (c *Client) Fail(why string) {
 	c.Failed = why
 }
 
+// Close stops the worker for good (a race's lane that is no longer
+// needed): nothing comes after, and Restart is the only way back.
+func (c *Client) Close() { c.Fail("it was closed") }
+
 // Check is called every frame: a worker silent for StallLimit is dead.
 func (c *Client) Check() {
 	if d := c.now().Sub(c.lastMsg); c.Failed == "" && d > StallLimit {

@@ -26,4 +26,7 @@ func (s *Scene) Link(q map[string]string) {
 	if v := s.View(); v != 0 {
 		q["view"] = Views[v]
 	}
+	if s.Racing() {
+		q["compare"] = s.race.Spec.String()
+	}
 }

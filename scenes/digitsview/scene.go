@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"digitlab/datasets"
@@ -86,6 +87,11 @@ type Scene struct {
 
 	restore []byte // weights to load into a restarted worker once it has a model
 	err     error  // to show in the banner (TakeErr)
+
+	// NewLane starts another trainer worker, for a race's lanes (nil:
+	// the page cannot race).
+	NewLane func() *Client
+	race    raceState
 
 	UI      Widgets
 	L       Rects
@@ -204,7 +210,9 @@ func (s *Scene) follow() {
 
 // Start, Pause, Running, Step and Reset are the run controls (buttons,
 // keys space/s/r and window.digitlab); they take effect in the worker.
+// In a race they go to every lane.
 func (s *Scene) Start() {
+	s.eachLane(Command{Kind: CmdStart})
 	if s.Diverged() {
 		return // reset first (the screen says so)
 	}
@@ -212,12 +220,23 @@ func (s *Scene) Start() {
 }
 
 func (s *Scene) Pause() {
+	s.eachLane(Command{Kind: CmdPause})
 	s.runSeq, s.wantRun = s.client.Send(Command{Kind: CmdPause}), false
 }
 
-// Running is what the last run command asked for until the worker has
-// applied it, then what the worker says.
+// Running reports whether the scene's run, or any lane of a race, trains.
 func (s *Scene) Running() bool {
+	for i := range s.race.lanes {
+		if s.laneRunning(i + 1) {
+			return true
+		}
+	}
+	return s.mainRunning()
+}
+
+// mainRunning is what the last run command asked of the scene's run until
+// the worker has applied it, then what the worker says.
+func (s *Scene) mainRunning() bool {
 	if s.failed() != "" {
 		return false
 	}
@@ -228,15 +247,32 @@ func (s *Scene) Running() bool {
 }
 
 func (s *Scene) Step(n int) {
-	if !s.Running() && !s.Diverged() {
-		s.client.Send(Command{Kind: CmdStep, N: n})
+	if !s.Running() {
+		s.eachLane(Command{Kind: CmdStep, N: n})
+		if !s.Diverged() {
+			s.client.Send(Command{Kind: CmdStep, N: n})
+		}
 	}
 }
 
 // Reset starts again from the seed's initial weights.
 func (s *Scene) Reset() {
+	s.eachLane(Command{Kind: CmdReset})
 	s.runSeq, s.wantRun = s.client.Send(Command{Kind: CmdReset}), false
 	s.cur = imageRef{index: -1}
+}
+
+// allFinished reports whether every lane has run its schedule.
+func (s *Scene) allFinished() bool {
+	if !s.Finished() {
+		return false
+	}
+	for _, l := range s.race.lanes {
+		if l.c.Failed == "" && !(l.c.Snaps > 0 && l.c.Snap.Done) {
+			return false
+		}
+	}
+	return true
 }
 
 // BeforeRestart keeps the weights the page holds, to load into the new
@@ -284,6 +320,14 @@ func (s *Scene) WeightsFile() (name string, data []byte, err error) {
 // HistoryCSV is the download CSV offers: "digitlab-<model>-history.csv",
 // one row per point of the curves (train.WriteHistoryCSV).
 func (s *Scene) HistoryCSV() (name string, data []byte, err error) {
+	if s.Racing() {
+		names, hists := s.laneHistories()
+		var buf bytes.Buffer
+		if err := train.WriteLanesCSV(&buf, names, hists); err != nil {
+			return "", nil, err
+		}
+		return fmt.Sprintf("digitlab-race-%s-history.csv", strings.Join(names, "-")), buf.Bytes(), nil
+	}
 	if len(s.Snap.History) == 0 {
 		return "", nil, errors.New("no curves yet: train first")
 	}
@@ -301,7 +345,11 @@ func (s *Scene) HistoryCSV() (name string, data []byte, err error) {
 func (s *Scene) Set(opts map[string]string) []error {
 	rest := map[string]string{}
 	var errs []error
+	race, hasRace := opts["compare"]
 	for k, v := range opts {
+		if k == "compare" {
+			continue
+		}
 		if k == "view" {
 			i, err := ui.ParseChoice(k, v, Views)
 			if err != nil {
@@ -316,17 +364,31 @@ func (s *Scene) Set(opts map[string]string) []error {
 	if len(rest) > 0 {
 		errs = append(errs, s.apply(rest)...)
 	}
+	if hasRace {
+		spec, err := ParseCompare(s.Cfg.Task, race)
+		switch {
+		case err != nil:
+			errs = append(errs, err)
+		case spec.On():
+			errs = append(errs, s.startRace(spec, rest)...)
+		default:
+			s.endRace(true)
+		}
+	}
 	return errs
 }
 
 // apply changes the configuration and sends it to the worker.
 func (s *Scene) apply(opts map[string]string) []error {
+	if s.Racing() {
+		s.raceApply(opts)
+	}
 	nc := s.Cfg
 	_, errs := nc.Apply(opts)
 	for i, e := range errs {
 		var oe *ui.OptionError
 		if errors.As(e, &oe) && oe.Msg != "" && oe.Key != "" && !slices.Contains(Keys, oe.Key) {
-			errs[i] = ui.UnknownKey("digits", oe.Key, oe.Value, slices.Concat(Keys, []string{"view"}))
+			errs[i] = ui.UnknownKey("digits", oe.Key, oe.Value, slices.Concat(Keys, []string{"view", "compare"}))
 		}
 	}
 	if nc != s.Cfg {
@@ -376,6 +438,7 @@ func (s *Scene) Status() map[string]any {
 	}
 	s.lineStatus(m)
 	s.confusionStatus(m)
+	s.raceStatus(m)
 	m["allMistakesRect"] = rect(s.UI.AllMist.Rect)
 	m["linePairRect"] = rect(s.line.NewPair.Rect)
 	return m

@@ -35,9 +35,11 @@ type Widgets struct {
 	Raw, See                         ui.Toggle
 	Seed, Start, Step, Reset         ui.Button
 	Save, Load, CSV, Clear           ui.Button
+	RaceModels, RaceOpts             ui.Button // start a race (DefaultRace, the optimisers) or end it
 	AllMist                          ui.Button // Mistakes view, when it shows a confusion cell
 
-	models []string // the presets behind Model's segments
+	models  []string       // the presets behind Model's segments
+	raceKey raceButtonsKey // what the race buttons' labels were made for
 
 	// Note is the text under the buttons (what the preset is and where it
 	// comes from), wrapped to the sidebar and cut to what fits; the first
@@ -90,6 +92,8 @@ func (s *Scene) initWidgets() {
 			"Misclassified test images", "Draw a digit and see what the network says",
 			"The network along the straight line between two test images, and its linear pieces",
 			"Which digits the model takes for which: the confusion matrix of the test set"}}
+	u.RaceModels = ui.Button{Label: "race models"}
+	u.RaceOpts = ui.Button{Label: "race optimisers"}
 	u.AllMist = ui.Button{Label: "all mistakes", Tip: "Back to the most confident mistakes of all classes"}
 	u.Clear = ui.Button{Label: "Clear", Tip: "Wipe the drawing pad"}
 	u.See = ui.Toggle{Label: "show what the network sees (28x28)",
@@ -172,6 +176,8 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 	u.Start.Rect, u.Step.Rect, u.Reset.Rect = three[0], three[1], three[2]
 	splitH(col.Next(ui.RowH), ui.Gap, three[:])
 	u.Save.Rect, u.Load.Rect, u.CSV.Rect = three[0], three[1], three[2]
+	splitH(col.Next(ui.RowH), ui.Gap, two[:])
+	u.RaceModels.Rect, u.RaceOpts.Rect = two[0], two[1]
 
 	var opts map[string]string // only on a change
 	set := func(k, v string) {
@@ -224,7 +230,7 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 	switch {
 	case running:
 		u.Start.Label = "Pause"
-	case s.Finished():
+	case s.allFinished():
 		u.Start.Label, u.Start.Tip = "Continue", "Train on for the run's length once more (space)"
 	}
 	failed := s.failed() != ""
@@ -256,14 +262,61 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 	if u.CSV.Update(in) {
 		act |= ActCSV
 	}
+	s.updateRaceButtons(in)
 	return act
+}
+
+// updateRaceButtons: "race models" races the task's DefaultRace, "race
+// optimisers" the current model under each optimiser; in a race the
+// first ends it and the second names it.
+func (s *Scene) updateRaceButtons(in *ui.Input) {
+	u := &s.UI
+	u.RaceModels.Disabled = s.NewLane == nil
+	u.RaceOpts.Disabled = s.NewLane == nil || s.Racing()
+	if k := (raceButtonsKey{s.Racing(), s.race.Spec.By, s.Lanes(), s.Cfg.Task, s.Cfg.Model}); u.raceKey != k {
+		u.raceKey = k
+		s.labelRaceButtons()
+	}
+	if u.RaceModels.Update(in) {
+		if s.Racing() {
+			s.endRace(true)
+		} else {
+			s.Set(map[string]string{"compare": DefaultRace(s.Cfg.Task).String()})
+		}
+	}
+	if u.RaceOpts.Update(in) && !s.Racing() {
+		s.Set(map[string]string{"compare": strings.Join(Opts, ",")})
+	}
+}
+
+type raceButtonsKey struct {
+	racing      bool
+	by          string
+	lanes       int
+	task, model string
+}
+
+// labelRaceButtons says what the race buttons do now.
+func (s *Scene) labelRaceButtons() {
+	u := &s.UI
+	if s.Racing() {
+		u.RaceModels.Label, u.RaceModels.Tip = "end race", "Stop the other lanes; the first lane's model trains on its own again"
+		u.RaceOpts.Label, u.RaceOpts.Tip = "racing "+strconv.Itoa(s.Lanes())+" lanes", "compare="+s.race.Spec.String()
+	} else {
+		d := DefaultRace(s.Cfg.Task)
+		u.RaceModels.Label, u.RaceModels.Tip = "race models", "Train "+strings.Join(d.Names, ", ")+" side by side, each in its own worker, on the same data in the same order (seed 000's table)"
+		if d.By == "opt" {
+			u.RaceModels.Tip = "This task has one model: race it under " + strings.Join(d.Names, ", ")
+		}
+		u.RaceOpts.Label, u.RaceOpts.Tip = "race optimisers", "Train "+s.Cfg.Model+" with SGD, momentum and Adam side by side"
+	}
 }
 
 // layoutNote wraps the preset's note under the buttons to the sidebar,
 // again only when the model, raw or the sidebar changed.
 func (s *Scene) layoutNote() {
 	u := &s.UI
-	y := u.Load.Rect.Bottom() + ui.Gap
+	y := u.RaceModels.Rect.Bottom() + ui.Gap
 	bottom := s.L.Controls.Bottom() - ui.Pad
 	w := s.L.Controls.W - 2*ui.Pad
 	u.NoteY, u.NoteBottom = y, bottom

@@ -21,7 +21,7 @@ type ChromeKey struct {
 	choices           [4]choiceKey
 	sliders           [5]sliderKey
 	toggles           [2]toggleKey
-	buttons           [7]buttonKey
+	buttons           [10]buttonKey
 	view              int
 	panels            [3]ui.Rect // the view's panels
 	title             string     // the current image's
@@ -65,12 +65,12 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	for i, t := range [...]*ui.Toggle{&u.Raw, &u.See} {
 		k.toggles[i] = toggleKey{t.Rect, t.On, t.Hovered(), t.Disabled}
 	}
-	for i, b := range [...]*ui.Button{&u.Seed, &u.Start, &u.Step, &u.Reset, &u.Save, &u.Load, &u.Clear} {
+	for i, b := range [...]*ui.Button{&u.Seed, &u.Start, &u.Step, &u.Reset, &u.Save, &u.Load, &u.Clear, &u.CSV, &u.RaceModels, &u.RaceOpts} {
 		k.buttons[i] = buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled}
 	}
 	switch s.View() {
 	case ViewTrain:
-		k.panels, k.title, k.chartFrame = [3]ui.Rect{L.ImgPanel, L.MatPanel}, s.ImgTitle(), s.ChartFrame
+		k.panels, k.title, k.chartFrame = [3]ui.Rect{L.ImgPanel, L.MatPanel, L.RacePanel}, s.ImgTitle(), s.ChartFrame
 	case ViewWeights:
 		k.panels = [3]ui.Rect{L.WPanel, L.LPanel}
 	case ViewMistakes:
@@ -95,12 +95,18 @@ type ImageKey struct {
 	panel, img, mat ui.Rect
 	raw             bool
 	wait            string
+	race            int // RaceTable layouts, in a race
+	racePanel       ui.Rect
 }
 
 // ImageKey returns what the training view's left column shows now.
 func (s *Scene) ImageKey() ImageKey {
 	L := &s.L
-	return ImageKey{s.curStamp, s.CurX == nil, s.HoverPx, L.ImgPanel, L.ImgRect, L.MatPanel, s.Cfg.Raw, s.WaitText()}
+	k := ImageKey{s.curStamp, s.CurX == nil, s.HoverPx, L.ImgPanel, L.ImgRect, L.MatPanel, s.Cfg.Raw, s.WaitText(), 0, L.RacePanel}
+	if s.Racing() {
+		k.race = s.RaceTable.stamp
+	}
+	return k
 }
 
 // WeightsKey describes the weights view's content.

@@ -33,6 +33,7 @@ type Rects struct {
 	ViewArea          ui.Rect // the views' area, below it
 
 	ImgPanel, ImgRect, BarsRect, MatPanel ui.Rect // training view
+	RacePanel                             ui.Rect // … in a race, instead of the image and the matrix
 	ChartRect                             ui.Rect // … its charts
 	WPanel, WLegend, WArea                ui.Rect // weights view
 	LPanel                                ui.Rect // … its layer table
@@ -60,6 +61,7 @@ type views struct {
 	Loss, Acc                   ChartView
 	ChartStamp, ChartFrame      int
 	chartData                   chartKey
+	RaceTable                   RaceTable // the race table, laid out (scene_race_table.go)
 	chartDone                   bool
 	testStep, testLoss, testAcc []float64
 	tip                         tipCache
@@ -97,6 +99,7 @@ type chartKey struct {
 	last     float64
 	gen      int
 	diverged bool
+	race     int // the race's lanes' snapshots, while it races
 }
 
 // tipCache keeps a tooltip's text for as long as what it says is the same.
@@ -136,6 +139,7 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 	L.ViewArea = rest
 
 	s.follow()
+	s.checkLanes()
 
 	// Waiting for the data, or for a trainer that stopped to be restarted
 	// (the page shows the data's progress or Retry in ViewArea).
@@ -167,6 +171,14 @@ func (s *Scene) layoutTrain(r ui.Rect, in *ui.Input) {
 	L := &s.L
 	leftW := math.Min(272, r.W*0.4)
 	left, right := r.CutLeft(leftW, ui.Gap+4)
+	L.RacePanel = ui.Rect{}
+	if s.Racing() {
+		L.ImgPanel, L.ImgRect, L.BarsRect, L.MatPanel, L.RacePanel = ui.Rect{}, ui.Rect{}, ui.Rect{}, ui.Rect{}, left
+		s.HoverPx = -1
+		s.layoutRaceTable()
+		s.layoutCharts(right)
+		return
+	}
 	matH := 8*MatrixRowH + 2*ui.Pad + ui.LabelH + 8 + ui.LineHeight(ui.SmallSize)
 	L.MatPanel, L.ImgPanel = left.CutBottom(matH, ui.Gap)
 	in2 := ui.PanelContent(L.ImgPanel, "Current image")
@@ -194,20 +206,34 @@ func (s *Scene) layoutTrain(r ui.Rect, in *ui.Input) {
 		}
 	}
 	s.refreshCurrent()
+	s.layoutCharts(right)
+}
 
-	// The charts follow the data on live frames (each redraw strokes
-	// every series; more often only costs frames).
+// layoutCharts lays out the loss and accuracy charts in right, again on
+// live frames when their data changed (each redraw strokes every series;
+// more often only costs frames).
+func (s *Scene) layoutCharts(right ui.Rect) {
+	L := &s.L
 	sn := s.Snap
 	key := chartKey{rect: right, n: len(sn.CurveStep), hist: len(sn.History), gen: sn.Gen, diverged: s.Diverged()}
 	if key.n > 0 {
 		key.last = sn.CurveStep[key.n-1]
 	}
+	if s.Racing() {
+		key.race = 1 + s.race.stamp
+	}
 	if (key != s.chartData || !s.chartDone) && s.live {
 		h := (right.H - ui.Gap) / 2
 		lossP, accP := right.CutTop(h, ui.Gap)
-		c := s.curves()
-		loss := LayoutChart(lossP, "Loss (mean cross-entropy)", c.LossChart())
-		acc := LayoutChart(accP, "Accuracy", c.AccChart())
+		var lc, ac Chart
+		if s.Racing() {
+			lc, ac = s.raceCharts()
+		} else {
+			c := s.curves()
+			lc, ac = c.LossChart(), c.AccChart()
+		}
+		loss := LayoutChart(lossP, "Loss (mean cross-entropy)", lc)
+		acc := LayoutChart(accP, "Accuracy", ac)
 		if !s.Loss.sameFrame(&loss) || !s.Acc.sameFrame(&acc) {
 			s.ChartFrame++
 		}

@@ -54,8 +54,8 @@ type paintLists struct {
 	// What the lists' ops point at, per chart (loss, accuracy): the
 	// clipped series, the test points, the grid and the dashed baseline.
 	// The third is the Line view's chart.
-	segs       [3][2][]plot.Segment
-	dots       [3][]plot.Point
+	segs       [3][][]plot.Segment // per chart, per series
+	dots       [3][][]plot.Point
 	grid, dash [3][]plot.Segment
 	kinks      []plot.Point // the Line view's kinks
 	vals       []float64    // the bars' values (copied by ProbBars)
@@ -201,7 +201,7 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 	sliderText(l, &u.TrainN, TrainNText(int(u.TrainN.Value)))
 	l.Widgets(&u.Noise, &u.Raw, &u.Seed)
 	l.Primary(&u.Start)
-	l.Widgets(&u.Step, &u.Reset, &u.Save, &u.Load, &u.CSV)
+	l.Widgets(&u.Step, &u.Reset, &u.Save, &u.Load, &u.CSV, &u.RaceModels, &u.RaceOpts)
 	// Under the buttons: what the preset is and where it comes from.
 	y := u.NoteY
 	for _, t := range u.Note {
@@ -217,8 +217,12 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 	}
 	switch s.View() {
 	case ViewTrain:
-		l.Panel(L.ImgPanel, s.ImgTitle())
-		l.Panel(L.MatPanel, MatTitle)
+		if s.Racing() {
+			l.Panel(L.RacePanel, RaceTitle)
+		} else {
+			l.Panel(L.ImgPanel, s.ImgTitle())
+			l.Panel(L.MatPanel, MatTitle)
+		}
 		s.paintChartFrame(l, &s.Loss, scale, 0)
 		s.paintChartFrame(l, &s.Acc, scale, 1)
 	case ViewWeights:

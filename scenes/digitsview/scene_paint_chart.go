@@ -86,11 +86,17 @@ func (s *Scene) paintChartFrame(l *paint.List, cv *ChartView, scale float64, i i
 	x, y := p.Right(), p.Y-18
 	for i := len(cv.Chart.Series) - 1; i >= 0; i-- {
 		sr := &cv.Chart.Series[i]
+		if sr.Name == "" {
+			continue
+		}
 		x -= paint.Measure(sr.Name, ui.SmallSize, paint.Regular)
 		l.Text(sr.Name, x, y+1, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
 		x -= 20
 		l.Fill(ui.Rect{X: x, Y: y + 7, W: 14, H: 2.5}, sr.Color)
 		x -= 12
+	}
+	if n := cv.Chart.Note; n != "" && x-paint.Measure(n, ui.SmallSize, paint.Regular) > p.X-40 {
+		l.Text(n, x, y+1, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
 	}
 }
 
@@ -104,13 +110,17 @@ func (s *Scene) paintChartData(l *paint.List, cv *ChartView, scale float64, i in
 		return
 	}
 	dv := deviceViewport(lay.World, p, scale)
+	for len(s.pl.segs[i]) < len(lay.Series) {
+		s.pl.segs[i] = append(s.pl.segs[i], nil)
+		s.pl.dots[i] = append(s.pl.dots[i], nil)
+	}
 	for j, sr := range lay.Series {
-		if j >= len(s.pl.segs[i]) {
-			break // (the charts have two series: train and test)
-		}
-		w := 1.6
+		w, dotted := 1.6, j == 1 && !cv.Chart.NoDots
 		if j == 1 {
 			w = 2
+		}
+		if j < len(cv.Chart.Styles) {
+			w, dotted = cv.Chart.Styles[j].Width, cv.Chart.Styles[j].Dots
 		}
 		segs := s.pl.segs[i][j][:0]
 		for _, line := range sr.Lines {
@@ -123,8 +133,8 @@ func (s *Scene) paintChartData(l *paint.List, cv *ChartView, scale float64, i in
 		}
 		s.pl.segs[i][j] = segs
 		l.Segs(dv, segs, w, sr.Color, true)
-		if j == 1 && !cv.Chart.NoDots { // test points: dots (a single point has no segment)
-			dots := s.pl.dots[i][:0]
+		if dotted { // test points: dots (a single point has no segment)
+			dots := s.pl.dots[i][j][:0]
 			for _, line := range sr.Lines {
 				for _, pt := range line {
 					if lay.World.Contains(pt.X, pt.Y) {
@@ -132,7 +142,7 @@ func (s *Scene) paintChartData(l *paint.List, cv *ChartView, scale float64, i in
 					}
 				}
 			}
-			s.pl.dots[i] = dots
+			s.pl.dots[i][j] = dots
 			l.Dots(dv, dots, 2.5, sr.Color, true)
 		}
 	}

@@ -15,6 +15,10 @@ import (
 // label and prediction, the bars and the 8×8 matrix.
 func (s *Scene) paintCurrent(l *paint.List) {
 	L := &s.L
+	if s.Racing() {
+		s.paintRaceTable(l)
+		return
+	}
 	in := ui.PanelContent(L.ImgPanel, s.ImgTitle())
 	if s.CurX == nil {
 		l.TextIn(s.WaitText(), L.ImgRect, ui.FontSize, paint.Regular, paint.Muted, paint.Center)

@@ -121,6 +121,10 @@ func (s *Scene) infoLine(running bool) Info {
 	}
 	sn := s.Snap
 	p := facts(sn.Config.Model)
+	if p.ok {
+		r := sn.Config.Recipe() // the length as the options make it
+		p.Epochs, p.Steps = r.Epochs, r.Steps
+	}
 	runs := max(1, sn.Runs) // Continue adds the recipe's length again
 	ep := fmt.Sprintf("epoch %.2f", sn.Epochs())
 	if p.Epochs > 0 {

@@ -27,7 +27,10 @@ func (s *Snapshot) Epochs() float64 {
 // at) and the run's state. Numbers not known yet are NaN (null in JS).
 func (s *Snapshot) Status(m map[string]any) {
 	c := s.Config
-	p, _ := train.RecipeFor(c.Model) // zero before the worker's first snapshot
+	p, err := train.RecipeFor(c.Model) // zero before the worker's first snapshot
+	if err == nil {
+		p = c.Recipe() // the run's length as the options make it
+	}
 	for k, v := range map[string]any{
 		"task": c.Task, "model": c.Model, "opt": c.Opt, "lr": c.LR, "anneal": c.AnnealT,
 		"batch": c.Batch, "trainsize": c.TrainN, "noise": c.Noise, "raw": c.Raw, "seed": int(c.Seed),
