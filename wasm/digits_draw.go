@@ -58,6 +58,9 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 	case digitsview.ViewTrain:
 		key := m.ImageKey()
 		left := ui.Rect{X: L.ImgPanel.X, Y: L.ImgPanel.Y, W: L.ImgPanel.W, H: L.MatPanel.Bottom() - L.ImgPanel.Y}
+		if m.Racing() {
+			left = L.RacePanel // (the race table takes the column)
+		}
 		if !changed || !d.imgLayer.fresh(key) {
 			redo(left)
 			d.imgLayer.draw(screen, key, left, d.drawCurrent)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"digitlab/kit/plot"
+	"digitlab/kit/ui"
 	"digitlab/train"
 )
 
@@ -248,6 +249,8 @@ func (s *Scene) RaceRows() []RaceRow {
 // testStep, samplesPerSec, running, done, state} (NaN as null: JSON).
 func (s *Scene) raceStatus(m map[string]any) {
 	m["race"] = s.race.Spec.String()
+	rect := func(r ui.Rect) []float64 { return []float64{r.X, r.Y, r.W, r.H} }
+	m["raceModelsRect"], m["raceOptsRect"], m["racePanelRect"] = rect(s.UI.RaceModels.Rect), rect(s.UI.RaceOpts.Rect), rect(s.L.RacePanel)
 	if !s.Racing() {
 		m["compare"] = []any{}
 		return
@@ -293,14 +296,32 @@ func (s *Scene) raceCharts() (loss, acc Chart) {
 		trS, trL, trA, teS, teL, teA []float64
 	}
 	lanes := make([]lane, n)
+	// Lanes of different batch sizes compare by the samples they saw, not
+	// by their steps (mlp10 takes 180000 steps of 1, best 12000 of 16).
+	bySamples := false
+	for i := 1; i < n; i++ {
+		c0, _ := s.lane(0)
+		c, _ := s.lane(i)
+		bySamples = bySamples || (c.Snaps > 0 && c0.Snaps > 0 && c.Snap.BatchSize != c0.Snap.BatchSize)
+	}
 	for i := range n {
 		c, cfg := s.lane(i)
 		sn := c.Snap
 		ln := lane{name: s.race.Spec.LaneName(i, cfg)}
 		if c.Snaps > 0 && sn.Built {
 			ln.trS, ln.trL, ln.trA = sn.CurveStep, sn.CurveLoss, sn.CurveAcc
+			if bySamples {
+				ln.trS = make([]float64, len(sn.CurveStep))
+				for k, st := range sn.CurveStep {
+					ln.trS[k] = st * float64(max(1, sn.BatchSize))
+				}
+			}
 			for _, p := range sn.History {
-				ln.teS, ln.teL, ln.teA = append(ln.teS, float64(p.Step)), append(ln.teL, p.TestLoss), append(ln.teA, p.TestAcc)
+				x := float64(p.Step)
+				if bySamples {
+					x = float64(p.Samples)
+				}
+				ln.teS, ln.teL, ln.teA = append(ln.teS, x), append(ln.teL, p.TestLoss), append(ln.teA, p.TestAcc)
 			}
 		}
 		all.TrainStep, all.TrainLoss, all.TrainAcc = append(all.TrainStep, ln.trS...), append(all.TrainLoss, ln.trL...), append(all.TrainAcc, ln.trA...)
@@ -319,6 +340,9 @@ func (s *Scene) raceCharts() (loss, acc Chart) {
 		}
 	}
 	loss.Note, acc.Note = RaceChartNote, RaceChartNote
+	if bySamples {
+		loss.XTitle, acc.XTitle = "training samples seen (the lanes' batches differ)", "training samples seen (the lanes' batches differ)"
+	}
 	return loss, acc
 }
 

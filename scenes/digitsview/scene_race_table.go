@@ -19,7 +19,7 @@ const RaceTitle = "Race: the lanes side by side"
 // Sizes of the race table, in logical pixels.
 const (
 	raceRowH  = 20.0
-	raceNameW = 70.0
+	raceNameW = 84.0
 )
 
 // RaceTable is the race table laid out: its rows (as of the last live
@@ -85,7 +85,7 @@ func (s *Scene) Snaps() int { return s.client.Snaps }
 // raceNote says what the table's training columns judge, and how the
 // command line gives the same table.
 func (s *Scene) raceNote() string {
-	n := "Training columns: the whole training set once a lane rests, as seed 000's table does; while it trains (≈), the last samples it trained on."
+	n := "Training columns: the whole training set once a lane rests, as seed 000's table does; in grey while it trains, the last samples it trained on."
 	if s.Cfg.Task == "4v9" && s.race.Spec.By == "model" {
 		n += " A race of linear, vanilla and cnn trains the very models of `digitlab run table000 --steps N --seed S`: same data order, same initial weights, the same figures."
 	}
@@ -116,28 +116,24 @@ func (s *Scene) paintRaceTable(l *paint.List) {
 	y += raceRowH
 	for i, r := range t.Rows {
 		s.raceName(l, i, r.Name, t.Table.X, y)
-		approx := ""
-		if !r.TrainWhole {
-			approx = "≈"
-		}
 		for j, v := range [4]float64{r.TrainAcc, r.TrainLoss, r.TestAcc, r.TestLoss} {
-			txt := "–"
+			txt, tone := "–", paint.Ink
 			if !math.IsNaN(v) {
 				txt = fmt.Sprintf("%.3f", v)
-				if j < 2 {
-					txt = approx + txt
-				}
 			}
-			l.TextIn(txt, ui.Rect{X: t.Cols[0] + float64(j)*w, Y: y, W: w - 4, H: raceRowH}, small, paint.Mono, paint.Ink, paint.End)
+			if j < 2 && !r.TrainWhole {
+				tone = paint.Muted // the running figures: grey (the note says so)
+			}
+			l.TextIn(txt, ui.Rect{X: t.Cols[0] + float64(j)*w, Y: y, W: w - 2, H: raceRowH}, small, paint.Mono, tone, paint.End)
 		}
 		y += raceRowH
 	}
 
 	// Progress: step, samples/s and state, with a bar of the schedule.
 	y = t.Lanes.Y
-	cols := [4]float64{t.Lanes.X, t.Lanes.X + raceNameW, t.Lanes.X + raceNameW + 56, t.Lanes.X + raceNameW + 56 + 62}
+	cols := [4]float64{t.Lanes.X, t.Lanes.X + raceNameW, t.Lanes.X + raceNameW + 48, t.Lanes.X + raceNameW + 48 + 62}
 	for i, h := range [4]string{"Lane", "step", "samples/s", "state"} {
-		l.TextIn(h, ui.Rect{X: cols[i], Y: y, W: 60, H: raceRowH}, small, paint.Bold, paint.Muted, paint.Start)
+		l.TextIn(h, ui.Rect{X: cols[i], Y: y, W: 62, H: raceRowH}, small, paint.Bold, paint.Muted, paint.Start)
 	}
 	y += raceRowH + 4
 	for i, r := range t.Rows {

@@ -173,7 +173,7 @@ func TestSceneRace(t *testing.T) {
 		t.Errorf("loss chart series %v", named)
 	}
 	texts := s.CurrentList().Texts(nil)
-	for _, w := range []string{"Training", "Testing", "0.961", "0.959", "≈0.800"} {
+	for _, w := range []string{"Training", "Testing", "0.961", "0.959", "0.800"} {
 		if !slices.ContainsFunc(texts, func(b paint.TextBox) bool { return b.S == w }) {
 			t.Errorf("the race table has no %q", w)
 		}
@@ -252,5 +252,33 @@ func TestSceneRaceAllocs(t *testing.T) {
 	})
 	if n > 0 {
 		t.Errorf("%v allocations per steady frame of a race", n)
+	}
+}
+
+// TestRaceChartsBySamples: lanes of the same batch share the steps axis;
+// lanes of different batches are drawn against the samples they saw.
+func TestRaceChartsBySamples(t *testing.T) {
+	rr := newRaceRig(t)
+	s := rr.s
+	s.Set(map[string]string{"task": "10", "compare": "mlp10,best"})
+	own := builtSnap(t, s.Cfg, 3)
+	rr.post(own)
+	ln := builtSnap(t, rr.laneConfig(0), 3)
+	rr.postLane(0, ln)
+	if loss, _ := s.raceCharts(); loss.XTitle != "optimiser steps" {
+		t.Errorf("equal batches: x axis %q", loss.XTitle)
+	}
+	ln.BatchSize = 16
+	ln.History = []train.Point{{Step: 10, Samples: 160, TestAcc: 0.5, TestLoss: 1, N: 100}}
+	rr.postLane(0, ln)
+	loss, acc := s.raceCharts()
+	if !strings.HasPrefix(loss.XTitle, "training samples seen") || acc.XTitle != loss.XTitle {
+		t.Fatalf("batches 1 and 16: x axis %q", loss.XTitle)
+	}
+	if x := loss.Series[3].X; len(x) != 1 || x[0] != 160 {
+		t.Errorf("best's test point at x %v, want its 160 samples", x)
+	}
+	if x := loss.Series[2].X; len(x) != len(ln.CurveStep) || (len(x) > 0 && x[0] != 16*ln.CurveStep[0]) {
+		t.Errorf("best's running curve at x %v for steps %v", x, ln.CurveStep)
 	}
 }
