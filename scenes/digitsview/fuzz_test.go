@@ -25,3 +25,41 @@ func FuzzConfigApply(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCompare: any compare= value (with any task) is a race whose lanes
+// all validate, or an error a person can read.
+func FuzzCompare(f *testing.F) {
+	var lanes []Config
+	uitest.FuzzOptions(f, []string{
+		"?compare=linear,vanilla,cnn", "?compare=sgd,momentum,adam&lr=0.5", "?task=10&compare=mlp10,best,cnn10,cnn10-tanh",
+		"?compare=linear,,cnn", "?compare=sgd,cnn", "?task=digits8&compare=digits64,digits64", "?compare=%00%ff,linear",
+	}, func(opts map[string]string) []error {
+		lanes = nil
+		task := opts["task"]
+		if _, ok := taskData[task]; !ok {
+			task = "4v9"
+		}
+		spec, err := ParseCompare(task, opts["compare"])
+		if err != nil {
+			return []error{err}
+		}
+		if !spec.On() {
+			return nil
+		}
+		rest := map[string]string{}
+		for k, v := range opts {
+			if k != "compare" && k != "task" {
+				rest[k] = v
+			}
+		}
+		var errs []error
+		lanes, errs = spec.Configs(Default(task), rest)
+		return errs
+	}, func(t *testing.T) {
+		for i, c := range lanes {
+			if err := c.Validate(); err != nil {
+				t.Fatalf("lane %d is invalid: %v", i, err)
+			}
+		}
+	})
+}
