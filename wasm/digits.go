@@ -28,6 +28,7 @@ type digitsScene struct {
 	mistDrawn    digitsview.MistakesKey
 	lineDrawn    digitsview.LineKey
 	confDrawn    digitsview.ConfusionKey
+	insideDrawn  digitsview.InsideListKey
 }
 
 // NewDigits returns the Digits scene talking to the worker through tr.

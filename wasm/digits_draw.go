@@ -93,6 +93,11 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 			redo(L.ViewArea)
 			d.p.draw(screen, m.LineList())
 		}
+	case digitsview.ViewInside:
+		if due(changed, m.InsideKey(), &d.insideDrawn) {
+			redo(L.ViewArea)
+			d.p.draw(screen, m.InsideList())
+		}
 	}
 	d.p.draw(screen, m.DivergedList())
 }

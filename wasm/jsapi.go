@@ -28,6 +28,8 @@ var version = ""
 //	                  weights (digitsview.Checksum; digitlab page prints the same)
 //	historyCSV()    → the Digits curves as CSV text (what the CSV button downloads),
 //	                  or null before the first point
+//	inside()        → the Digits model's layers for the image in focus of the
+//	                  Inside view, [{name, shape, values}] (NaN as null), or null
 //	testHooks.killTrainer() terminates the trainer worker as a crash would
 //	version
 //
@@ -83,6 +85,16 @@ func installJSAPI(a *App) {
 		for _, sc := range a.scenes {
 			if d, ok := sc.(*digitsScene); ok && d.m.Model() != nil {
 				return toJS(map[string]any{"step": d.m.ModelStep(), "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.m.Model().Params))})
+			}
+		}
+		return nil
+	})
+	set(api, "inside", false, func([]js.Value) any {
+		for _, sc := range a.scenes {
+			if d, ok := sc.(*digitsScene); ok {
+				if layers, _ := d.m.InsideJSON(); layers != nil {
+					return toJS(layers)
+				}
 			}
 		}
 		return nil

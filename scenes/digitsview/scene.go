@@ -17,7 +17,7 @@ import (
 )
 
 // Views are the views of the content area (URL key "view").
-var Views = []string{"train", "weights", "mistakes", "draw", "line", "confusion"}
+var Views = []string{"train", "weights", "mistakes", "draw", "line", "confusion", "inside"}
 
 // The views by index in Views.
 const (
@@ -27,6 +27,7 @@ const (
 	ViewDraw
 	ViewLine
 	ViewConfusion
+	ViewInside
 )
 
 // LivePeriod is how often the live parts refresh while training. Each
@@ -115,6 +116,7 @@ type imageRef struct {
 func NewScene(c *Client) *Scene {
 	s := &Scene{Cfg: Default("4v9"), client: c, Snap: c.Snap, HoverPx: -1, cur: imageRef{index: -1}, modelGen: -1}
 	s.conf = confusionState{Hover: -1, Wanted: -1}
+	s.initInside()
 	s.Pad = pad.NewCanvas(2*pad.DefaultN, 2*pad.DefaultRadius)
 	s.sendConfig()
 	s.initWidgets()
@@ -439,6 +441,7 @@ func (s *Scene) Status() map[string]any {
 	s.lineStatus(m)
 	s.confusionStatus(m)
 	s.raceStatus(m)
+	s.insideStatus(m)
 	m["allMistakesRect"] = rect(s.UI.AllMist.Rect)
 	m["linePairRect"] = rect(s.line.NewPair.Rect)
 	return m
@@ -469,6 +472,12 @@ func (s *Scene) Predict(pixels []float32) ([]float64, error) {
 // 8×8 digits, raw values when training on raw pixels) in buf and returns
 // the probabilities appended to dst[:0].
 func (s *Scene) predict(dst, buf []float32, px28 []float32) []float32 {
+	return s.model.Predict(dst, s.modelInput(buf, px28))
+}
+
+// modelInput turns a 28×28 image in 0..1 into the model's input in buf
+// (predict's pre-processing) and returns it.
+func (s *Scene) modelInput(buf []float32, px28 []float32) []float32 {
 	in := s.model.In
 	raw := s.modelCfg.Raw
 	var x []float32
@@ -493,5 +502,5 @@ func (s *Scene) predict(dst, buf []float32, px28 []float32) []float32 {
 			x[i] *= scale
 		}
 	}
-	return s.model.Predict(dst, x)
+	return x
 }

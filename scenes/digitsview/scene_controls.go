@@ -87,11 +87,12 @@ func (s *Scene) initWidgets() {
 	u.Save = ui.Button{Label: "Save", Tip: "Download the weights as numpy's .npz (np.load reads it; see the README)"}
 	u.Load = ui.Button{Label: "Load…", Tip: "Open a weights file (.npz or .weights) saved from this model"}
 	u.CSV = ui.Button{Label: "CSV", Tip: "Download the curves as a table: step, train loss and accuracy, test loss and accuracy"}
-	u.View = ui.Choice{Options: []string{"Training", "Weights", "Mistakes", "Draw", "Line", "Confusion"},
+	u.View = ui.Choice{Options: []string{"Training", "Weights", "Mistakes", "Draw", "Line", "Confusion", "Inside"},
 		Tips: []string{"The current image, its probabilities, the curves", "The first layer's weights as pictures",
 			"Misclassified test images", "Draw a digit and see what the network says",
 			"The network along the straight line between two test images, and its linear pieces",
-			"Which digits the model takes for which: the confusion matrix of the test set"}}
+			"Which digits the model takes for which: the confusion matrix of the test set",
+			"Every layer's output for one image; click a unit for its weights and why it fired"}}
 	u.RaceModels = ui.Button{Label: "race models"}
 	u.RaceOpts = ui.Button{Label: "race optimisers"}
 	u.AllMist = ui.Button{Label: "all mistakes", Tip: "Back to the most confident mistakes of all classes"}

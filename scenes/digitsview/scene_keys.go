@@ -18,7 +18,7 @@ type ChromeKey struct {
 	loaded            string // the weights file the run started from (the empty charts say so)
 	raw               bool
 	rawLabel          string
-	choices           [4]choiceKey
+	choices           [5]choiceKey
 	sliders           [5]sliderKey
 	toggles           [2]toggleKey
 	buttons           [10]buttonKey
@@ -56,7 +56,7 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	u, L := &s.UI, &s.L
 	k := ChromeKey{scale: scale, controls: L.Controls, content: L.Content, waiting: s.Waiting,
 		task: s.Cfg.Task, model: s.Cfg.Model, loaded: s.Snap.Loaded, raw: s.Cfg.Raw, rawLabel: u.Raw.Label, view: s.View()}
-	for i, c := range [...]*ui.Choice{&u.Task, &u.Model, &u.Opt, &u.View} {
+	for i, c := range [...]*ui.Choice{&u.Task, &u.Model, &u.Opt, &u.View, &s.ins.Focus} {
 		k.choices[i] = choiceKey{c.Rect, c.Index, c.Hovered(), len(c.Options), c.Disabled}
 	}
 	for i, c := range [...]*ui.Slider{&u.LR, &u.Anneal, &u.Batch, &u.TrainN, &u.Noise} {
@@ -79,6 +79,8 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 		k.panels = [3]ui.Rect{L.PadPanel, L.SeePanel}
 	case ViewConfusion:
 		k.panels = [3]ui.Rect{L.Conf.Panel}
+	case ViewInside:
+		k.panels = [3]ui.Rect{L.InsidePanel}
 	case ViewLine:
 		k.panels = [3]ui.Rect{L.Line.Images, L.Line.Panel}
 		k.chartFrame = s.line.chartFrame

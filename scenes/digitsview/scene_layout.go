@@ -44,6 +44,7 @@ type Rects struct {
 	PadInfo, PadBars                      ui.Rect
 	Line                                  LineRects      // line view
 	Conf                                  ConfusionRects // confusion view
+	InsidePanel                           ui.Rect        // inside view
 }
 
 // views is the state of the views besides their rectangles.
@@ -90,6 +91,7 @@ type views struct {
 	layers layerTable     // Weights view: the layer table
 	line   lineState      // Line view
 	conf   confusionState // Confusion view
+	ins    insideState    // Inside view
 }
 
 // chartKey is what the charts were laid out for.
@@ -133,7 +135,7 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 	L.Controls, L.Content = ui.Sidebar(t.Area)
 	act := s.updateControls(t.In)
 	top, rest := L.Content.CutTop(ui.RowH, ui.Gap)
-	vw := math.Min(460, top.W*0.6)
+	vw := math.Min(540, top.W*0.72)
 	s.UI.View.Rect, L.Info = top.CutRight(vw, ui.Gap)
 	s.UI.View.Update(t.In)
 	L.ViewArea = rest
@@ -160,6 +162,8 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 		s.layoutLine(rest, t.In, t.Budget)
 	case ViewConfusion:
 		s.layoutConfusion(rest, t.In)
+	case ViewInside:
+		s.layoutInside(rest, t.In)
 	}
 	s.updatePadPrediction()
 	return act

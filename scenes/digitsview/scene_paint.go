@@ -49,6 +49,7 @@ type paintLists struct {
 	pad      cached[padListKey]
 	line     cached[LineKey]
 	conf     cached[ConfusionKey]
+	inside   cached[InsideListKey]
 	diverged cached[divergedKey]
 
 	// What the lists' ops point at, per chart (loss, accuracy): the
@@ -242,6 +243,9 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 		l.Panel(L.Line.Panel, LineTitle)
 	case ViewConfusion:
 		l.Panel(L.Conf.Panel, ConfusionTitle)
+	case ViewInside:
+		l.Panel(L.InsidePanel, InsideTitle)
+		l.Widget(&s.ins.Focus)
 	}
 }
 

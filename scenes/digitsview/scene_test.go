@@ -482,6 +482,13 @@ func TestSceneAllocs(t *testing.T) {
 			if view == ViewMistakes {
 				hot = r.s.L.MistCells[2]
 			}
+			if view == ViewInside {
+				u := Unit{Layer: 1, Index: 0}
+				var ok bool
+				if hot, ok = r.s.ins.View.UnitRect(u); !ok {
+					t.Fatalf("inside: no unit %v laid out (%s)", u, r.s.ins.msg)
+				}
+			}
 			r.move(hot)
 			for range 3 {
 				r.frame(nil)
@@ -512,6 +519,8 @@ func TestSceneAllocs(t *testing.T) {
 					_, _ = r.s.LineKey(), r.s.LineList()
 				case ViewConfusion:
 					_, _ = r.s.ConfusionKey(), r.s.ConfusionList()
+				case ViewInside:
+					_, _ = r.s.InsideKey(), r.s.InsideList()
 				}
 			})
 			if n != 0 {
