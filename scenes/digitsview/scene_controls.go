@@ -255,7 +255,11 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 	if u.Save.Update(in) {
 		act |= ActSave
 	}
-	u.Load.Disabled = !s.Built()
+	u.Load.Disabled = !s.Built() || s.Racing() // (a file fits one lane: end the race first)
+	u.Load.Tip = "Open a weights file (.npz or .weights) saved from this model"
+	if s.Racing() {
+		u.Load.Tip = "End the race to load weights: a file fits one model"
+	}
 	if u.Load.Update(in) {
 		act |= ActOpen
 	}

@@ -169,7 +169,7 @@ func (s *Scene) paintRaceTable(l *paint.List) {
 // raceName draws lane i's colour swatch and name at (x, y).
 func (s *Scene) raceName(l *paint.List, i int, name string, x, y float64) {
 	l.Fill(ui.Rect{X: x, Y: y + raceRowH/2 - 5, W: 10, H: 10}, LaneColors[i%MaxLanes])
-	l.TextIn(fitText(name, raceNameW-18, ui.SmallSize), ui.Rect{X: x + 14, Y: y, W: raceNameW - 16, H: raceRowH}, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
+	l.TextIn(fitText(name, raceNameW-22, ui.SmallSize), ui.Rect{X: x + 14, Y: y, W: raceNameW - 20, H: raceRowH}, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
 }
 
 // Diverged reports whether the lane's run blew up.
