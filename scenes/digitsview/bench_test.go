@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"digitlab/kit/paint"
+	"digitlab/kit/ui"
 	"digitlab/nn"
 )
 
@@ -42,5 +44,51 @@ func BenchmarkCharts(b *testing.B) {
 		l, a := c.LossChart(), c.AccChart()
 		l.LineChart.Layout()
 		a.LineChart.Layout()
+	}
+}
+
+// BenchmarkInside measures what the Inside view does when the image or
+// the weights change: computing every layer's output (Compute) and
+// painting the view at 800×560 (rendering every feature map), and a
+// plain forward pass (Predict) as the baseline in the same run.
+func BenchmarkInside(b *testing.B) {
+	for _, name := range []string{"vanilla", "cnn", "best"} {
+		m, err := nn.NewPreset(name, rand.New(rand.NewPCG(1, 1)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		x := make([]float32, m.In.Size())
+		for i := range x {
+			x[i] = float32(i%9) / 8
+		}
+		b.Run(name+"/predict", func(b *testing.B) {
+			var p []float32
+			for b.Loop() {
+				p = m.Predict(p, x)
+			}
+		})
+		b.Run(name+"/compute", func(b *testing.B) {
+			var in Inside
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := in.Compute(m, x); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/compute+paint", func(b *testing.B) {
+			var in Inside
+			var v InsideView
+			var l paint.List
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := in.Compute(m, x); err != nil {
+					b.Fatal(err)
+				}
+				v.Layout(ui.Rect{W: 800, H: 560}, &in)
+				l.Reset()
+				v.Paint(&l, &in, NoUnit, NoUnit)
+			}
+		})
 	}
 }
