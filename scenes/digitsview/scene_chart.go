@@ -5,6 +5,7 @@ import (
 
 	"digitlab/kit/plot"
 	"digitlab/kit/ui"
+	"digitlab/train"
 )
 
 // curves collects the chart data: the recorder's running figures and the
@@ -13,15 +14,23 @@ func (s *Scene) curves() Curves {
 	sn := s.Snap
 	c := Curves{Classes: sn.Config.Classes(), TrainStep: sn.CurveStep, TrainLoss: sn.CurveLoss, TrainAcc: sn.CurveAcc}
 	if s.Built() {
-		s.testStep, s.testLoss, s.testAcc = s.testStep[:0], s.testLoss[:0], s.testAcc[:0]
-		for _, p := range sn.History {
-			s.testStep = append(s.testStep, float64(p.Step))
-			s.testLoss = append(s.testLoss, p.TestLoss)
-			s.testAcc = append(s.testAcc, p.TestAcc)
-		}
+		s.testStep, s.testLoss, s.testAcc = appendTestPoints(s.testStep[:0], s.testLoss[:0], s.testAcc[:0], sn.History, false)
 		c.TestStep, c.TestLoss, c.TestAcc = s.testStep, s.testLoss, s.testAcc
 	}
 	return c
+}
+
+// appendTestPoints appends each history point's test figures to loss and
+// acc, and its step (bySamples: the training samples seen) to x.
+func appendTestPoints(x, loss, acc []float64, h []train.Point, bySamples bool) ([]float64, []float64, []float64) {
+	for _, p := range h {
+		v := float64(p.Step)
+		if bySamples {
+			v = float64(p.Samples)
+		}
+		x, loss, acc = append(x, v), append(loss, p.TestLoss), append(acc, p.TestAcc)
+	}
+	return x, loss, acc
 }
 
 // ChartView is one laid-out chart: the model, its layout and where it goes.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"digitlab/kit/ui"
 	"digitlab/nn"
@@ -348,11 +347,7 @@ func NoteLines(c Config, w, h float64) []string {
 	}
 	lines := ui.Wrap(text, w, ui.SmallSize)
 	if fit := int(h / ui.LineHeight(ui.SmallSize)); fit < len(lines) && fit > 0 {
-		l := lines[fit-1]
-		for l != "" && ui.Measure(l+" …", ui.SmallSize) > w {
-			_, size := utf8.DecodeLastRuneInString(l)
-			l = l[:len(l)-size]
-		}
+		l := trimToFit(lines[fit-1], " …", w, ui.SmallSize)
 		lines = append(lines[:fit-1], strings.TrimRight(l, " ")+" …")
 	}
 	return lines

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"slices"
 	"strings"
 
 	"digitlab/kit/plot"
@@ -13,13 +12,11 @@ import (
 	"digitlab/train"
 )
 
-// raceState is the scene's race (race.go): what it compares, the options
-// set with it or since (every lane has them), and the lanes besides the
-// scene's own run, which is lane 0. A scene without a race has a zero
-// raceState.
+// raceState is the scene's race (race.go): what it compares and the
+// lanes besides the scene's own run, which is lane 0 (each lane keeps the
+// options it was sent). A scene without a race has a zero raceState.
 type raceState struct {
 	Spec  RaceSpec
-	opts  map[string]string
 	lanes []*raceLane // lanes 1 … n-1
 	stamp int         // bumped by every snapshot of a lane
 }
@@ -89,13 +86,7 @@ func (s *Scene) startRace(spec RaceSpec, opts map[string]string) []error {
 	if len(cfgs) < 2 {
 		return errs
 	}
-	keep := map[string]string{}
-	for k, v := range opts {
-		if slices.Contains(Keys, k) && k != "task" && k != "model" {
-			keep[k] = v
-		}
-	}
-	s.race = raceState{Spec: spec, opts: keep}
+	s.race = raceState{Spec: spec}
 	s.Cfg = cfgs[0]
 	s.sendConfig()
 	s.runSeq, s.wantRun = s.client.Send(Command{Kind: CmdReset}), false
@@ -135,21 +126,15 @@ func (s *Scene) endRace(solo bool) {
 
 // raceApply applies options changed during a race to the other lanes:
 // the task, a model of a model race or the optimiser of an optimiser race
-// end the race first (it reports false: the scene's run takes them as a
-// run of its own).
-func (s *Scene) raceApply(opts map[string]string) bool {
+// end the race instead (the scene's run takes them as a run of its own).
+func (s *Scene) raceApply(opts map[string]string) {
 	r := &s.race
 	c := s.Cfg
 	nc := c
 	nc.Apply(opts)
 	if nc.Task != c.Task || nc.Model != c.Model || (r.Spec.By == "opt" && nc.Opt != c.Opt) {
 		s.endRace(true)
-		return false
-	}
-	for k, v := range opts {
-		if slices.Contains(Keys, k) {
-			r.opts[k] = v
-		}
+		return
 	}
 	for _, l := range r.lanes {
 		lc := l.cfg
@@ -159,7 +144,6 @@ func (s *Scene) raceApply(opts map[string]string) bool {
 			l.c.Send(Command{Kind: CmdConfig, Config: lc})
 		}
 	}
-	return true
 }
 
 // checkLanes is called every frame: a lane's worker silent too long is
@@ -187,7 +171,8 @@ type RaceRow struct {
 	Rate       float64 // training samples per second of wall time
 	Running    bool
 	Done       bool
-	State      string // "training", "done", "loading the data 40 %", "stopped: …"
+	State      string // "training", "done", "loading the data", "stopped: …"
+	Problem    bool   // the lane cannot train on: its worker stopped, its data or model failed, it diverged
 }
 
 // RaceRows returns the lanes' rows (one, the scene's run, without a race).
@@ -219,17 +204,17 @@ func (s *Scene) RaceRows() []RaceRow {
 		}
 		switch {
 		case c.Failed != "":
-			row.State = "stopped: " + c.Failed
+			row.State, row.Problem = "stopped: "+c.Failed, true
 		case c.Snaps == 0:
 			row.State = "starting"
 		case sn.Data.State == LoadFailed:
-			row.State = "loading failed: " + sn.Data.Err
+			row.State, row.Problem = "loading failed: "+sn.Data.Err, true
 		case sn.BuildErr != "":
-			row.State = sn.BuildErr
+			row.State, row.Problem = sn.BuildErr, true
 		case !sn.Built:
 			row.State = "loading the data"
 		case sn.Diverged.Msg != "":
-			row.State = fmt.Sprintf("diverged at step %d", sn.Diverged.Step)
+			row.State, row.Problem = fmt.Sprintf("diverged at step %d", sn.Diverged.Step), true
 		case row.Running:
 			row.State = "training"
 		case sn.Judging || (sn.Done && !row.TrainWhole):
@@ -271,8 +256,8 @@ func (s *Scene) raceStatus(m map[string]any) {
 	m["compare"] = lanes
 }
 
-// laneNames and laneHistories are the lanes' names and test histories
-// (for the CSV).
+// laneHistories returns the lanes' names and test histories (for the
+// CSV).
 func (s *Scene) laneHistories() ([]string, [][]train.Point) {
 	names := make([]string, s.Lanes())
 	hists := make([][]train.Point, s.Lanes())
@@ -299,8 +284,8 @@ func (s *Scene) raceCharts() (loss, acc Chart) {
 	// Lanes of different batch sizes compare by the samples they saw, not
 	// by their steps (mlp10 takes 180000 steps of 1, best 12000 of 16).
 	bySamples := false
+	c0, _ := s.lane(0)
 	for i := 1; i < n; i++ {
-		c0, _ := s.lane(0)
 		c, _ := s.lane(i)
 		bySamples = bySamples || (c.Snaps > 0 && c0.Snaps > 0 && c.Snap.BatchSize != c0.Snap.BatchSize)
 	}
@@ -316,13 +301,7 @@ func (s *Scene) raceCharts() (loss, acc Chart) {
 					ln.trS[k] = st * float64(max(1, sn.BatchSize))
 				}
 			}
-			for _, p := range sn.History {
-				x := float64(p.Step)
-				if bySamples {
-					x = float64(p.Samples)
-				}
-				ln.teS, ln.teL, ln.teA = append(ln.teS, x), append(ln.teL, p.TestLoss), append(ln.teA, p.TestAcc)
-			}
+			ln.teS, ln.teL, ln.teA = appendTestPoints(nil, nil, nil, sn.History, bySamples)
 		}
 		all.TrainStep, all.TrainLoss, all.TrainAcc = append(all.TrainStep, ln.trS...), append(all.TrainLoss, ln.trL...), append(all.TrainAcc, ln.trA...)
 		all.TestStep, all.TestLoss, all.TestAcc = append(all.TestStep, ln.teS...), append(all.TestLoss, ln.teL...), append(all.TestAcc, ln.teA...)

@@ -45,7 +45,7 @@ type raceTableKey struct {
 // something, and lays the table out in L.RacePanel.
 func (s *Scene) layoutRaceTable() {
 	t := &s.RaceTable
-	k := raceTableKey{s.L.RacePanel, s.race.stamp + s.Snaps(), true}
+	k := raceTableKey{s.L.RacePanel, s.race.stamp + s.client.Snaps, true}
 	if t.key == k || (!s.live && t.key.ok && t.key.panel == k.panel) {
 		return
 	}
@@ -71,16 +71,13 @@ func (s *Scene) layoutRaceTable() {
 	t.NoteY, t.NoteEnd = t.Lanes.Bottom()+ui.Gap, in.Bottom()
 	note := s.raceNote()
 	for _, r := range t.Rows {
-		if r.State != "" && (r.Diverged() || len(r.State) > 8 && r.State[:8] == "stopped:" || len(r.State) > 14 && r.State[:14] == "loading failed") {
+		if r.Problem {
 			note = "Lane " + r.Name + ": " + r.State + ". " + note
 		}
 	}
 	t.Note = ui.Wrap(note, in.W, ui.SmallSize)
 	t.stamp++
 }
-
-// Snaps counts the snapshots of the scene's own worker.
-func (s *Scene) Snaps() int { return s.client.Snaps }
 
 // raceNote says what the table's training columns judge, and how the
 // command line gives the same table.
@@ -144,11 +141,11 @@ func (s *Scene) paintRaceTable(l *paint.List) {
 			rate = fmt.Sprintf("%.0f", r.Rate)
 		}
 		l.TextIn(rate, ui.Rect{X: cols[2], Y: y, W: 56, H: raceRowH}, small, paint.Mono, paint.Ink, paint.Start)
-		state, tone := r.State, paint.Ink
-		if len(state) > 8 && state[:8] == "stopped:" || r.Diverged() {
+		tone := paint.Ink
+		if r.Problem {
 			tone = paint.Bad
 		}
-		l.TextIn(fitText(state, t.Lanes.Right()-cols[3], small), ui.Rect{X: cols[3], Y: y, W: t.Lanes.Right() - cols[3], H: raceRowH}, small, paint.Regular, tone, paint.Start)
+		l.TextIn(fitText(r.State, t.Lanes.Right()-cols[3], small), ui.Rect{X: cols[3], Y: y, W: t.Lanes.Right() - cols[3], H: raceRowH}, small, paint.Regular, tone, paint.Start)
 		bar := ui.Rect{X: cols[1], Y: y + raceRowH, W: t.Lanes.Right() - cols[1], H: 3}
 		l.Fill(bar, paint.Track)
 		if p := t.Progress[i]; p > 0 {
@@ -172,17 +169,10 @@ func (s *Scene) raceName(l *paint.List, i int, name string, x, y float64) {
 	l.TextIn(fitText(name, raceNameW-22, ui.SmallSize), ui.Rect{X: x + 14, Y: y, W: raceNameW - 20, H: raceRowH}, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
 }
 
-// Diverged reports whether the lane's run blew up.
-func (r RaceRow) Diverged() bool { return len(r.State) > 8 && r.State[:8] == "diverged" }
-
-// fitText cuts s with "…" to width w at size.
+// fitText is s, cut with "…" to width w at size when it is wider.
 func fitText(s string, w, size float64) string {
 	if ui.Measure(s, size) <= w {
 		return s
 	}
-	rs := []rune(s)
-	for len(rs) > 0 && ui.Measure(string(rs)+"…", size) > w {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs) + "…"
+	return trimToFit(s, "…", w, size) + "…"
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"digitlab/kit/ui"
 	"digitlab/nn"
@@ -339,4 +340,14 @@ func (s *Scene) DivergedText() (what, todo string) {
 		seedLR = p.LR
 	}
 	return what, fmt.Sprintf("What to do: set a smaller η (the preset uses %g) and press Reset (r).", seedLR)
+}
+
+// trimToFit returns the longest start of s (whole runes) that, followed by
+// suffix, is at most w wide at size.
+func trimToFit(s, suffix string, w, size float64) string {
+	for s != "" && ui.Measure(s+suffix, size) > w {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-n]
+	}
+	return s
 }
