@@ -145,7 +145,7 @@ func TestSceneRace(t *testing.T) {
 
 	// A lane whose worker dies says so; the others race on.
 	rr.lanes[1].Crashed("out of memory")
-	if r := s.RaceRows()[2]; !strings.HasPrefix(r.State, "stopped: ") || !s.Racing() {
+	if r := s.RaceRows()[2]; !strings.HasPrefix(r.State, "stopped: ") || !r.Problem || !s.Racing() {
 		t.Errorf("a dead lane's row %+v", r)
 	}
 
