@@ -29,6 +29,12 @@ type digitsScene struct {
 	lineDrawn    digitsview.LineKey
 	confDrawn    digitsview.ConfusionKey
 	insideDrawn  digitsview.InsideListKey
+	padDrawn     digitsview.PadListKey
+
+	// My digits: restored from the browser's storage at the first
+	// Update, saved there at every change after (wasm/mine.go).
+	mineRestored bool
+	mineSaved    int
 }
 
 // NewDigits returns the Digits scene talking to the worker through tr.
@@ -65,6 +71,10 @@ func (d *digitsScene) Status() map[string]any {
 // Update lays out the scene and handles its input (the model), the
 // browser's file dialogs and the data view while the data loads.
 func (d *digitsScene) Update(ctx *Context) error {
+	if !d.mineRestored {
+		d.mineRestored = true
+		d.restoreMine(ctx)
+	}
 	act := d.m.Update(ctx.Tick(), ctx.Data.Ready())
 	if act&digitsview.ActSave != 0 {
 		d.saveWeights(ctx)
@@ -75,6 +85,14 @@ func (d *digitsScene) Update(ctx *Context) error {
 	if act&digitsview.ActCSV != 0 {
 		d.saveCSV(ctx)
 	}
+	if act&digitsview.ActExport != 0 {
+		d.exportMine()
+	}
+	if act&digitsview.ActImport != 0 {
+		openFile("digitlab-mine-input", ".json,application/json", 4<<20, "my-digits file", mineFiles)
+	}
+	d.pollMine(ctx)
+	d.saveMine()
 	if d.m.Waiting {
 		d.dataView.Update(ctx, d.m.L.ViewArea)
 	}

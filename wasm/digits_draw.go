@@ -80,7 +80,8 @@ func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
 			d.p.draw(screen, m.MistakesList())
 		}
 	case digitsview.ViewDraw:
-		if !changed {
+		if due(changed, m.PadKey(), &d.padDrawn) {
+			redo(L.ViewArea)
 			d.p.draw(screen, m.PadList())
 		}
 	case digitsview.ViewConfusion:

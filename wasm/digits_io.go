@@ -72,13 +72,27 @@ func download(name, mime string, b []byte) {
 // openWeights shows the browser's file dialog; the chosen file's bytes
 // arrive in weightFiles.
 func (d *digitsScene) openWeights() {
+	openFile("digitlab-weights-input", ".npz,.weights,application/zip,application/octet-stream", nn.MaxFileBytes, "weights file", weightFiles)
+}
+
+// openFile shows the browser's file dialog for files of the accept list
+// (the hidden input element id, made once); the chosen file's bytes, or
+// why they cannot be read (larger than max bytes: a what cannot be that
+// large), arrive in dst.
+func openFile(id, accept string, max int64, what string, dst chan loadedFile) {
+	deliver := func(f loadedFile) {
+		select {
+		case dst <- f:
+		default: // a file is already waiting; drop this one
+		}
+	}
 	doc := js.Global().Get("document")
-	input := doc.Call("getElementById", "digitlab-weights-input")
+	input := doc.Call("getElementById", id)
 	if input.IsNull() {
 		input = doc.Call("createElement", "input")
 		input.Set("type", "file")
-		input.Set("id", "digitlab-weights-input")
-		input.Set("accept", ".npz,.weights,application/zip,application/octet-stream")
+		input.Set("id", id)
+		input.Set("accept", accept)
 		input.Get("style").Set("display", "none")
 		doc.Get("body").Call("appendChild", input)
 		input.Call("addEventListener", "change", js.FuncOf(func(this js.Value, _ []js.Value) any {
@@ -88,8 +102,8 @@ func (d *digitsScene) openWeights() {
 			}
 			f := files.Index(0)
 			name := f.Get("name").String()
-			if size := f.Get("size").Float(); size > nn.MaxFileBytes {
-				deliver(loadedFile{name: name, err: fmt.Errorf("%s is %.0f MB, larger than any weights file (at most %d MB): not loaded", excerpt.Word(name), size/(1<<20), nn.MaxFileBytes>>20)})
+			if size := f.Get("size").Float(); size > float64(max) {
+				deliver(loadedFile{name: name, err: fmt.Errorf("%s is %.1f MB, larger than any %s (at most %d MB): not loaded", excerpt.Word(name), size/(1<<20), what, max>>20)})
 				this.Set("value", "")
 				return nil
 			}
@@ -115,13 +129,6 @@ func (d *digitsScene) openWeights() {
 		}))
 	}
 	input.Call("click")
-}
-
-func deliver(f loadedFile) {
-	select {
-	case weightFiles <- f:
-	default: // a file is already waiting; drop this one
-	}
 }
 
 // pollLoad shows the scene's pending message and sends a weights file the

@@ -117,6 +117,7 @@ func installJSAPI(a *App) {
 		}
 		return nil
 	})
+	installMineAPI(a, api, set)
 	api.Set("testHooks", hooks)
 	js.Global().Set("digitlab", api)
 	js.Global().Set("digitlabReady", false)

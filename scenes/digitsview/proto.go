@@ -22,7 +22,7 @@ import (
 //	float32          4 bytes, the same
 //	bool             1 byte, 0 or 1
 //	LoadState        1 byte, Loading..LoadFailed
-//	CmdKind          1 byte, CmdConfig..CmdCell
+//	CmdKind          1 byte, CmdConfig..CmdMine
 //	string, []byte   length, then the bytes
 //	[]T              count, then the elements
 //
@@ -39,6 +39,7 @@ import (
 //	Diverged: Msg string, Step int, LR float64, Param int
 //	Step Epoch Index Runs int, Seen Backprops int64, TrainN TestN BatchSize int
 //	Progress Rate WallRate RunSecs TrainLoss TrainAcc float64, RunN int
+//	MineN MineShare int
 //	History []train.Point: Samples int64, Step Epoch int,
 //	        TrainLoss TrainAcc TestLoss TestAcc float64, N int
 //	CurveStep CurveLoss CurveAcc []float64
@@ -132,6 +133,8 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 	w.float64(s.TrainLoss)
 	w.float64(s.TrainAcc)
 	w.int(s.RunN)
+	w.int(s.MineN)
+	w.int(s.MineShare)
 
 	w.count(len(s.History))
 	for i := range s.History {
@@ -255,6 +258,8 @@ func (s *Snapshot) decode(r *protoReader) {
 	s.TrainLoss = r.float64()
 	s.TrainAcc = r.float64()
 	s.RunN = r.int()
+	s.MineN = r.int()
+	s.MineShare = r.int()
 
 	n := r.count(minPointSize)
 	if r.check {
@@ -369,7 +374,7 @@ func (c *Command) UnmarshalBinary(b []byte) error {
 
 // validCmdKind reports whether k is one of the CmdKind constants.
 // A new kind must be added here.
-func validCmdKind(k CmdKind) bool { return k >= CmdConfig && k <= CmdCell }
+func validCmdKind(k CmdKind) bool { return k >= CmdConfig && k <= CmdMine }
 
 // protoWriter appends encoded values to itself.
 type protoWriter []byte

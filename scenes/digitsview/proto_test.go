@@ -24,8 +24,8 @@ import (
 // cmdKinds and loadStates are every constant of the two enums; the
 // protocol test checks the package declares no others.
 var (
-	cmdKinds   = []CmdKind{CmdConfig, CmdStart, CmdPause, CmdStep, CmdReset, CmdLoad, CmdRetry, CmdSnapshot, CmdPair, CmdCell}
-	cmdNames   = []string{"CmdConfig", "CmdStart", "CmdPause", "CmdStep", "CmdReset", "CmdLoad", "CmdRetry", "CmdSnapshot", "CmdPair", "CmdCell"}
+	cmdKinds   = []CmdKind{CmdConfig, CmdStart, CmdPause, CmdStep, CmdReset, CmdLoad, CmdRetry, CmdSnapshot, CmdPair, CmdCell, CmdMine}
+	cmdNames   = []string{"CmdConfig", "CmdStart", "CmdPause", "CmdStep", "CmdReset", "CmdLoad", "CmdRetry", "CmdSnapshot", "CmdPair", "CmdCell", "CmdMine"}
 	loadStates = []string{"Loading", "LoadReady", "LoadFailed"}
 )
 
@@ -70,7 +70,7 @@ func testSnapshot(h, w, nw int) Snapshot {
 		Step:     123456, Epoch: 4, Index: 789, Runs: 3, Seen: math.MaxInt64, Backprops: math.MinInt64,
 		TrainN: 11791, TestN: 1991, BatchSize: 32,
 		Progress: 0.25, Rate: 12345.5, WallRate: 9876.25, RunSecs: 12.75,
-		TrainLoss: nan, TrainAcc: math.Inf(-1), RunN: 500,
+		TrainLoss: nan, TrainAcc: math.Inf(-1), RunN: 500, MineN: 20, MineShare: 10,
 		History: []train.Point{
 			{Samples: 1, Step: 1, Epoch: -1, TrainLoss: nan, TrainAcc: nan, TestLoss: 0.69, TestAcc: 0.5, N: 1991},
 			{Samples: 5000, Step: 157, Epoch: 1, TrainLoss: 0.3, TrainAcc: 0.9, TestLoss: nan, TestAcc: nan, N: 1},
@@ -249,7 +249,7 @@ func TestProtoFieldCounts(t *testing.T) {
 		want int
 	}{
 		{reflect.TypeFor[train.Point](), 8},
-		{reflect.TypeFor[Snapshot](), 51},
+		{reflect.TypeFor[Snapshot](), 53},
 		{reflect.TypeFor[DataStatus](), 5},
 		{reflect.TypeFor[Divergence](), 4},
 		{reflect.TypeFor[FullSummary](), 6},
@@ -339,7 +339,7 @@ func TestProtoEnums(t *testing.T) {
 			t.Errorf("validCmdKind(%d) = false, want true", k)
 		}
 	}
-	for _, k := range []CmdKind{0, CmdCell + 1, 255} {
+	for _, k := range []CmdKind{0, CmdMine + 1, 255} {
 		if validCmdKind(k) {
 			t.Errorf("validCmdKind(%d) = true, want false", k)
 		}
@@ -575,7 +575,7 @@ func TestCommandRoundTrip(t *testing.T) {
 
 func TestCommandMarshalUnknownKind(t *testing.T) {
 	t.Parallel()
-	for _, k := range []CmdKind{0, CmdCell + 1} {
+	for _, k := range []CmdKind{0, CmdMine + 1} {
 		c := fullCommand(k)
 		if b, err := c.MarshalBinary(); err == nil || !strings.Contains(err.Error(), "unknown kind") {
 			t.Errorf("MarshalBinary(kind %d) = %x, %v; want an unknown kind error", k, b, err)
@@ -622,7 +622,7 @@ func TestCommandCorrupt(t *testing.T) {
 		{"snapshot", snap, `bad magic "DLs1", want "DLc1" at byte 0`},
 		{"newer", cat([]byte("DLc2"), b[4:]), "version '2', this build reads version '1' (page and worker from different builds?) at byte 3"},
 		{"kind 0", patch(b, 5, 0), "unknown command kind 0 at byte 5"},
-		{"kind 11", patch(b, 5, 11), "unknown command kind 11 at byte 5"},
+		{"kind 12", patch(b, 5, 12), "unknown command kind 12 at byte 5"},
 		{"bool", patch(b, 35, 7), "bool byte 7, want 0 or 1 at byte 35"},
 		{"huge data", cat(b[:42], binary.AppendUvarint(nil, 1<<40)), "count 1099511627776 over the limit 16777216 at byte 42"},
 		{"data past end", cat(b[:42], []byte{10, 1, 2, 3}), "count 10 needs at least 10 bytes, 3 left at byte 42"},

@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"digitlab/datasets"
@@ -84,6 +85,12 @@ type Run struct {
 	judgeSeen  int64
 	trainFull  FullSummary
 	judgements int
+
+	// My digits mixed into training (SetMine): the digits, the share in
+	// percent (0: none) and how many of them the task can use.
+	mine      []MyDigit
+	mineShare int
+	mineN     int
 }
 
 // MaxWrong is the most misclassified test images a run keeps of a full
@@ -173,6 +180,7 @@ func (r *Run) startSession(m *nn.Model) {
 	}
 	s.Now = r.Now
 	r.model, r.sess, r.buildErr = m, s, nil
+	r.mixMine()
 	r.rec.Reset()
 	r.gen++
 	r.judging, r.trainFull = false, FullSummary{}
@@ -551,6 +559,10 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	s.TrainN, s.TestN, s.BatchSize = 0, 0, max(p.Batch, 0)
 	s.Progress, s.Rate, s.WallRate, s.RunSecs = 0, 0, r.wallRate, r.RunTime().Seconds()
 	s.TrainLoss, s.TrainAcc, s.RunN = math.NaN(), math.NaN(), 0
+	s.MineN, s.MineShare = r.mineN, 0
+	if r.mineN > 0 {
+		s.MineShare = r.mineShare
+	}
 	s.History = s.History[:0]
 	s.CurveStep = append(s.CurveStep[:0], r.rec.Step...)
 	s.CurveLoss = append(s.CurveLoss[:0], r.rec.Loss...)
@@ -621,9 +633,9 @@ func (r *Run) snapImage(s *Snapshot) {
 	}
 	im := &s.Image
 	tr := r.prep.Train
-	im.Index, im.Label, im.Step = i, tr.Label(i), r.sess.Steps()
+	im.Index, im.Label, im.Step = i, r.sess.Train.Label(i), r.sess.Steps()
 	im.H, im.W = tr.H, tr.W
-	im.Pixels = tr.Sample(im.Pixels, i)
+	im.Pixels = r.sess.Train.Sample(im.Pixels, i) // (one of my digits when mixed in)
 	im.Probs = r.model.Predict(im.Probs, im.Pixels)
 }
 
@@ -730,6 +742,12 @@ func (r *Run) Do(c Command) error {
 		return r.PickPair(c.N/100, c.N%100)
 	case CmdCell:
 		return r.SetCell(c.N)
+	case CmdMine:
+		ds, err := ParseMineWire(c.Data)
+		if err != nil {
+			return err
+		}
+		return r.SetMine(ds, c.N)
 	case CmdRetry, CmdSnapshot:
 	default:
 		return fmt.Errorf("digitsview: unknown command %d", c.Kind)
@@ -804,4 +822,47 @@ func Checksum(params []float32) uint32 {
 		h.Write(b[:])
 	}
 	return h.Sum32()
+}
+
+// MaxMineShare is the largest share of my digits in the training stream,
+// in percent: beyond it the model would forget MNIST.
+const MaxMineShare = 50
+
+// SetMine mixes ds into the training stream as share percent of the
+// samples (train.Mix), from the next sample on and for every run built
+// after (a reset, another model); share 0 stops it. The digits of no
+// class of the task (a 7 in 4 vs 9) are left out; if none is left it says
+// so, and training goes on on the task's own data.
+func (r *Run) SetMine(ds []MyDigit, share int) error {
+	if share < 0 || share > MaxMineShare {
+		return fmt.Errorf("my digits: a share of %d %% is not 0–%d %%", share, MaxMineShare)
+	}
+	r.mine, r.mineShare = append(r.mine[:0], ds...), share
+	if share == 0 {
+		r.mine = r.mine[:0]
+	}
+	r.mixMine()
+	if share > 0 && len(ds) > 0 && r.sess != nil && r.mineN == 0 {
+		return fmt.Errorf("my digits: none of your %d digits is one of this task's (%s): training goes on without them", len(ds), strings.Join(r.prep.Train.Names, ", "))
+	}
+	return nil
+}
+
+// mixMine points the session's training data at the task's own set, or at
+// a mix of it with my digits.
+func (r *Run) mixMine() {
+	r.mineN = 0
+	if r.sess == nil {
+		return
+	}
+	r.sess.Train = r.prep.Train
+	if r.mineShare == 0 || len(r.mine) == 0 {
+		return
+	}
+	md := newMineData(r.mine, r.prep.Train.Digits, r.model.In, r.cfg.Raw)
+	if md.Len() == 0 {
+		return
+	}
+	r.mineN = md.Len()
+	r.sess.Train = &train.Mix{Base: r.prep.Train, Extra: md, Percent: r.mineShare}
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"digitlab/datasets"
 	"digitlab/kit/plot"
 	"digitlab/kit/ui"
 	"digitlab/nn"
@@ -94,6 +93,8 @@ type Scene struct {
 	NewLane func() *Client
 	race    raceState
 
+	mine mineState // my digits (scene_mine.go)
+
 	UI      Widgets
 	L       Rects
 	Waiting bool // the task's data is not loaded yet, or the worker stopped
@@ -117,6 +118,7 @@ func NewScene(c *Client) *Scene {
 	s := &Scene{Cfg: Default("4v9"), client: c, Snap: c.Snap, HoverPx: -1, cur: imageRef{index: -1}, modelGen: -1}
 	s.conf = confusionState{Hover: -1, Wanted: -1}
 	s.initInside()
+	s.initMine()
 	s.Pad = pad.NewCanvas(2*pad.DefaultN, 2*pad.DefaultRadius)
 	s.sendConfig()
 	s.initWidgets()
@@ -291,6 +293,9 @@ func (s *Scene) BeforeRestart() {
 func (s *Scene) AfterRestart() {
 	s.runSeq, s.wantRun = 0, false
 	s.sendConfig()
+	if s.mine.training {
+		s.sendMine()
+	}
 }
 
 // LoadWeights sends a weights file to the worker, which restarts the run
@@ -442,6 +447,7 @@ func (s *Scene) Status() map[string]any {
 	s.confusionStatus(m)
 	s.raceStatus(m)
 	s.insideStatus(m)
+	s.mineStatus(m)
 	m["allMistakesRect"] = rect(s.UI.AllMist.Rect)
 	m["linePairRect"] = rect(s.line.NewPair.Rect)
 	return m
@@ -475,32 +481,8 @@ func (s *Scene) predict(dst, buf []float32, px28 []float32) []float32 {
 	return s.model.Predict(dst, s.modelInput(buf, px28))
 }
 
-// modelInput turns a 28×28 image in 0..1 into the model's input in buf
-// (predict's pre-processing) and returns it.
+// modelInput turns a 28×28 image in 0..1 into the model copy's input in
+// buf (predict's pre-processing) and returns it.
 func (s *Scene) modelInput(buf []float32, px28 []float32) []float32 {
-	in := s.model.In
-	raw := s.modelCfg.Raw
-	var x []float32
-	scale := float32(1)
-	if in.H == 8 {
-		x = pad.Digits8(buf, px28, 28)
-		if raw {
-			scale = datasets.DigitsMax
-		}
-	} else {
-		if cap(buf) < len(px28) {
-			buf = make([]float32, len(px28))
-		}
-		x = buf[:len(px28)]
-		copy(x, px28)
-		if raw {
-			scale = 255
-		}
-	}
-	if scale != 1 {
-		for i := range x {
-			x[i] *= scale
-		}
-	}
-	return x
+	return ModelInput(buf, px28, s.model.In, s.modelCfg.Raw)
 }

@@ -54,9 +54,11 @@ type Widgets struct {
 type Action uint8
 
 const (
-	ActSave Action = 1 << iota // download the weights (WeightsFile)
-	ActOpen                    // let the user choose a weights file (LoadWeights)
-	ActCSV                     // download the curves (HistoryCSV)
+	ActSave   Action = 1 << iota // download the weights (WeightsFile)
+	ActOpen                      // let the user choose a weights file (LoadWeights)
+	ActCSV                       // download the curves (HistoryCSV)
+	ActExport                    // download my digits (MineFile)
+	ActImport                    // let the user choose a my-digits file (ImportMine)
 )
 
 const startTip = "Start or pause training (space)"
@@ -96,7 +98,7 @@ func (s *Scene) initWidgets() {
 	u.RaceOpts = ui.Button{Label: "race optimisers"}
 	u.AllMist = ui.Button{Label: "all mistakes", Tip: "Back to the most confident mistakes of all classes"}
 	u.Clear = ui.Button{Label: "Clear", Tip: "Wipe the drawing pad"}
-	u.See = ui.Toggle{Label: "show what the network sees (28x28)",
+	u.See = ui.Toggle{Label: "show the 28×28",
 		Tip: "The drawing after MNIST's pre-processing: scaled into 20x20, centred by its centre of mass"}
 	s.Sel = -1
 }

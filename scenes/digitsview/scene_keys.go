@@ -18,10 +18,10 @@ type ChromeKey struct {
 	loaded            string // the weights file the run started from (the empty charts say so)
 	raw               bool
 	rawLabel          string
-	choices           [5]choiceKey
+	choices           [7]choiceKey
 	sliders           [5]sliderKey
 	toggles           [2]toggleKey
-	buttons           [10]buttonKey
+	buttons           [14]buttonKey
 	view              int
 	panels            [3]ui.Rect // the view's panels
 	title             string     // the current image's
@@ -56,7 +56,8 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	u, L := &s.UI, &s.L
 	k := ChromeKey{scale: scale, controls: L.Controls, content: L.Content, waiting: s.Waiting,
 		task: s.Cfg.Task, model: s.Cfg.Model, loaded: s.Snap.Loaded, raw: s.Cfg.Raw, rawLabel: u.Raw.Label, view: s.View()}
-	for i, c := range [...]*ui.Choice{&u.Task, &u.Model, &u.Opt, &u.View, &s.ins.Focus} {
+	st := &s.mine
+	for i, c := range [...]*ui.Choice{&u.Task, &u.Model, &u.Opt, &u.View, &s.ins.Focus, &st.AddAs, &st.Share} {
 		k.choices[i] = choiceKey{c.Rect, c.Index, c.Hovered(), len(c.Options), c.Disabled}
 	}
 	for i, c := range [...]*ui.Slider{&u.LR, &u.Anneal, &u.Batch, &u.TrainN, &u.Noise} {
@@ -65,7 +66,7 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	for i, t := range [...]*ui.Toggle{&u.Raw, &u.See} {
 		k.toggles[i] = toggleKey{t.Rect, t.On, t.Hovered(), t.Disabled}
 	}
-	for i, b := range [...]*ui.Button{&u.Seed, &u.Start, &u.Step, &u.Reset, &u.Save, &u.Load, &u.Clear, &u.CSV, &u.RaceModels, &u.RaceOpts} {
+	for i, b := range [...]*ui.Button{&u.Seed, &u.Start, &u.Step, &u.Reset, &u.Save, &u.Load, &u.Clear, &u.CSV, &u.RaceModels, &u.RaceOpts, &st.Train, &st.Export, &st.Import, &st.ClearAll} {
 		k.buttons[i] = buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled}
 	}
 	switch s.View() {
@@ -76,7 +77,7 @@ func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	case ViewMistakes:
 		k.panels = [3]ui.Rect{L.MistPanel, L.MistBig}
 	case ViewDraw:
-		k.panels = [3]ui.Rect{L.PadPanel, L.SeePanel}
+		k.panels = [3]ui.Rect{L.PadPanel, L.SeePanel, st.Panel}
 	case ViewConfusion:
 		k.panels = [3]ui.Rect{L.Conf.Panel}
 	case ViewInside:

@@ -157,7 +157,7 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 	case ViewMistakes:
 		s.layoutMistakes(rest, t.In)
 	case ViewDraw:
-		s.layoutDraw(rest, t.In)
+		act |= s.layoutDraw(rest, t.In)
 	case ViewLine:
 		s.layoutLine(rest, t.In, t.Budget)
 	case ViewConfusion:
@@ -166,6 +166,8 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 		s.layoutInside(rest, t.In)
 	}
 	s.updatePadPrediction()
+	s.followMine()
+	s.judgeMine()
 	return act
 }
 

@@ -8,14 +8,16 @@ import (
 	"digitlab/scenes/pad"
 )
 
-// layoutDraw places the drawing pad and the network's view of it, and
-// turns pointer drags on the pad into strokes.
-func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) {
+// layoutDraw places the drawing pad, the network's view of it and My
+// digits under both, and turns pointer drags on the pad into strokes.
+func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) Action {
 	L, u := &s.L, &s.UI
-	// The pad is the largest square that leaves the right panel 300 wide;
+	mineR, r := r.CutBottom(math.Round(math.Min(260, math.Max(184, r.H*0.37))), ui.Gap)
+	act := s.layoutMine(mineR, in)
+	// The pad is the largest square that leaves the right panel 320 wide;
 	// its panel is just tall enough for it, its title and the controls.
 	chrome := 2*ui.Pad + ui.LabelH + 6 + ui.RowH + ui.Gap
-	side := math.Max(120, math.Min(r.W-300-ui.Gap-4-2*ui.Pad, r.H-chrome))
+	side := math.Max(120, math.Min(r.W-320-ui.Gap-4-2*ui.Pad, r.H-chrome))
 	left, right := r.CutLeft(side+2*ui.Pad, ui.Gap+4)
 	left.H = math.Min(left.H, side+chrome)
 	right.H = left.H
@@ -52,10 +54,24 @@ func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) {
 		in.OfferTip(pr, "Draw a digit here; the network's answer updates as you draw")
 	}
 
+	// The network's view: 28×28 at a whole number of pixels (6× at most),
+	// leaving room for "add it to my digits as" and the bars.
 	sin := ui.PanelContent(right, SeeTitle)
-	L.SeeRect = ui.Rect{X: sin.X, Y: sin.Y, W: 168, H: 168}
-	L.PadInfo = ui.Rect{X: L.SeeRect.Right() + 2*ui.Gap, Y: sin.Y, W: sin.Right() - L.SeeRect.Right() - 2*ui.Gap, H: 168}
-	L.PadBars = ui.Rect{X: sin.X, Y: L.SeeRect.Bottom() + 3*ui.Gap, W: sin.W, H: math.Min(180, sin.Bottom()-L.SeeRect.Bottom()-3*ui.Gap)}
+	addH := s.mine.AddAs.Height()
+	see := 28 * math.Max(3, math.Min(6, math.Floor((sin.H-addH-3*ui.Gap-84)/28)))
+	L.SeeRect = ui.Rect{X: sin.X, Y: sin.Y, W: see, H: see}
+	L.PadInfo = ui.Rect{X: L.SeeRect.Right() + 2*ui.Gap, Y: sin.Y, W: sin.Right() - L.SeeRect.Right() - 2*ui.Gap, H: see}
+	st := &s.mine
+	st.AddAs.Rect = ui.Rect{X: sin.X, Y: L.SeeRect.Bottom() + ui.Gap, W: math.Min(sin.W, 320), H: addH}
+	st.AddAs.Disabled = s.Pad.Empty()
+	if st.AddAs.Update(in) && st.AddAs.Index >= 0 {
+		if err := s.AddMine(st.AddAs.Index); err != nil {
+			s.setMineNote(Info{Text: err.Error(), Tone: ToneBad})
+		}
+	}
+	st.AddAs.Index = -1
+	barsY := st.AddAs.Rect.Bottom() + 2*ui.Gap
+	L.PadBars = ui.Rect{X: sin.X, Y: barsY, W: sin.W, H: math.Min(180, sin.Bottom()-barsY)}
 
 	resized := fitRaster(&s.PadPix, L.PadRect, s.scale)
 	if resized || s.padPixVer != s.Pad.Version() {
@@ -68,6 +84,7 @@ func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) {
 		renderDigit(s.SeePix.Img, s.PadX, pad.Side, 1)
 		s.SeePix.Touch()
 	}
+	return act
 }
 
 // updatePadPrediction runs the model on the drawing when the drawing or

@@ -46,7 +46,7 @@ type paintLists struct {
 	chart    cached[chartListKey]
 	weights  cached[weightsListKey]
 	mistakes cached[mistakesListKey]
-	pad      cached[padListKey]
+	pad      cached[PadListKey]
 	line     cached[LineKey]
 	conf     cached[ConfusionKey]
 	inside   cached[InsideListKey]
@@ -85,12 +85,32 @@ type mistakesListKey struct {
 	panel, big, imgRect, bars ui.Rect
 }
 
-type padListKey struct {
+// PadListKey describes the draw view's content (PadKey).
+type PadListKey struct {
 	see, empty, model bool
 	ver, gen, step, n int
 	task, wait        string
 	pad, small, info  ui.Rect
 	bars              ui.Rect
+	mine              mineKey
+}
+
+// mineKey is what the My digits panel's content shows.
+type mineKey struct {
+	ver, first, cells, hover int
+	last                     mineResult
+	lastOK                   bool
+	lastVer                  int
+	before                   mineResult
+	hasBefore                bool
+	note                     Info
+	noteOn                   bool
+	storage                  string
+	mixN, mixShare           int
+	noteR, text              ui.Rect
+	gallery, strip           ui.Rect
+	prev, next               buttonKey
+	task                     string
 }
 
 type divergedKey struct {
@@ -157,11 +177,17 @@ func (s *Scene) MistakesList() *paint.List {
 }
 
 // PadList is the draw view's content: the pad, the 28×28, the answer.
-func (s *Scene) PadList() *paint.List {
-	L := &s.L
-	k := padListKey{s.UI.See.On, s.Pad.Empty(), s.model != nil, s.Pad.Version(), s.gen, s.modelStep, len(s.PadP),
-		s.Cfg.Task, s.WaitText(), L.PadRect, L.SeeRect, L.PadInfo, L.PadBars}
-	return s.pl.pad.get(k, s.paintPad)
+func (s *Scene) PadList() *paint.List { return s.pl.pad.get(s.PadKey(), s.paintPad) }
+
+// PadKey is what the draw view's content shows.
+func (s *Scene) PadKey() PadListKey {
+	L, st := &s.L, &s.mine
+	j := &st.judge
+	bk := func(b *ui.Button) buttonKey { return buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled} }
+	return PadListKey{s.UI.See.On, s.Pad.Empty(), s.model != nil, s.Pad.Version(), s.gen, s.modelStep, len(s.PadP),
+		s.Cfg.Task, s.WaitText(), L.PadRect, L.SeeRect, L.PadInfo, L.PadBars,
+		mineKey{st.M.Version(), st.first, len(st.Cells), st.hover, j.last, j.lastOK, j.lastVer, st.before, st.hasBefore,
+			st.note, s.mineNoteFresh(), st.Storage, s.Snap.MineN, s.Snap.MineShare, st.Note, st.Text, st.Gallery, st.Strip, bk(&st.Prev), bk(&st.Next), s.Cfg.Task}}
 }
 
 // DivergedList explains a blown-up run over the content area (empty
@@ -238,6 +264,10 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 		l.Panel(L.PadPanel, PadTitle)
 		l.Widgets(&u.Clear, &u.See)
 		l.Panel(L.SeePanel, SeeTitle)
+		st := &s.mine
+		l.Widget(&st.AddAs)
+		l.Panel(st.Panel, MineTitle)
+		l.Widgets(&st.Train, &st.Share, &st.Export, &st.Import, &st.ClearAll)
 	case ViewLine:
 		l.Panel(L.Line.Images, LineImagesTitle)
 		l.Panel(L.Line.Panel, LineTitle)

@@ -195,6 +195,7 @@ func (s *Scene) paintPad(l *paint.List) {
 	if len(s.PadP) > 0 && !s.Pad.Empty() {
 		s.paintBars(l, L.PadBars, s.PadP, -1)
 	}
+	s.paintMine(l)
 }
 
 // legendCaption draws "label 4, predicted 9" with each part in the colour

@@ -482,6 +482,17 @@ func TestSceneAllocs(t *testing.T) {
 			if view == ViewMistakes {
 				hot = r.s.L.MistCells[2]
 			}
+			if view == ViewDraw { // a thumbnail of my digits, tested by the model copy
+				for k := range 3 {
+					px := make([]float32, MineSize)
+					px[100+k] = 1
+					if err := r.s.MineAdd(px, k); err != nil {
+						t.Fatal(err)
+					}
+				}
+				r.frame(nil)
+				hot = r.s.mine.Cells[1]
+			}
 			if view == ViewInside {
 				u := Unit{Layer: 1, Index: 0}
 				var ok bool
@@ -514,7 +525,7 @@ func TestSceneAllocs(t *testing.T) {
 				case ViewMistakes:
 					_ = r.s.MistakesList()
 				case ViewDraw:
-					_ = r.s.PadList()
+					_, _ = r.s.PadKey(), r.s.PadList()
 				case ViewLine:
 					_, _ = r.s.LineKey(), r.s.LineList()
 				case ViewConfusion:

@@ -95,6 +95,10 @@ type Snapshot struct {
 	TrainLoss, TrainAcc float64
 	RunN                int
 
+	// My digits in the training stream (CmdMine): MineN of them, as
+	// MineShare percent of the samples; 0, 0 when none are mixed in.
+	MineN, MineShare int
+
 	History                        []train.Point // the periodic test evaluations
 	CurveStep, CurveLoss, CurveAcc []float64     // the running training curve
 
@@ -145,6 +149,7 @@ const (
 	CmdSnapshot                    // post a snapshot now, with mistakes and weights
 	CmdPair                        // draw two test images of classes N/100 and N%100 (PairCommand)
 	CmdCell                        // the mistakes are the confusion cell N = t*100+p's images; N = -1: the most confident mistakes
+	CmdMine                        // mix my digits (Data, AppendMineWire) into training as N percent of the samples; N = 0: stop
 )
 
 // PairCommand asks the worker for a random test image of class a and one
@@ -158,7 +163,7 @@ type Command struct {
 	Config Config // CmdConfig
 	N      int    // CmdStep; CmdPair: the classes (PairCommand)
 	Name   string // CmdLoad
-	Data   []byte // CmdLoad
+	Data   []byte // CmdLoad; CmdMine: the digits
 }
 
 // Cell returns the confusion cell the mistakes show: true class t,
