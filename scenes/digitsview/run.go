@@ -274,7 +274,12 @@ func (r *Run) Tick(until time.Time) {
 		r.step(train.Budget{Until: until})
 	case r.pending > 0:
 		target := s.Steps() + r.pending
-		for s.Steps() < target && !s.Idle() && r.Now().Before(until) {
+		for s.Steps() < target && r.Now().Before(until) {
+			// Steps asked for past the run's end continue it, as Step
+			// does at the end.
+			if s.Idle() && !(r.Finished() && s.Extend()) {
+				break
+			}
 			r.step(train.Budget{Samples: max(1, s.BatchSize()-s.InBatch()), Until: until})
 		}
 		r.pending = max(0, target-s.Steps())

@@ -648,6 +648,15 @@ func TestRunFinished(t *testing.T) {
 	if sess.Steps() != 205 || r.Finished() {
 		t.Errorf("Step(5) past the end: step %d, finished %v; want 205 and more to go", sess.Steps(), r.Finished())
 	}
+	// Steps asked for before the end that cross it are all taken: the run
+	// goes on past its end (it stopped there, short of them).
+	r.Step(150)
+	for range 10 {
+		r.Tick(clk.after(farAhead))
+	}
+	if sess.Steps() != 355 || r.Running() {
+		t.Errorf("Step(150) from step 205 of a 300-step run: step %d, running %v; want 355, paused", sess.Steps(), r.Running())
+	}
 	r.Reset()
 	if r.Finished() {
 		t.Errorf("Finished() = true after Reset")
