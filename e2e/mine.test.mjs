@@ -120,3 +120,20 @@ test('training on 20 copies of an unusual 7 raises its probability', async () =>
   await page.evaluate(() => window.digitlab.mine.clear());
   assert.deepEqual(errors, []);
 });
+
+test('a browser that refuses storage: the panel says so and my digits still work until the page closes', async () => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await openApp(page, server.url, '?scene=digits&task=10&model=cnn10&view=draw');
+  await waitStatus(page, (s) => s.built, { timeout: 120_000, what: 'built again' });
+  const px = Array.from({ length: 784 }, (_, i) => (i % 28 > 10 && i % 28 < 14 && i > 100 && i < 700 ? 1 : 0));
+  const res = await page.evaluate((px) => window.digitlab.mine.add(px, 1), px);
+  assert.equal(res.error, null);
+  const st = await waitStatus(page, (s) => s.mine.storage !== '', { what: 'the storage refused' });
+  assert.match(st.mine.storage, /This browser refused to keep my digits \(its storage for this page is full\): they last until the page closes; export them to keep them\./);
+  assert.equal(st.mine.n, 1);
+  await frames(page, 3);
+  await screenshot(page, 'mine-storage-refused');
+  assert.deepEqual(errors, []);
+});

@@ -48,10 +48,28 @@ func storageCall(method string, args ...any) (v js.Value, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			err = storageError(r)
 		}
 	}()
 	return st.Call(method, args...), nil
+}
+
+// storageError words an exception of localStorage for the panel.
+func storageError(r any) error {
+	e, ok := r.(js.Error)
+	if !ok {
+		return fmt.Errorf("%v", r)
+	}
+	switch name := e.Value.Get("name"); {
+	case name.Type() == js.TypeString && name.String() == "QuotaExceededError":
+		return fmt.Errorf("its storage for this page is full")
+	case name.Type() == js.TypeString && name.String() == "SecurityError":
+		return fmt.Errorf("it does not allow this page to store anything")
+	}
+	if m := e.Value.Get("message"); m.Type() == js.TypeString {
+		return fmt.Errorf("%s", m.String())
+	}
+	return fmt.Errorf("%v", r)
 }
 
 // restoreMine puts back the digits this browser kept.
