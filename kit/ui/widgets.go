@@ -270,16 +270,28 @@ type Choice struct {
 	Options  []string
 	Index    int
 	Disabled bool
+	// Rows splits the segments over this many rows (0 or 1: one row), as
+	// evenly as they go, the first rows the fuller: five options in two
+	// rows are three and two.
+	Rows int
 
 	hover int // hovered segment or -1
 }
 
-// Height is the height the choice needs (label line if any, then a row).
+// ChoiceRowGap is the space between the rows of a Choice.
+const ChoiceRowGap = 4.0
+
+// rows is the number of rows the segments take.
+func (c *Choice) rows() int { return max(1, min(c.Rows, len(c.Options))) }
+
+// Height is the height the choice needs (label line if any, then its
+// rows).
 func (c *Choice) Height() float64 {
+	h := float64(c.rows())*(RowH+ChoiceRowGap) - ChoiceRowGap
 	if c.Label != "" {
-		return LabelH + RowH
+		h += LabelH
 	}
-	return RowH
+	return h
 }
 
 // Segments returns the rectangle of each option.
@@ -294,15 +306,20 @@ func (c *Choice) Segments() []Rect {
 	return out
 }
 
-// Segment returns the rectangle of option i (of len(Options) equal parts
-// of the row below the label).
+// Segment returns the rectangle of option i: of equal parts of its row
+// below the label.
 func (c *Choice) Segment(i int) Rect {
 	r := c.Rect
 	if c.Label != "" {
 		_, r = r.CutTop(LabelH, 0)
 	}
-	w := r.W / float64(len(c.Options))
-	return Rect{X: r.X + float64(i)*w, Y: r.Y, W: w, H: r.H}
+	rows, n := c.rows(), len(c.Options)
+	per := (n + rows - 1) / rows // options in a full row
+	row, col := i/per, i%per
+	inRow := min(per, n-row*per)
+	h := (r.H - float64(rows-1)*ChoiceRowGap) / float64(rows)
+	w := r.W / float64(inRow)
+	return Rect{X: r.X + float64(col)*w, Y: r.Y + float64(row)*(h+ChoiceRowGap), W: w, H: h}
 }
 
 // Selected returns the selected option's text ("" if there are none).

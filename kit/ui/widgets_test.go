@@ -312,3 +312,29 @@ func TestRoundSig(t *testing.T) {
 		t.Error("RoundSig changed ±Inf or NaN")
 	}
 }
+
+// Five options in two rows: three over two, each row split evenly, the
+// rows filling the height; a click on the second row picks its option.
+func TestChoiceRows(t *testing.T) {
+	c := &Choice{Label: "model", Options: []string{"a", "b", "c", "d", "e"}, Rows: 2, Rect: Rect{X: 0, Y: 0, W: 90}}
+	c.Rect.H = c.Height()
+	if want := LabelH + 2*RowH + ChoiceRowGap; c.Height() != want {
+		t.Fatalf("height %v, want %v", c.Height(), want)
+	}
+	top := LabelH
+	bot := LabelH + RowH + ChoiceRowGap
+	want := []Rect{{0, top, 30, RowH}, {30, top, 30, RowH}, {60, top, 30, RowH}, {0, bot, 45, RowH}, {45, bot, 45, RowH}}
+	for i, w := range want {
+		if got := c.Segment(i); got != w {
+			t.Errorf("segment %d = %v, want %v", i, got, w)
+		}
+	}
+	in := &Input{X: 60, Y: bot + 5, Pointer: true, Down: true, Pressed: true}
+	if !c.Update(in) || c.Index != 4 {
+		t.Errorf("a click at (60, %v) chose %d, want 4", bot+5, c.Index)
+	}
+	one := &Choice{Options: []string{"a"}, Rows: 3}
+	if one.Height() != RowH {
+		t.Errorf("one option in 3 rows: height %v, want one row", one.Height())
+	}
+}
