@@ -20,7 +20,13 @@ test('a drawn digit added to my digits survives a reload', async () => {
   await openApp(page, server.url, '?scene=digits&task=10&model=cnn10&view=draw');
   let st = await waitStatus(page, (s) => s.built && s.synced, { timeout: 120_000, what: 'cnn10 built' });
   await page.evaluate(() => window.digitlab.mine.clear());
-  await drawStroke(page, st.padRect, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+  // The layout moves while a message comes or goes: draw again until the
+  // pad has the stroke.
+  for (let k = 0; k < 3 && (await status(page)).padEmpty; k++) {
+    await frames(page, 3);
+    await drawStroke(page, (await status(page)).padRect, [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+    await frames(page, 3);
+  }
   st = await waitStatus(page, (s) => !s.padEmpty, { what: 'a drawing' });
   await frames(page, 2);
   await clickRect((await status(page)).mineAddRects[7]);

@@ -313,7 +313,7 @@ func (s *Scene) lineStart(c *lineCount, m *nn.Model, step int, pair []Mistake) {
 			u.stamp++
 			return
 		}
-		u.Reason = fmt.Sprintf("%s has no linear pieces: its layer %d is a %s, a smooth curve with no kinks, so the network is nowhere piecewise linear (the curve is sampled at %d points). The ReLU and leaky-ReLU models (linear, MLP and CNN of 4 vs 9, CNN, best, cjs, 64-32-10) have pieces.",
+		u.Reason = fmt.Sprintf("%s has no linear pieces: its layer %d is a %s, a smooth curve with no kinks, so the network is nowhere piecewise linear (the curve is sampled at %d points). The ReLU and leaky-ReLU models (linear, vanilla, cnn, cnn10, best, convnetjs, digits64) have pieces.",
 			s.modelCfg.Model, se.Layer+1, se.Kind, LineSamples)
 		// Sample the smooth curve from a copy of the weights (m may
 		// change before it is done).

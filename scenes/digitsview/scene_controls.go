@@ -10,13 +10,6 @@ import (
 	"digitlab/train"
 )
 
-// modelLabels are short names for the model choice's segments.
-var modelLabels = map[string]string{
-	"linear": "linear", "vanilla": "MLP", "cnn": "CNN",
-	"mlp10": "MLP", "cnn10": "CNN", "cnn10-tanh": "tanh", "best": "best", "convnetjs": "cjs",
-	"digits64": "64-32-10",
-}
-
 // trainSizes are the training-set sizes the slider offers; 0 = all.
 var trainSizes = []float64{100, 300, 1000, 3000, 10000, 30000, 0}
 
@@ -112,10 +105,14 @@ func (s *Scene) syncWidgets() {
 		}
 	}
 	u.models = ModelsFor(c.Task)
+	u.Model.Rows = 1
+	if len(u.models) > 3 { // the ten-digit presets' names need two rows
+		u.Model.Rows = 2
+	}
 	u.Model.Options = u.Model.Options[:0]
 	u.Model.Tips = u.Model.Tips[:0]
 	for i, m := range u.models {
-		u.Model.Options = append(u.Model.Options, modelLabels[m])
+		u.Model.Options = append(u.Model.Options, m) // the one name of a model: buttons, URL, CLI, README
 		u.Model.Tips = append(u.Model.Tips, m+": "+facts(m).About)
 		if m == c.Model {
 			u.Model.Index = i

@@ -204,7 +204,7 @@ func TestSceneSetStatusRoundTrip(t *testing.T) {
 		wantW      any
 	}{
 		{"task", "10", "10", func(s *Scene) any { return s.UI.Task.Selected() }, "0-9"},
-		{"model", "cnn", "cnn", func(s *Scene) any { return s.UI.Model.Selected() }, "CNN"},
+		{"model", "cnn", "cnn", func(s *Scene) any { return s.UI.Model.Selected() }, "cnn"},
 		{"opt", "adam", "adam", func(s *Scene) any { return s.UI.Opt.Selected() }, "Adam"},
 		{"lr", "0.5", 0.5, func(s *Scene) any { return s.UI.LR.Value }, 0.5},
 		{"anneal", "0", 0.0, func(s *Scene) any { return AnnealText(s.UI.Anneal.Value) }, "off"},
@@ -240,11 +240,11 @@ func TestSceneSetStatusRoundTrip(t *testing.T) {
 	// The 8×8 digits name their raw range; the model choice follows the task.
 	r := newSceneRig(t)
 	r.s.Set(map[string]string{"task": "digits8"})
-	if r.s.UI.Raw.Label != "raw pixels 0..16" || !slices.Equal(r.s.UI.Model.Options, []string{"64-32-10"}) {
+	if r.s.UI.Raw.Label != "raw pixels 0..16" || !slices.Equal(r.s.UI.Model.Options, []string{"digits64"}) {
 		t.Errorf("digits8: raw %q, models %v", r.s.UI.Raw.Label, r.s.UI.Model.Options)
 	}
 	r.s.Set(map[string]string{"task": "10"})
-	if want := []string{"MLP", "CNN", "tanh", "best", "cjs"}; !slices.Equal(r.s.UI.Model.Options, want) || r.s.UI.Model.Selected() != "best" {
+	if want := []string{"mlp10", "cnn10", "cnn10-tanh", "best", "convnetjs"}; !slices.Equal(r.s.UI.Model.Options, want) || r.s.UI.Model.Selected() != "best" {
 		t.Errorf("task 10: models %v (%q), want %v with best", r.s.UI.Model.Options, r.s.UI.Model.Selected(), want)
 	}
 	if p, _ := nn.PresetByName("mlp10"); r.s.UI.Model.Tips[0] != "mlp10: "+p.About {
