@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"digitlab/kit/ui"
 	"digitlab/nn"
@@ -40,6 +41,8 @@ type Widgets struct {
 	NoteY, NoteBottom float64
 	noteCfg           Config
 	noteW, noteSpace  float64
+	noteAsk           string    // the question the note holds ("": the preset's facts)
+	ask               switchAsk // a switch of task or model waiting for its second click
 }
 
 // Action is what the sidebar's buttons ask of the page this frame (the
@@ -186,10 +189,18 @@ func (s *Scene) updateControls(in *ui.Input) Action {
 		opts[k] = v
 	}
 	if u.Task.Update(in) {
-		set("task", Tasks[u.Task.Index])
+		if s.confirmSwitch("task", Tasks[u.Task.Index], TaskTitles[u.Task.Index]) {
+			set("task", Tasks[u.Task.Index])
+		} else {
+			s.syncWidgets()
+		}
 	}
 	if u.Model.Update(in) && u.Model.Index < len(u.models) {
-		set("model", u.models[u.Model.Index])
+		if m := u.models[u.Model.Index]; s.confirmSwitch("model", m, m) {
+			set("model", m)
+		} else {
+			s.syncWidgets()
+		}
 	}
 	if u.Opt.Update(in) {
 		set("opt", Opts[u.Opt.Index])
@@ -323,11 +334,55 @@ func (s *Scene) layoutNote() {
 	bottom := s.L.Controls.Bottom() - ui.Pad
 	w := s.L.Controls.W - 2*ui.Pad
 	u.NoteY, u.NoteBottom = y, bottom
-	if u.Note != nil && u.noteCfg == s.Cfg && u.noteW == w && u.noteSpace == bottom-y {
+	ask := s.switchAsked()
+	if u.Note != nil && u.noteCfg == s.Cfg && u.noteW == w && u.noteSpace == bottom-y && u.noteAsk == ask {
 		return
 	}
-	u.noteCfg, u.noteW, u.noteSpace = s.Cfg, w, bottom-y
+	u.noteCfg, u.noteW, u.noteSpace, u.noteAsk = s.Cfg, w, bottom-y, ask
+	if ask != "" {
+		u.Note = ui.Wrap(ask, w, ui.SmallSize)
+		return
+	}
 	u.Note = NoteLines(s.Cfg, w, bottom-y)
+}
+
+// switchWait is how long a click on another task or model waits for the
+// second click that confirms it.
+const switchWait = 6 * time.Second
+
+// switchAsk is a switch of task or model waiting for its confirmation.
+type switchAsk struct {
+	key, value, text string // text: the question
+	until            time.Duration
+}
+
+// confirmSwitch reports whether a click on the task or model value (shown
+// as name) may switch now: at once when the run has nothing to lose (not
+// built, or at step 0), else on a second click on it within switchWait
+// (the first says under the buttons what the switch throws away).
+func (s *Scene) confirmSwitch(key, value, name string) bool {
+	a := &s.UI.ask
+	if !s.Built() || s.Snap.Step == 0 {
+		*a = switchAsk{}
+		return true
+	}
+	if a.key == key && a.value == value && s.now < a.until {
+		*a = switchAsk{}
+		return true
+	}
+	*a = switchAsk{key: key, value: value, until: s.now + switchWait,
+		text: fmt.Sprintf("Click %s again to switch to it: this run (step %d) starts over. Save keeps its weights.", name, s.Snap.Step)}
+	return false
+}
+
+// switchAsked is the question under the buttons while a switch waits for
+// its second click ("" when none does).
+func (s *Scene) switchAsked() string {
+	a := &s.UI.ask
+	if a.key == "" || s.now >= a.until {
+		return ""
+	}
+	return a.text
 }
 
 // NoteLines is the text under the sidebar's buttons, wrapped to width w

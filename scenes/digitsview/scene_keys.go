@@ -26,6 +26,7 @@ type ChromeKey struct {
 	panels            [3]ui.Rect // the view's panels
 	title             string     // the current image's
 	chartFrame        int
+	ask               string // the sidebar note's question (a switch to confirm)
 }
 
 type choiceKey struct {
@@ -55,7 +56,7 @@ type buttonKey struct {
 func (s *Scene) ChromeKey(scale float64) ChromeKey {
 	u, L := &s.UI, &s.L
 	k := ChromeKey{scale: scale, controls: L.Controls, content: L.Content, waiting: s.Waiting,
-		task: s.Cfg.Task, model: s.Cfg.Model, loaded: s.Snap.Loaded, raw: s.Cfg.Raw, rawLabel: u.Raw.Label, view: s.View()}
+		task: s.Cfg.Task, model: s.Cfg.Model, loaded: s.Snap.Loaded, raw: s.Cfg.Raw, rawLabel: u.Raw.Label, view: s.View(), ask: u.noteAsk}
 	st := &s.mine
 	for i, c := range [...]*ui.Choice{&u.Task, &u.Model, &u.Opt, &u.View, &s.ins.Focus, &st.AddAs, &st.Share} {
 		k.choices[i] = choiceKey{c.Rect, c.Index, c.Hovered(), len(c.Options), c.Disabled}

@@ -235,7 +235,11 @@ func (s *Scene) paintChrome(l *paint.List, scale float64) {
 		if y+ui.LineHeight(ui.SmallSize) > u.NoteBottom {
 			break
 		}
-		l.Text(t, L.Controls.X+ui.Pad, y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+		c, f := paint.Muted, paint.Regular
+		if u.noteAsk != "" { // a switch waiting for its confirmation
+			c, f = paint.Bad, paint.Bold
+		}
+		l.Text(t, L.Controls.X+ui.Pad, y, ui.SmallSize, f, c, paint.Start)
 		y += ui.LineHeight(ui.SmallSize)
 	}
 	l.Widget(&u.View)
