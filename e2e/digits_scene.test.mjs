@@ -250,6 +250,20 @@ test('the confusion matrix: a click on a cell shows exactly its test images', as
   await clickRect(st.allMistakesRect);
   st = await waitStatus(page, (s) => s.mistakesCell === null && s.mistakesShown.every(([, label, pred]) => label !== pred),
     { timeout: 30_000, what: 'back to all mistakes' });
+
+  // More mistakes than thumbnails fit: › shows the next ones, ‹ goes back.
+  await frames(page, 2);
+  st = await status(page);
+  assert.ok(st.mistakesOf > st.mistakesFit && st.mistakesFit > 0, `${st.mistakesOf} mistakes, ${st.mistakesFit} fit`);
+  const firstPage = st.mistakesShown.slice(0, st.mistakesFit).map(([i]) => i);
+  await clickRect(st.mistNextRect);
+  st = await waitStatus(page, (s) => s.mistakesFrom === s.mistakesFit, { timeout: 30_000, what: 'the next page' });
+  assert.ok(st.mistakesShown.every(([i, label, pred]) => label !== pred && !firstPage.includes(i)), 'the next page holds other mistakes');
+  await frames(page, 20); // (a whole frame comes at least every 15 while paused)
+  await screenshot(page, 'digits-scene-mistakes-page2');
+  await clickRect(st.mistPrevRect);
+  st = await waitStatus(page, (s) => s.mistakesFrom === 0, { timeout: 30_000, what: 'the first page again' });
+  assert.deepEqual(st.mistakesShown.slice(0, st.mistakesFit).map(([i]) => i), firstPage);
 });
 
 test('the Line view counts the linear pieces between a 4 and a 9; mlp10 says why it has none', async () => {

@@ -164,3 +164,71 @@ func argmax32(p []float32) int {
 	}
 	return b
 }
+
+// The mistakes come MaxWrong at a time from where the page asks, the most
+// confident first: from 0 they are what the evaluation kept as its most
+// confident mistakes, the next go on in the same order, from past the end
+// gives the last MaxWrong, and a confusion cell starts at its first.
+func TestRunMistakesPages(t *testing.T) {
+	t.Parallel()
+	r, _ := finishedRun(t)
+	f := r.Session().Full()
+	if f.Wrong <= 2*MaxWrong {
+		t.Fatalf("setup: %d mistakes, want more than %d", f.Wrong, 2*MaxWrong)
+	}
+	var s Snapshot
+	r.Snapshot(&s, false)
+	if s.MistakesFrom != 0 || s.MistakesOf != f.Wrong || len(s.Mistakes) != MaxWrong {
+		t.Fatalf("page 0: from %d of %d, %d shown; want 0 of %d, %d", s.MistakesFrom, s.MistakesOf, len(s.Mistakes), f.Wrong, MaxWrong)
+	}
+	for i, m := range s.Mistakes {
+		if m.Index != f.Mistakes[i].Index {
+			t.Fatalf("page 0, mistake %d: image %d, the evaluation kept %d", i, m.Index, f.Mistakes[i].Index)
+		}
+	}
+	seen := map[int]bool{}
+	last := float32(2)
+	for page := 0; page*MaxWrong < f.Wrong; page++ {
+		if err := r.Do(Command{Kind: CmdPage, N: page * MaxWrong}); err != nil {
+			t.Fatal(err)
+		}
+		r.Snapshot(&s, false)
+		if !s.HasMistakes && page > 0 || s.MistakesFrom != page*MaxWrong || len(s.Mistakes) != min(MaxWrong, f.Wrong-page*MaxWrong) {
+			t.Fatalf("page %d: has %v, from %d, %d shown", page, s.HasMistakes, s.MistakesFrom, len(s.Mistakes))
+		}
+		for _, m := range s.Mistakes {
+			c := m.Probs[m.Pred]
+			if seen[m.Index] || m.Pred == m.Label || c > last {
+				t.Fatalf("page %d: image %d (label %d, pred %d, p %v) out of order or repeated", page, m.Index, m.Label, m.Pred, c)
+			}
+			seen[m.Index], last = true, c
+		}
+	}
+	if len(seen) != f.Wrong {
+		t.Errorf("the pages show %d mistakes, the evaluation has %d", len(seen), f.Wrong)
+	}
+	if err := r.Do(Command{Kind: CmdPage, N: 45}); err != nil {
+		t.Fatal(err)
+	}
+	r.Snapshot(&s, false)
+	if s.MistakesFrom != 45 || s.Mistakes[0].Index != f.Mistakes[45].Index {
+		t.Errorf("from 45: from %d", s.MistakesFrom)
+	}
+	if err := r.Do(Command{Kind: CmdPage, N: f.Wrong + 7}); err != nil {
+		t.Fatal(err)
+	}
+	r.Snapshot(&s, false)
+	if want := f.Wrong - MaxWrong; s.MistakesFrom != want || len(s.Mistakes) != MaxWrong {
+		t.Errorf("past the end: from %d, %d shown; want the last %d from %d", s.MistakesFrom, len(s.Mistakes), MaxWrong, want)
+	}
+	if err := r.Do(Command{Kind: CmdPage, N: -1}); err == nil {
+		t.Error("page -1 was taken")
+	}
+	if err := r.SetCell(0*100 + 1); err != nil {
+		t.Fatal(err)
+	}
+	r.Snapshot(&s, false)
+	if s.MistakesFrom != 0 || s.MistakesCell != 2 {
+		t.Errorf("a cell: from %d, cell %d; want its first page", s.MistakesFrom, s.MistakesCell)
+	}
+}

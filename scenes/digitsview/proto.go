@@ -22,7 +22,7 @@ import (
 //	float32          4 bytes, the same
 //	bool             1 byte, 0 or 1
 //	LoadState        1 byte, Loading..LoadFailed
-//	CmdKind          1 byte, CmdConfig..CmdMine
+//	CmdKind          1 byte, CmdConfig..CmdPage
 //	string, []byte   length, then the bytes
 //	[]T              count, then the elements
 //
@@ -47,7 +47,8 @@ import (
 //	Full: Seq Step N int, Loss Acc float64, Wrong int
 //	TrainFull: the same, Judging bool
 //	Image: Index Label Step H W int, Pixels Probs []float32
-//	HasMistakes bool, then only if true: Confusion []int, MistakesCell int,
+//	HasMistakes bool, then only if true: Confusion []int, MistakesCell
+//	        MistakesFrom MistakesOf int,
 //	        Mistakes []Mistake: Index Label Pred int, Probs Pixels []float32
 //	HasWeights bool, then only if true: WeightsStep int, Weights []float32
 //	HasPair bool, then only if true: PairSeq int, Pair []Mistake
@@ -171,6 +172,8 @@ func (s *Snapshot) AppendBinary(dst []byte) []byte {
 			w.int(v)
 		}
 		w.int(s.MistakesCell)
+		w.int(s.MistakesFrom)
+		w.int(s.MistakesOf)
 		w.mistakes(s.Mistakes)
 	}
 	w.bool(s.HasWeights)
@@ -311,6 +314,8 @@ func (s *Snapshot) decode(r *protoReader) {
 			}
 		}
 		s.MistakesCell = r.int()
+		s.MistakesFrom = r.int()
+		s.MistakesOf = r.int()
 		s.Mistakes = r.mistakes(s.Mistakes)
 	}
 	s.HasWeights = r.bool()
@@ -374,7 +379,7 @@ func (c *Command) UnmarshalBinary(b []byte) error {
 
 // validCmdKind reports whether k is one of the CmdKind constants.
 // A new kind must be added here.
-func validCmdKind(k CmdKind) bool { return k >= CmdConfig && k <= CmdMine }
+func validCmdKind(k CmdKind) bool { return k >= CmdConfig && k <= CmdPage }
 
 // protoWriter appends encoded values to itself.
 type protoWriter []byte

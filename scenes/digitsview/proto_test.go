@@ -24,8 +24,8 @@ import (
 // cmdKinds and loadStates are every constant of the two enums; the
 // protocol test checks the package declares no others.
 var (
-	cmdKinds   = []CmdKind{CmdConfig, CmdStart, CmdPause, CmdStep, CmdReset, CmdLoad, CmdRetry, CmdSnapshot, CmdPair, CmdCell, CmdMine}
-	cmdNames   = []string{"CmdConfig", "CmdStart", "CmdPause", "CmdStep", "CmdReset", "CmdLoad", "CmdRetry", "CmdSnapshot", "CmdPair", "CmdCell", "CmdMine"}
+	cmdKinds   = []CmdKind{CmdConfig, CmdStart, CmdPause, CmdStep, CmdReset, CmdLoad, CmdRetry, CmdSnapshot, CmdPair, CmdCell, CmdMine, CmdPage}
+	cmdNames   = []string{"CmdConfig", "CmdStart", "CmdPause", "CmdStep", "CmdReset", "CmdLoad", "CmdRetry", "CmdSnapshot", "CmdPair", "CmdCell", "CmdMine", "CmdPage"}
 	loadStates = []string{"Loading", "LoadReady", "LoadFailed"}
 )
 
@@ -84,7 +84,7 @@ func testSnapshot(h, w, nw int) Snapshot {
 		Image: Image{Index: 5, Label: 4, Step: 123400, H: h, W: w, Pixels: f32s(h * w), Probs: f32s(10)},
 
 		HasMistakes: true,
-		Confusion:   []int{990, 3, -1, 1 << 40}, MistakesCell: 409,
+		Confusion:   []int{990, 3, -1, 1 << 40}, MistakesCell: 409, MistakesFrom: 60, MistakesOf: 174,
 		Mistakes: []Mistake{
 			{Index: 1, Label: 4, Pred: 9, Probs: f32s(10), Pixels: f32s(784)},
 			{Index: 17, Label: 9, Pred: 4, Probs: f32s(10), Pixels: f32s(784)},
@@ -249,7 +249,7 @@ func TestProtoFieldCounts(t *testing.T) {
 		want int
 	}{
 		{reflect.TypeFor[train.Point](), 8},
-		{reflect.TypeFor[Snapshot](), 53},
+		{reflect.TypeFor[Snapshot](), 55},
 		{reflect.TypeFor[DataStatus](), 5},
 		{reflect.TypeFor[Divergence](), 4},
 		{reflect.TypeFor[FullSummary](), 6},
@@ -339,7 +339,7 @@ func TestProtoEnums(t *testing.T) {
 			t.Errorf("validCmdKind(%d) = false, want true", k)
 		}
 	}
-	for _, k := range []CmdKind{0, CmdMine + 1, 255} {
+	for _, k := range []CmdKind{0, CmdPage + 1, 255} {
 		if validCmdKind(k) {
 			t.Errorf("validCmdKind(%d) = true, want false", k)
 		}
@@ -371,7 +371,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 			// and weights if the message has none).
 			used, want := fullSnapshot(), tc.s
 			if !want.HasMistakes {
-				want.Mistakes, want.Confusion, want.MistakesCell = used.Mistakes, used.Confusion, used.MistakesCell
+				want.Mistakes, want.Confusion, want.MistakesCell, want.MistakesFrom, want.MistakesOf = used.Mistakes, used.Confusion, used.MistakesCell, used.MistakesFrom, used.MistakesOf
 			}
 			if !want.HasWeights {
 				want.WeightsStep, want.Weights = used.WeightsStep, used.Weights
@@ -575,7 +575,7 @@ func TestCommandRoundTrip(t *testing.T) {
 
 func TestCommandMarshalUnknownKind(t *testing.T) {
 	t.Parallel()
-	for _, k := range []CmdKind{0, CmdMine + 1} {
+	for _, k := range []CmdKind{0, CmdPage + 1} {
 		c := fullCommand(k)
 		if b, err := c.MarshalBinary(); err == nil || !strings.Contains(err.Error(), "unknown kind") {
 			t.Errorf("MarshalBinary(kind %d) = %x, %v; want an unknown kind error", k, b, err)
@@ -622,7 +622,7 @@ func TestCommandCorrupt(t *testing.T) {
 		{"snapshot", snap, `bad magic "DLs1", want "DLc1" at byte 0`},
 		{"newer", cat([]byte("DLc2"), b[4:]), "version '2', this build reads version '1' (page and worker from different builds?) at byte 3"},
 		{"kind 0", patch(b, 5, 0), "unknown command kind 0 at byte 5"},
-		{"kind 12", patch(b, 5, 12), "unknown command kind 12 at byte 5"},
+		{"kind 13", patch(b, 5, 13), "unknown command kind 13 at byte 5"},
 		{"bool", patch(b, 35, 7), "bool byte 7, want 0 or 1 at byte 35"},
 		{"huge data", cat(b[:42], binary.AppendUvarint(nil, 1<<40)), "count 1099511627776 over the limit 16777216 at byte 42"},
 		{"data past end", cat(b[:42], []byte{10, 1, 2, 3}), "count 10 needs at least 10 bytes, 3 left at byte 42"},
@@ -680,7 +680,7 @@ func FuzzSnapshotUnmarshal(f *testing.F) {
 		}
 		want, old := s, used()
 		if !s.HasMistakes {
-			want.Mistakes, want.Confusion, want.MistakesCell = old.Mistakes, old.Confusion, old.MistakesCell
+			want.Mistakes, want.Confusion, want.MistakesCell, want.MistakesFrom, want.MistakesOf = old.Mistakes, old.Confusion, old.MistakesCell, old.MistakesFrom, old.MistakesOf
 		}
 		if !s.HasWeights {
 			want.WeightsStep, want.Weights = old.WeightsStep, old.Weights

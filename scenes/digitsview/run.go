@@ -74,6 +74,7 @@ type Run struct {
 	// The confusion cell the mistakes show (CmdCell; -1: the most
 	// confident mistakes), and the one the last mistakes sent showed.
 	cell, sentCell int
+	from, sentFrom int // the first of the list the mistakes show (CmdPage), and the one last sent
 	cellIdx        []int // scratch: the cell's images
 
 	// A race lane judges the whole training set at rest (seed 000's
@@ -612,9 +613,9 @@ func (r *Run) Snapshot(s *Snapshot, weights bool) {
 	if f != nil {
 		s.Full = FullSummary{Seq: f.Seq, Step: f.Step, N: f.N, Loss: f.TestLoss, Acc: f.TestAcc, Wrong: f.Wrong}
 	}
-	if r.sentGen != r.gen || (f != nil && f.Seq != r.sentFull) || r.sentCell != r.cell {
+	if r.sentGen != r.gen || (f != nil && f.Seq != r.sentFull) || r.sentCell != r.cell || r.sentFrom != r.from {
 		r.snapMistakes(s, f)
-		r.sentCell = r.cell
+		r.sentCell, r.sentFrom = r.cell, r.from
 		r.sentGen = r.gen
 		if f != nil {
 			r.sentFull = f.Seq
@@ -653,40 +654,29 @@ func (r *Run) snapMistakes(s *Snapshot, f *train.FullEval) {
 		return
 	}
 	s.Confusion = append(s.Confusion, f.Confusion...)
-	if r.cell >= 0 {
-		r.snapCell(s, f)
-		return
-	}
-	for _, w := range f.Mistakes {
-		if n := len(s.Mistakes); n < cap(s.Mistakes) {
-			s.Mistakes = s.Mistakes[:n+1] // keeps the element's buffers
-		} else {
-			s.Mistakes = append(s.Mistakes, Mistake{})
-		}
-		m := &s.Mistakes[len(s.Mistakes)-1]
-		m.Index, m.Label, m.Pred = w.Index, w.Label, w.Pred
-		m.Probs = append(m.Probs[:0], w.Probs...)
-		m.Pixels = r.prep.Test.Sample(m.Pixels, w.Index)
-	}
+	r.snapList(s, f)
 }
 
-// snapCell puts the images of confusion cell r.cell (true t, predicted
-// p) of evaluation f into s.Mistakes, the most confident first (ties by
-// index), at most MaxWrong, with the probabilities of that evaluation.
-func (r *Run) snapCell(s *Snapshot, f *train.FullEval) {
+// snapList puts a page of the mistakes of evaluation f into s.Mistakes:
+// all of them, or the images of confusion cell r.cell (true t, predicted
+// p; a cell of the diagonal holds the images the model gets right),
+// the most confident first (by the probability of the predicted class;
+// ties by index), MaxWrong from the r.from-th on (the last MaxWrong when
+// there are not that many), with the probabilities of that evaluation.
+func (r *Run) snapList(s *Snapshot, f *train.FullEval) {
 	te := r.prep.Test
 	k := len(te.Names)
 	t, p := r.cell/100, r.cell%100
-	if t >= k || p >= k || len(f.Probs) < len(f.Pred)*k {
+	if r.cell >= 0 && (t >= k || p >= k) || len(f.Probs) < len(f.Pred)*k {
 		return
 	}
 	idx := r.cellIdx[:0]
 	for i, pr := range f.Pred {
-		if int(pr) == p && te.Label(i) == t {
+		if l := te.Label(i); r.cell < 0 && int(pr) != l || r.cell >= 0 && int(pr) == p && l == t {
 			idx = append(idx, i)
 		}
 	}
-	conf := func(i int) float32 { return f.Probs[i*k+p] }
+	conf := func(i int) float32 { return f.Probs[i*k+int(f.Pred[i])] }
 	slices.SortFunc(idx, func(a, b int) int {
 		if c := cmp.Compare(conf(b), conf(a)); c != 0 {
 			return c
@@ -694,17 +684,32 @@ func (r *Run) snapCell(s *Snapshot, f *train.FullEval) {
 		return cmp.Compare(a, b)
 	})
 	r.cellIdx = idx
-	for _, i := range idx[:min(len(idx), MaxWrong)] {
+	from := r.from
+	if from >= len(idx) {
+		from = max(0, len(idx)-MaxWrong)
+	}
+	s.MistakesFrom, s.MistakesOf = from, len(idx)
+	for _, i := range idx[from:min(len(idx), from+MaxWrong)] {
 		if n := len(s.Mistakes); n < cap(s.Mistakes) {
-			s.Mistakes = s.Mistakes[:n+1]
+			s.Mistakes = s.Mistakes[:n+1] // keeps the element's buffers
 		} else {
 			s.Mistakes = append(s.Mistakes, Mistake{})
 		}
 		m := &s.Mistakes[len(s.Mistakes)-1]
-		m.Index, m.Label, m.Pred = i, t, p
+		m.Index, m.Label, m.Pred = i, te.Label(i), int(f.Pred[i])
 		m.Probs = append(m.Probs[:0], f.Probs[i*k:(i+1)*k]...)
 		m.Pixels = te.Sample(m.Pixels, i)
 	}
+}
+
+// SetFrom makes the mistakes the next snapshots send start at the n-th of
+// the list the cell chooses (the page's gallery turns its pages so).
+func (r *Run) SetFrom(n int) error {
+	if n < 0 {
+		return fmt.Errorf("mistakes: there is no image %d", n)
+	}
+	r.from = n
+	return nil
 }
 
 // SetCell makes the mistakes the next snapshots send the images of true
@@ -718,7 +723,7 @@ func (r *Run) SetCell(n int) error {
 	if n < -1 || (n >= 0 && (n/100 >= k || n%100 >= k)) {
 		return fmt.Errorf("confusion cell %d: the task has classes 0 to %d", n, k-1)
 	}
-	r.cell = n
+	r.cell, r.from = n, 0
 	return nil
 }
 
@@ -747,6 +752,8 @@ func (r *Run) Do(c Command) error {
 		return r.PickPair(c.N/100, c.N%100)
 	case CmdCell:
 		return r.SetCell(c.N)
+	case CmdPage:
+		return r.SetFrom(c.N)
 	case CmdMine:
 		ds, err := ParseMineWire(c.Data)
 		if err != nil {

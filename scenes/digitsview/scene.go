@@ -165,6 +165,9 @@ func (s *Scene) TakeErr() error {
 // follows the weights, messages go to the banner, the run controls follow
 // the worker once it has seen the last one.
 func (s *Scene) Merge(sn *Snapshot) {
+	if sn.HasMistakes {
+		s.mistRecv++ // (the thumbnails follow the mistakes sent)
+	}
 	for _, m := range sn.Msgs {
 		s.err = errors.Join(s.err, errors.New(m))
 	}

@@ -268,4 +268,8 @@ func (s *Scene) confusionStatus(m map[string]any) {
 		shown[i] = []float64{float64(w.Index), float64(w.Label), float64(w.Pred)}
 	}
 	m["mistakesShown"] = shown
+	u := &s.UI
+	m["mistakesFrom"], m["mistakesOf"], m["mistakesFit"] = s.Snap.MistakesFrom, s.Snap.MistakesOf, len(s.L.MistCells)
+	m["mistPrevRect"] = []float64{u.MistPrev.Rect.X, u.MistPrev.Rect.Y, u.MistPrev.Rect.W, u.MistPrev.Rect.H}
+	m["mistNextRect"] = []float64{u.MistNext.Rect.X, u.MistNext.Rect.Y, u.MistNext.Rect.W, u.MistNext.Rect.H}
 }

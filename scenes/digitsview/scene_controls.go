@@ -30,6 +30,7 @@ type Widgets struct {
 	Save, Load, CSV, Clear           ui.Button
 	RaceModels, RaceOpts             ui.Button // start a race (DefaultRace, the optimisers) or end it
 	AllMist                          ui.Button // Mistakes view, when it shows a confusion cell
+	MistPrev, MistNext               ui.Button // … its pages
 
 	models  []string       // the presets behind Model's segments
 	raceKey raceButtonsKey // what the race buttons' labels were made for
@@ -93,6 +94,8 @@ func (s *Scene) initWidgets() {
 	u.RaceModels = ui.Button{Label: "race models"}
 	u.RaceOpts = ui.Button{Label: "race optimisers"}
 	u.AllMist = ui.Button{Label: "all mistakes", Tip: "Back to the most confident mistakes of all classes"}
+	u.MistPrev = ui.Button{Label: "‹", Tip: "The more confident mistakes before these"}
+	u.MistNext = ui.Button{Label: "›", Tip: "The less confident mistakes after these"}
 	u.Clear = ui.Button{Label: "Clear", Tip: "Wipe the drawing pad"}
 	u.See = ui.Toggle{Label: "show the 28×28",
 		Tip: "The drawing after MNIST's pre-processing: scaled into 20x20, centred by its centre of mass"}

@@ -133,12 +133,20 @@ type MistakesKey struct {
 	built    bool
 	cell     int
 	all      buttonKey
+	from, of int
+	recv     int // snapshots with mistakes merged
+	prev     buttonKey
+	next     buttonKey
 }
+
+// bkey is what a button shows.
+func bkey(b *ui.Button) buttonKey { return buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled} }
 
 // MistakesKey returns what the mistakes view shows now.
 func (s *Scene) MistakesKey() MistakesKey {
 	sn := s.Snap
 	b := &s.UI.AllMist
 	return MistakesKey{sn.Full.Seq, sn.Evaluating && sn.EvalFull, int(100 * sn.EvalProgress), sn.Gen, s.Sel, s.curStamp, len(s.L.MistCells), s.Built(),
-		sn.MistakesCell, buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled}}
+		sn.MistakesCell, buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled},
+		sn.MistakesFrom, sn.MistakesOf, s.mistRecv, bkey(&s.UI.MistPrev), bkey(&s.UI.MistNext)}
 }

@@ -1,6 +1,7 @@
 package digitsview
 
 import (
+	"fmt"
 	"image"
 	"math"
 	"time"
@@ -79,7 +80,8 @@ type views struct {
 
 	// Mistakes view: the thumbnails and the selected mistake.
 	MistPix  plot.Raster
-	mistKey  [3]int // judge passes, gen, cell count the picture shows
+	mistKey  [4]int // judge passes, gen, cell count and mistakes received the picture shows
+	mistRecv int    // snapshots with mistakes merged
 	Sel      int    // test index of the selected mistake, -1 none
 	SelWrong Mistake
 	SelStep  int // the step its probabilities are from
@@ -359,6 +361,39 @@ func (s *Scene) layoutWeights(r ui.Rect) {
 
 // ---- Mistakes view ----
 
+// layoutMistPages places the gallery's page buttons at the right of the
+// header row r (when the list has more than fit, the thumbnails that fit)
+// and turns a click into the worker's next window of the list (CmdPage).
+func (s *Scene) layoutMistPages(r ui.Rect, fit int, in *ui.Input) {
+	u, sn := &s.UI, s.Snap
+	u.MistPrev.Rect, u.MistNext.Rect = ui.Rect{}, ui.Rect{}
+	if fit <= 0 || sn.MistakesOf <= min(fit, len(sn.Mistakes)) && sn.MistakesFrom == 0 {
+		return
+	}
+	u.MistNext.Rect = ui.Rect{X: r.Right() - 28, Y: r.Y - 4, W: 28, H: r.H + 2}
+	u.MistPrev.Rect = ui.Rect{X: u.MistNext.Rect.X - 32, Y: r.Y - 4, W: 28, H: r.H + 2}
+	shown := min(fit, len(sn.Mistakes))
+	u.MistPrev.Disabled = sn.MistakesFrom == 0
+	u.MistNext.Disabled = sn.MistakesFrom+shown >= sn.MistakesOf
+	if u.MistPrev.Update(in) {
+		s.client.Send(Command{Kind: CmdPage, N: max(0, sn.MistakesFrom-fit)})
+	}
+	if u.MistNext.Update(in) {
+		s.client.Send(Command{Kind: CmdPage, N: sn.MistakesFrom + shown})
+	}
+}
+
+// MistPagesText says which of the list the gallery shows, "61–105 of
+// 174" ("" with a single page).
+func (s *Scene) MistPagesText() string {
+	sn := s.Snap
+	if s.UI.MistNext.Rect.W == 0 {
+		return ""
+	}
+	shown := min(len(s.L.MistCells), len(sn.Mistakes))
+	return fmt.Sprintf("%d–%d of %d", sn.MistakesFrom+1, sn.MistakesFrom+shown, sn.MistakesOf)
+}
+
 func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	L := &s.L
 	leftW := math.Min(272, r.W*0.4)
@@ -367,11 +402,13 @@ func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	grid := ui.PanelContent(right, MistakesTitle)
 	head, grid := grid.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
 	s.UI.AllMist.Rect = ui.Rect{}
+	pageR := head
 	if _, _, ok := s.Snap.Cell(); ok {
 		s.UI.AllMist.Rect = ui.Rect{X: head.Right() - 110, Y: head.Y - 4, W: 110, H: head.H + 2}
 		if s.UI.AllMist.Update(in) {
 			s.ShowAllMistakes()
 		}
+		pageR.W -= 110 + ui.Gap
 	}
 	cw, ch := MistImg+10, MistImg+MistBars+ui.LineHeight(ui.SmallSize)+10
 	cols := max(1, int(grid.W/cw))
@@ -382,6 +419,7 @@ func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	for i := range n {
 		L.MistCells = append(L.MistCells, ui.Rect{X: grid.X + float64(i%cols)*cw, Y: grid.Y + float64(i/cols)*ch, W: cw - 10, H: ch - 10})
 	}
+	s.layoutMistPages(pageR, cols*rows, in)
 	for i, c := range L.MistCells {
 		if in.Hover(c) {
 			w := &wrong[i]
@@ -406,7 +444,7 @@ func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 		s.Sel = -1
 	}
 	// The thumbnails: one picture, re-rendered when the judge finishes a pass.
-	key := [3]int{s.Snap.Full.Seq, s.Snap.Gen, len(L.MistCells)}
+	key := [4]int{s.Snap.Full.Seq, s.Snap.Gen, len(L.MistCells), s.mistRecv}
 	resized := fitRaster(&s.MistPix, grid, s.scale)
 	if resized || key != s.mistKey {
 		s.mistKey = key

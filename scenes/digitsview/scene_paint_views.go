@@ -130,9 +130,16 @@ func (s *Scene) paintMistakes(l *paint.List) {
 	if _, _, ok := s.Snap.Cell(); ok {
 		hw -= s.UI.AllMist.Rect.W + ui.Gap
 	}
+	if pt := s.MistPagesText(); pt != "" {
+		u := &s.UI
+		pw := paint.Measure(pt, ui.SmallSize, paint.Regular)
+		l.Widgets(&u.MistPrev, &u.MistNext)
+		l.Text(pt, u.MistPrev.Rect.X-ui.Gap, in.Y+2, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
+		hw = u.MistPrev.Rect.X - ui.Gap - pw - 2*ui.Gap - in.X
+	}
 	// Where it does not fit, the judgement under way is left out, then
 	// how many of a cell's images are shown, then the step.
-	for _, sep := range [...]string{" · ", ", the ", " at step"} {
+	for _, sep := range [...]string{" · ", " at step"} {
 		if i := strings.Index(h.Text, sep); i > 0 && paint.Measure(h.Text, ui.FontSize, paint.Bold) > hw {
 			h.Text = h.Text[:i]
 		}

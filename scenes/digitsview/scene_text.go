@@ -261,11 +261,7 @@ func (s *Scene) MistakesHeader() Info {
 		if k := len(sn.Names); len(sn.Confusion) == k*k && t < k && p < k {
 			n = sn.Confusion[t*k+p]
 		}
-		shown := ""
-		if n > len(sn.Mistakes) {
-			shown = fmt.Sprintf(", the %d most confident shown", len(sn.Mistakes))
-		}
-		return Info{fmt.Sprintf("true %s → predicted %s: %d %s at step %d%s%s", s.ClassName(t), s.ClassName(p), n, plural(n, "image", "images"), j.Step, shown, busy), true, ToneText}
+		return Info{fmt.Sprintf("true %s → predicted %s: %d %s at step %d%s", s.ClassName(t), s.ClassName(p), n, plural(n, "image", "images"), j.Step, busy), true, ToneText}
 	}
 	return Info{fmt.Sprintf("%d of %d wrong (accuracy %.4f) at step %d%s", j.Wrong, j.N, j.Acc, j.Step, busy), false, ToneText}
 }

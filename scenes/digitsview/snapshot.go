@@ -123,7 +123,10 @@ type Snapshot struct {
 	// predicted p (CmdCell), the most confident first, at most MaxWrong
 	// (see Cell).
 	MistakesCell int
-	Mistakes     []Mistake
+	// The mistakes sent are MistakesFrom onwards (at most MaxWrong) of
+	// the MistakesOf the list has (CmdPage chooses where they start).
+	MistakesFrom, MistakesOf int
+	Mistakes                 []Mistake
 	HasWeights   bool
 	WeightsStep  int
 	Weights      []float32
@@ -150,6 +153,7 @@ const (
 	CmdPair                        // draw two test images of classes N/100 and N%100 (PairCommand)
 	CmdCell                        // the mistakes are the confusion cell N = t*100+p's images; N = -1: the most confident mistakes
 	CmdMine                        // mix my digits (Data, AppendMineWire) into training as N percent of the samples; N = 0: stop
+	CmdPage                        // the mistakes are the N-th of their list and the MaxWrong after
 )
 
 // PairCommand asks the worker for a random test image of class a and one
