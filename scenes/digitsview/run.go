@@ -74,7 +74,7 @@ type Run struct {
 	// The confusion cell the mistakes show (CmdCell; -1: the most
 	// confident mistakes), and the one the last mistakes sent showed.
 	cell, sentCell int
-	from, sentFrom int // the first of the list the mistakes show (CmdPage), and the one last sent
+	from, sentFrom int   // the first of the list the mistakes show (CmdPage), and the one last sent
 	cellIdx        []int // scratch: the cell's images
 
 	// A race lane judges the whole training set at rest (seed 000's

@@ -140,7 +140,9 @@ type MistakesKey struct {
 }
 
 // bkey is what a button shows.
-func bkey(b *ui.Button) buttonKey { return buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled} }
+func bkey(b *ui.Button) buttonKey {
+	return buttonKey{b.Rect, b.Label, b.Hovered(), b.Held(), b.Disabled}
+}
 
 // MistakesKey returns what the mistakes view shows now.
 func (s *Scene) MistakesKey() MistakesKey {

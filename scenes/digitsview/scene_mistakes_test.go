@@ -62,4 +62,3 @@ func TestSceneMistakesPages(t *testing.T) {
 		t.Errorf("5 mistakes: buttons %v, text %q", u.MistNext.Rect, r.s.MistPagesText())
 	}
 }
-

@@ -127,9 +127,9 @@ type Snapshot struct {
 	// the MistakesOf the list has (CmdPage chooses where they start).
 	MistakesFrom, MistakesOf int
 	Mistakes                 []Mistake
-	HasWeights   bool
-	WeightsStep  int
-	Weights      []float32
+	HasWeights               bool
+	WeightsStep              int
+	Weights                  []float32
 
 	// HasPair says PairSeq and Pair are sent: the two test images the
 	// last CmdPair drew (the Line view's), sent once after each draw.
