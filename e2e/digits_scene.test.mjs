@@ -32,7 +32,13 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
     const tick = () => { window.__frames++; requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   });
+  // The idle rate first, as the baseline (the machines differ and are
+  // shared: the page must keep drawing at a fair share of its own idle
+  // rate, not at some number of frames a second).
+  const i0 = await page.evaluate(() => [window.__frames, performance.now()]);
+  await page.waitForTimeout(1500);
   const f0 = await page.evaluate(() => [window.__frames, performance.now()]);
+  const idle = (1000 * (f0[0] - i0[0])) / (f0[1] - i0[1]);
   await page.evaluate(() => window.digitlab.start());
   const deadline = Date.now() + 400_000;
   let shot = false;
@@ -57,7 +63,7 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   // for every full-screen pass): most frames must have been partial.
   const part = st.partialDraws - drawn0.partialDraws, full = st.fullDraws - drawn0.fullDraws;
   assert.ok(part > 2 * full, `${part} partial and ${full} full redraws while training`);
-  console.log(`cnn 4v9: test acc ${st.testAcc} at step ${st.step}, ${st.samplesPerSec.toFixed(0)} samples/s, ${rate.toFixed(1)} frames/s while training`);
+  console.log(`cnn 4v9: test acc ${st.testAcc} at step ${st.step}, ${st.samplesPerSec.toFixed(0)} samples/s, ${rate.toFixed(1)} frames/s while training, ${idle.toFixed(1)} idle`);
   await frames(page, 3);
   await screenshot(page, 'digits-scene-trained');
   for (const view of ['weights', 'mistakes']) {
@@ -68,7 +74,7 @@ test('cnn on 4 vs 9: start, test accuracy reaches 0.97, the page keeps drawing',
   }
   await page.evaluate(() => window.digitlab.set({ view: 'train' }));
   assert.deepEqual(errors, []);
-  assert.ok(rate > 15, `${rate} frames/s while training`);
+  assert.ok(rate > 0.25 * idle, `${rate.toFixed(1)} frames/s while training, ${idle.toFixed(1)} idle: the page must keep a quarter of its idle rate`);
 });
 
 test('drawing on the pad: the prediction appears and changes, predict() agrees', async () => {
