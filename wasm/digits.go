@@ -30,11 +30,6 @@ type digitsScene struct {
 	confDrawn    digitsview.ConfusionKey
 	insideDrawn  digitsview.InsideListKey
 	padDrawn     digitsview.PadListKey
-
-	// My digits: restored from the browser's storage at the first
-	// Update, saved there at every change after (wasm/mine.go).
-	mineRestored bool
-	mineSaved    int
 }
 
 // NewDigits returns the Digits scene talking to the worker through tr.
@@ -44,6 +39,7 @@ func NewDigits(tr *trainerClient) *digitsScene {
 	tr.OnSnap = d.m.Merge
 	tr.BeforeRestart, tr.AfterRestart = d.m.BeforeRestart, d.m.AfterRestart
 	d.m.NewLane = func() *digitsview.Client { return &newTrainerClient().Client }
+	d.restoreMine() // (my digits; saved after every change: saveMine)
 	return d
 }
 
@@ -71,10 +67,6 @@ func (d *digitsScene) Status() map[string]any {
 // Update lays out the scene and handles its input (the model), the
 // browser's file dialogs and the data view while the data loads.
 func (d *digitsScene) Update(ctx *Context) error {
-	if !d.mineRestored {
-		d.mineRestored = true
-		d.restoreMine(ctx)
-	}
 	act := d.m.Update(ctx.Tick(), ctx.Data.Ready())
 	if act&digitsview.ActSave != 0 {
 		d.saveWeights(ctx)

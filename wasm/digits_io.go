@@ -138,12 +138,19 @@ func (d *digitsScene) pollLoad(ctx *Context) {
 	if err := d.m.TakeErr(); err != nil {
 		ctx.Report(err)
 	}
+	ctx.Report(takeFile(weightFiles, d.m.LoadWeights))
+}
+
+// takeFile hands a file waiting in ch to use: why it could not be read,
+// or use's answer (nil when no file waits).
+func takeFile(ch chan loadedFile, use func(name string, data []byte) error) error {
 	select {
-	case f := <-weightFiles:
+	case f := <-ch:
 		if f.err == nil {
-			f.err = d.m.LoadWeights(f.name, f.data)
+			f.err = use(f.name, f.data)
 		}
-		ctx.Report(f.err)
+		return f.err
 	default:
+		return nil
 	}
 }

@@ -82,30 +82,20 @@ func installJSAPI(a *App) {
 		return toJS(probs)
 	})
 	set(api, "checksum", false, func([]js.Value) any {
-		for _, sc := range a.scenes {
-			if d, ok := sc.(*digitsScene); ok && d.m.Model() != nil {
-				return toJS(map[string]any{"step": d.m.ModelStep(), "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.m.Model().Params))})
-			}
+		if d := a.digits(); d.m.Model() != nil {
+			return toJS(map[string]any{"step": d.m.ModelStep(), "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.m.Model().Params))})
 		}
 		return nil
 	})
 	set(api, "inside", false, func([]js.Value) any {
-		for _, sc := range a.scenes {
-			if d, ok := sc.(*digitsScene); ok {
-				if layers, _ := d.m.InsideJSON(); layers != nil {
-					return toJS(layers)
-				}
-			}
+		if layers, _ := a.digits().m.InsideJSON(); layers != nil {
+			return toJS(layers)
 		}
 		return nil
 	})
 	set(api, "historyCSV", false, func([]js.Value) any {
-		for _, sc := range a.scenes {
-			if d, ok := sc.(*digitsScene); ok {
-				if _, b, err := d.m.HistoryCSV(); err == nil {
-					return string(b)
-				}
-			}
+		if _, b, err := a.digits().m.HistoryCSV(); err == nil {
+			return string(b)
 		}
 		return nil
 	})
@@ -201,3 +191,6 @@ func copyLink(s *ui.Shell) {
 	})
 	clip.Call("writeText", href).Call("then", ok, fail)
 }
+
+// digits is the Digits scene (the first tab).
+func (a *App) digits() *digitsScene { return a.scenes[0].(*digitsScene) }

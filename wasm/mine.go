@@ -7,7 +7,6 @@ import (
 	"syscall/js"
 
 	"digitlab/excerpt"
-	"digitlab/scenes/digitsview"
 )
 
 // My digits in the browser: kept in localStorage (restored at the start,
@@ -44,11 +43,11 @@ func storage() (st js.Value, why string) {
 func storageCall(method string, args ...any) (v js.Value, err error) {
 	st, why := storage()
 	if why != "" {
-		return js.Undefined(), fmt.Errorf("%s", why)
+		return js.Undefined(), fmt.Errorf("%s", short(why))
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = storageError(r)
+			err = fmt.Errorf("%s", short(storageError(r).Error())) // (a browser's words, cut to a line)
 		}
 	}()
 	return st.Call(method, args...), nil
@@ -72,42 +71,33 @@ func storageError(r any) error {
 	return fmt.Errorf("%v", r)
 }
 
-// restoreMine puts back the digits this browser kept.
-func (d *digitsScene) restoreMine(ctx *Context) {
+// restoreMine puts back the digits this browser kept; a value that
+// cannot be read is moved aside (the scene says so).
+func (d *digitsScene) restoreMine() {
 	v, err := storageCall("getItem", mineKey)
-	if err != nil {
-		d.m.SetMineStorage("This browser does not keep my digits (" + short(err.Error()) + "): export them to keep them.")
-		d.mineSaved = d.m.Mine().Version()
-		return
+	var stored []byte
+	if err == nil && v.Type() == js.TypeString {
+		stored = []byte(v.String())
 	}
-	if v.Type() == js.TypeString {
-		if err := d.m.RestoreMine([]byte(v.String())); err != nil {
-			storageCall("setItem", mineBadKey, v.String())
-			storageCall("removeItem", mineKey)
-			ctx.Report(fmt.Errorf("the digits kept in this browser could not be read (%v); they are kept aside as %q and the page starts without them", err, mineBadKey))
-		}
+	if err := d.m.RestoreMine(stored, err); err != nil {
+		storageCall("setItem", mineBadKey, v.String())
+		storageCall("removeItem", mineKey)
 	}
-	d.mineSaved = d.m.Mine().Version()
 }
 
 // saveMine stores my digits after a change.
 func (d *digitsScene) saveMine() {
-	mine := d.m.Mine()
-	if mine.Version() == d.mineSaved {
+	b, changed := d.m.MineUnsaved()
+	if !changed {
 		return
 	}
-	d.mineSaved = mine.Version()
 	var err error
-	if mine.Len() == 0 {
+	if b == nil {
 		_, err = storageCall("removeItem", mineKey)
 	} else {
-		_, err = storageCall("setItem", mineKey, string(digitsview.MarshalMine(mine.Items())))
+		_, err = storageCall("setItem", mineKey, string(b))
 	}
-	why := ""
-	if err != nil {
-		why = "This browser refused to keep my digits (" + short(err.Error()) + "): they last until the page closes; export them to keep them."
-	}
-	d.m.SetMineStorage(why)
+	d.m.MineStored(err)
 }
 
 // exportMine downloads my digits as a file.
@@ -117,66 +107,26 @@ func (d *digitsScene) exportMine() {
 }
 
 // pollMine imports a file the user chose.
-func (d *digitsScene) pollMine(ctx *Context) {
-	select {
-	case f := <-mineFiles:
-		if f.err == nil {
-			f.err = d.m.ImportMine(f.name, f.data)
-		}
-		ctx.Report(f.err)
-	default:
-	}
-}
+func (d *digitsScene) pollMine(ctx *Context) { ctx.Report(takeFile(mineFiles, d.m.ImportMine)) }
 
 // installMineAPI adds digitlab.mine: add(pixels, label) → {n, error},
 // list() → [{label, pixels, pred, p}], clear().
 func installMineAPI(a *App, api js.Value, set func(o js.Value, name string, redraw bool, f func(args []js.Value) any)) {
 	mine := js.Global().Get("Object").New()
-	digits := func() *digitsScene {
-		for _, sc := range a.scenes {
-			if d, ok := sc.(*digitsScene); ok {
-				return d
-			}
-		}
-		return nil
-	}
 	set(mine, "add", true, func(args []js.Value) any {
-		d := digits()
-		if d == nil {
-			return toJS(map[string]any{"n": 0, "error": "no Digits scene"})
+		m := a.digits().m
+		n, label := -1, js.Undefined()
+		if len(args) > 0 && args[0].Type() == js.TypeObject {
+			n = args[0].Length()
 		}
-		if len(args) < 2 || args[0].Type() != js.TypeObject || args[1].Type() != js.TypeNumber {
-			return toJS(map[string]any{"n": d.m.Mine().Len(), "error": "mine.add(pixels, label): 784 numbers 0..1 (28×28, row by row) and a digit 0–9"})
+		if len(args) > 1 {
+			label = args[1]
 		}
-		n := args[0].Length()
-		if n != digitsview.MineSize {
-			return toJS(map[string]any{"n": d.m.Mine().Len(), "error": fmt.Sprintf("mine.add: %d pixels, not %d (28×28)", n, digitsview.MineSize)})
-		}
-		px := make([]float32, n)
-		for i := range px {
-			px[i] = float32(args[0].Index(i).Float())
-		}
-		label := args[1].Float()
-		if label != float64(int(label)) {
-			return toJS(map[string]any{"n": d.m.Mine().Len(), "error": fmt.Sprintf("mine.add: the label %v is not a digit 0–9", label)})
-		}
-		if err := d.m.MineAdd(px, int(label)); err != nil {
-			return toJS(map[string]any{"n": d.m.Mine().Len(), "error": err.Error()})
-		}
-		return toJS(map[string]any{"n": d.m.Mine().Len(), "error": nil})
+		err := m.MineAddValues(n, func(i int) float64 { return args[0].Index(i).Float() }, label.Type() == js.TypeNumber, label.Float)
+		return toJS(map[string]any{"n": m.Mine().Len(), "error": err})
 	})
-	set(mine, "list", false, func([]js.Value) any {
-		if d := digits(); d != nil {
-			return toJS(d.m.MineList())
-		}
-		return nil
-	})
-	set(mine, "clear", true, func([]js.Value) any {
-		if d := digits(); d != nil {
-			d.m.MineClear()
-		}
-		return nil
-	})
+	set(mine, "list", false, func([]js.Value) any { return toJS(a.digits().m.MineList()) })
+	set(mine, "clear", true, func([]js.Value) any { a.digits().m.MineClear(); return nil })
 	api.Set("mine", mine)
 }
 

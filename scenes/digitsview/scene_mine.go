@@ -1,6 +1,7 @@
 package digitsview
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -68,6 +69,7 @@ type mineState struct {
 	note      Info          // the last action's outcome
 	noteAt    time.Duration // … and when
 	Storage   string        // why the browser does not keep them ("": it does)
+	saved     int           // the collection's version the browser holds
 	pix       plot.Raster
 	pixKey    mineGalleryKey
 	gpx       []float32 // a thumbnail's pixels
@@ -244,6 +246,28 @@ func (s *Scene) MineAdd(px []float32, d int) error {
 	return nil
 }
 
+// MineAddValues is digitlab.mine.add(pixels, label) from JavaScript: n
+// pixels (-1: not an array) read with at, and a label that is a number
+// (isNum) read with label. It says what is wrong with the arguments, or
+// adds the digit.
+func (s *Scene) MineAddValues(n int, at func(int) float64, isNum bool, label func() float64) error {
+	if n < 0 || !isNum {
+		return fmt.Errorf("mine.add(pixels, label): %d numbers 0..1 (28×28, row by row) and a digit 0–9", MineSize)
+	}
+	if n != MineSize {
+		return fmt.Errorf("mine.add: %d pixels, not %d (28×28)", n, MineSize)
+	}
+	l := label()
+	if l != math.Trunc(l) || l < 0 || l > 9 {
+		return fmt.Errorf("mine.add: the label %v is not a digit 0–9", l)
+	}
+	px := make([]float32, n)
+	for i := range px {
+		px[i] = float32(at(i))
+	}
+	return s.MineAdd(px, int(l))
+}
+
 // MineDelete deletes digit i.
 func (s *Scene) MineDelete(i int) {
 	if i < 0 || i >= s.mine.M.Len() {
@@ -290,20 +314,52 @@ func (s *Scene) ImportMine(name string, b []byte) error {
 	return nil
 }
 
-// RestoreMine puts back the digits the browser kept (the page's start). A
-// stored value that cannot be read is an error and leaves none.
-func (s *Scene) RestoreMine(b []byte) error {
-	ds, err := ParseMine("", b)
+// RestoreMine puts back the digits the browser kept (the page's start):
+// stored is the value kept (nil: none), readErr why the storage could not
+// be read. A stored value that cannot be read is an error that leaves none
+// (the page keeps it aside); the banner says so.
+func (s *Scene) RestoreMine(stored []byte, readErr error) error {
+	st := &s.mine
+	defer func() { st.saved = st.M.Version() }()
+	if readErr != nil {
+		st.Storage = "This browser does not keep my digits (" + readErr.Error() + "): export them to keep them."
+		return nil
+	}
+	if stored == nil {
+		return nil
+	}
+	ds, err := ParseMine("", stored)
 	if err != nil {
+		s.err = errors.Join(s.err, fmt.Errorf("the digits kept in this browser could not be read (%v); they are kept aside and the page starts without them", err))
 		return err
 	}
-	s.mine.M.Replace(ds)
+	st.M.Replace(ds)
 	return nil
 }
 
-// SetMineStorage records why the browser does not keep my digits ("" when
-// it does), for the panel and status().
-func (s *Scene) SetMineStorage(why string) { s.mine.Storage = why }
+// MineUnsaved is what the browser's storage should hold now that my
+// digits changed since the last MineStored: their file (nil: none are
+// left, remove the value); changed false when they did not change.
+func (s *Scene) MineUnsaved() (b []byte, changed bool) {
+	st := &s.mine
+	if st.M.Version() == st.saved {
+		return nil, false
+	}
+	st.saved = st.M.Version()
+	if st.M.Len() == 0 {
+		return nil, true
+	}
+	return MarshalMine(st.M.Items()), true
+}
+
+// MineStored records how storing them went: an error is shown in the
+// panel and status().mine.storage until a store succeeds.
+func (s *Scene) MineStored(err error) {
+	s.mine.Storage = ""
+	if err != nil {
+		s.mine.Storage = "This browser refused to keep my digits (" + err.Error() + "): they last until the page closes; export them to keep them."
+	}
+}
 
 // TrainMine starts (on) or stops training on my digits.
 func (s *Scene) TrainMine(on bool) error {

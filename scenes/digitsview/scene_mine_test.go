@@ -1,6 +1,7 @@
 package digitsview
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -169,4 +170,83 @@ func kinds(cs []Command) []CmdKind {
 		out = append(out, c.Kind)
 	}
 	return out
+}
+
+// digitlab.mine.add's arguments: what is wrong is said, a good call adds.
+func TestMineAddValues(t *testing.T) {
+	r := newSceneRig(t)
+	at := func(i int) float64 { return float64(i%3) / 2 }
+	num := func(v float64) func() float64 { return func() float64 { return v } }
+	for _, c := range []struct {
+		n     int
+		isNum bool
+		label float64
+		want  string
+	}{
+		{-1, true, 7, "mine.add(pixels, label): 784 numbers"},
+		{MineSize, false, 7, "mine.add(pixels, label): 784 numbers"},
+		{3, true, 7, "mine.add: 3 pixels, not 784"},
+		{MineSize, true, 7.5, "the label 7.5 is not a digit"},
+		{MineSize, true, 10, "the label 10 is not a digit"},
+	} {
+		if err := r.s.MineAddValues(c.n, at, c.isNum, num(c.label)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("n %d label %v: %v, want %q", c.n, c.label, err, c.want)
+		}
+	}
+	if r.s.Mine().Len() != 0 {
+		t.Fatalf("bad calls added %d digits", r.s.Mine().Len())
+	}
+	if err := r.s.MineAddValues(MineSize, at, true, num(3)); err != nil || r.s.Mine().Len() != 1 || r.s.Mine().At(0).Label != 3 || r.s.Mine().At(0).Pix[1] != 128 {
+		t.Errorf("a good call: %v, %d digits", err, r.s.Mine().Len())
+	}
+}
+
+// Keeping them in the browser: a restore sets the digits and counts as
+// saved; every change asks for one store (nil when none are left); a
+// refused store or read is said in the panel until a store succeeds; an
+// unreadable stored value is an error that leaves none.
+func TestMineKeeping(t *testing.T) {
+	r := newSceneRig(t)
+	s := r.s
+	if _, changed := s.MineUnsaved(); changed {
+		t.Error("a new page has something to store")
+	}
+	b := MarshalMine([]MyDigit{testDigit(3, 7)})
+	if err := s.RestoreMine(b, nil); err != nil || s.Mine().Len() != 1 {
+		t.Fatalf("restore: %v, %d digits", err, s.Mine().Len())
+	}
+	if _, changed := s.MineUnsaved(); changed {
+		t.Error("the restored digits are stored again")
+	}
+	s.MineDelete(0)
+	if got, changed := s.MineUnsaved(); !changed || got != nil {
+		t.Errorf("after deleting the last one: %d bytes, changed %v; want a removal", len(got), changed)
+	}
+	d2 := testDigit(5, 2)
+	s.MineAdd(d2.Floats(nil), 2)
+	got, changed := s.MineUnsaved()
+	if ds, err := ParseMine("", got); !changed || err != nil || len(ds) != 1 || ds[0].Label != 2 {
+		t.Errorf("after adding: changed %v, %v", changed, err)
+	}
+	if _, changed := s.MineUnsaved(); changed {
+		t.Error("asked to store the same digits twice")
+	}
+	s.MineStored(errors.New("its storage for this page is full"))
+	if !strings.Contains(s.mine.Storage, "refused to keep my digits (its storage for this page is full)") {
+		t.Errorf("storage %q", s.mine.Storage)
+	}
+	s.MineStored(nil)
+	if s.mine.Storage != "" {
+		t.Errorf("after a good store: %q", s.mine.Storage)
+	}
+	r2 := newSceneRig(t)
+	if err := r2.s.RestoreMine([]byte("{not json"), nil); err == nil || r2.s.Mine().Len() != 0 {
+		t.Errorf("an unreadable value: %v, %d digits", err, r2.s.Mine().Len())
+	}
+	if msg := r2.s.TakeErr(); msg == nil || !strings.Contains(msg.Error(), "could not be read") {
+		t.Errorf("the banner's message for an unreadable value: %v", msg)
+	}
+	if err := r2.s.RestoreMine(nil, errors.New("it does not allow this page to store anything")); err != nil || !strings.Contains(r2.s.mine.Storage, "does not keep my digits") {
+		t.Errorf("no storage: %v, %q", err, r2.s.mine.Storage)
+	}
 }
