@@ -120,28 +120,13 @@ func drawChoice(dst *ebiten.Image, c *ui.Choice) {
 		}
 		drawText(dst, c.Label, lbl.X, lbl.Y+1, sizeSmall+1, FontRegular, fg, AlignStart)
 	}
-	n := len(c.Options)
-	if n == 0 {
+	segs := c.Segments()
+	if len(segs) == 0 {
 		return
 	}
-	// Each row of segments is one rounded bar (Choice.Rows).
-	for i := 0; i < n; {
-		j := i
-		for j+1 < n && c.Segment(j+1).Y == c.Segment(i).Y {
-			j++
-		}
-		drawChoiceRow(dst, c, i, j)
-		i = j + 1
-	}
-}
-
-// drawChoiceRow draws segments i..j of c, one row.
-func drawChoiceRow(dst *ebiten.Image, c *ui.Choice, i0, j0 int) {
-	first, last := c.Segment(i0), c.Segment(j0)
-	all := ui.Rect{X: first.X, Y: first.Y, W: last.Right() - first.X, H: first.H}
+	all := ui.Rect{X: segs[0].X, Y: segs[0].Y, W: segs[len(segs)-1].Right() - segs[0].X, H: segs[0].H}
 	fillRoundRect(dst, all, corner, colPanel)
-	for i := i0; i <= j0; i++ {
-		seg := c.Segment(i)
+	for i, seg := range segs {
 		fg := colText
 		switch {
 		case i == c.Index:
@@ -156,10 +141,14 @@ func drawChoiceRow(dst *ebiten.Image, c *ui.Choice, i0, j0 int) {
 		case i == c.Hovered():
 			fillRoundRect(dst, seg.Inset(2), corner-1, colHover)
 		}
-		if i > i0 && i != c.Index && i-1 != c.Index {
+		if i > 0 && i != c.Index && i-1 != c.Index {
 			fillRect(dst, ui.Rect{X: seg.X, Y: seg.Y + 6, W: 1, H: seg.H - 12}, colBorder)
 		}
-		textIn(dst, c.Options[i], seg, sizeBody, FontRegular, fg, AlignCenter)
+		size := sizeBody
+		if c.Small {
+			size = sizeSmall
+		}
+		textIn(dst, c.Options[i], seg, size, FontRegular, fg, AlignCenter)
 	}
 	strokeRoundRect(dst, all, corner, 1, colBorder)
 }

@@ -270,28 +270,20 @@ type Choice struct {
 	Options  []string
 	Index    int
 	Disabled bool
-	// Rows splits the segments over this many rows (0 or 1: one row), as
-	// evenly as they go, the first rows the fuller: five options in two
-	// rows are three and two.
-	Rows int
+	// Small draws the options in the small font, each segment as wide as
+	// its label asks (the rest of the row shared out evenly): long option
+	// names fit in one row.
+	Small bool
 
 	hover int // hovered segment or -1
 }
 
-// ChoiceRowGap is the space between the rows of a Choice.
-const ChoiceRowGap = 4.0
-
-// rows is the number of rows the segments take.
-func (c *Choice) rows() int { return max(1, min(c.Rows, len(c.Options))) }
-
-// Height is the height the choice needs (label line if any, then its
-// rows).
+// Height is the height the choice needs (label line if any, then a row).
 func (c *Choice) Height() float64 {
-	h := float64(c.rows())*(RowH+ChoiceRowGap) - ChoiceRowGap
 	if c.Label != "" {
-		h += LabelH
+		return LabelH + RowH
 	}
-	return h
+	return RowH
 }
 
 // Segments returns the rectangle of each option.
@@ -306,20 +298,29 @@ func (c *Choice) Segments() []Rect {
 	return out
 }
 
-// Segment returns the rectangle of option i: of equal parts of its row
-// below the label.
+// Segment returns the rectangle of option i (of len(Options) equal parts
+// of the row below the label).
 func (c *Choice) Segment(i int) Rect {
 	r := c.Rect
 	if c.Label != "" {
 		_, r = r.CutTop(LabelH, 0)
 	}
-	rows, n := c.rows(), len(c.Options)
-	per := (n + rows - 1) / rows // options in a full row
-	row, col := i/per, i%per
-	inRow := min(per, n-row*per)
-	h := (r.H - float64(rows-1)*ChoiceRowGap) / float64(rows)
-	w := r.W / float64(inRow)
-	return Rect{X: r.X + float64(col)*w, Y: r.Y + float64(row)*(h+ChoiceRowGap), W: w, H: h}
+	n := float64(len(c.Options))
+	if !c.Small {
+		w := r.W / n
+		return Rect{X: r.X + float64(i)*w, Y: r.Y, W: w, H: r.H}
+	}
+	// Each label's width, and the rest of the row shared out evenly.
+	total := 0.0
+	for _, o := range c.Options {
+		total += Measure(o, SmallSize)
+	}
+	extra := (r.W - total) / n
+	x := r.X
+	for j := range i {
+		x += Measure(c.Options[j], SmallSize) + extra
+	}
+	return Rect{X: x, Y: r.Y, W: Measure(c.Options[i], SmallSize) + extra, H: r.H}
 }
 
 // Selected returns the selected option's text ("" if there are none).

@@ -313,28 +313,32 @@ func TestRoundSig(t *testing.T) {
 	}
 }
 
-// Five options in two rows: three over two, each row split evenly, the
-// rows filling the height; a click on the second row picks its option.
-func TestChoiceRows(t *testing.T) {
-	c := &Choice{Label: "model", Options: []string{"a", "b", "c", "d", "e"}, Rows: 2, Rect: Rect{X: 0, Y: 0, W: 90}}
-	c.Rect.H = c.Height()
-	if want := LabelH + 2*RowH + ChoiceRowGap; c.Height() != want {
-		t.Fatalf("height %v, want %v", c.Height(), want)
+// A small choice gives each segment its label's width and shares the rest
+// out evenly; the segments tile the row.
+func TestChoiceSmall(t *testing.T) {
+	c := &Choice{Label: "model", Options: []string{"mlp10", "cnn10", "cnn10-tanh", "best", "convnetjs"}, Small: true,
+		Rect: Rect{X: 10, Y: 0, W: 274, H: LabelH + RowH}}
+	x := 10.0
+	total := 0.0
+	for _, o := range c.Options {
+		total += Measure(o, SmallSize)
 	}
-	top := LabelH
-	bot := LabelH + RowH + ChoiceRowGap
-	want := []Rect{{0, top, 30, RowH}, {30, top, 30, RowH}, {60, top, 30, RowH}, {0, bot, 45, RowH}, {45, bot, 45, RowH}}
-	for i, w := range want {
-		if got := c.Segment(i); got != w {
-			t.Errorf("segment %d = %v, want %v", i, got, w)
+	extra := (274 - total) / 5
+	for i, o := range c.Options {
+		s := c.Segment(i)
+		if math.Abs(s.X-x) > 1e-9 || math.Abs(s.W-(Measure(o, SmallSize)+extra)) > 1e-9 || s.Y != LabelH || s.H != RowH {
+			t.Errorf("segment %d (%s) = %v, want x %v w %v", i, o, s, x, Measure(o, SmallSize)+extra)
 		}
+		if s.W < Measure(o, SmallSize)+8 {
+			t.Errorf("segment %d (%s) is %v wide: no room around its label", i, o, s.W)
+		}
+		x += s.W
 	}
-	in := &Input{X: 60, Y: bot + 5, Pointer: true, Down: true, Pressed: true}
-	if !c.Update(in) || c.Index != 4 {
-		t.Errorf("a click at (60, %v) chose %d, want 4", bot+5, c.Index)
+	if math.Abs(x-284) > 1e-9 {
+		t.Errorf("the segments end at %v, want the row's end 284", x)
 	}
-	one := &Choice{Options: []string{"a"}, Rows: 3}
-	if one.Height() != RowH {
-		t.Errorf("one option in 3 rows: height %v, want one row", one.Height())
+	in := &Input{X: c.Segment(2).X + 3, Y: LabelH + 5, Pointer: true, Down: true, Pressed: true}
+	if !c.Update(in) || c.Index != 2 {
+		t.Errorf("a click on the third segment chose %d", c.Index)
 	}
 }
