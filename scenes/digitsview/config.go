@@ -290,6 +290,17 @@ func (c *Config) Apply(opts map[string]string) (newModel bool, errs []error) {
 			errs = append(errs, err)
 		} else if nc.Model != c.Model || newModel {
 			nc.Seed, nc.EvalEvery, nc.Steps = c.Seed, c.EvalEvery, c.Steps
+			// The model brings its recipe (η, optimiser, batch, length,
+			// images, its pixels); raw pixels and noise the student
+			// changed from the last model's stay.
+			if old, err := ForModel(c.Task, c.Model); err == nil {
+				if c.Raw != old.Raw {
+					nc.Raw = c.Raw
+				}
+				if c.Noise != old.Noise {
+					nc.Noise = c.Noise
+				}
+			}
 			*c = nc
 			newModel = true
 		}

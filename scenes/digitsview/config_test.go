@@ -160,3 +160,34 @@ func TestNewModelAndTrainConfig(t *testing.T) {
 		t.Errorf("TrainConfig = %+v; want seed 8, η 0.002 and the preset's skip-below %v, shift %d, steps %d", tc, p.SkipBelow, p.Shift, p.Steps)
 	}
 }
+
+// Another model brings its recipe, but raw pixels and noise the student
+// set stay; a model whose own recipe has raw pixels (mlp10, seed 001)
+// brings them when the student had not changed them.
+func TestApplyModelKeepsTheStudentsData(t *testing.T) {
+	c := Default("4v9")
+	if _, errs := c.Apply(map[string]string{"raw": "1", "noise": "0.5", "lr": "0.05"}); errs != nil {
+		t.Fatal(errs)
+	}
+	if _, errs := c.Apply(map[string]string{"model": "cnn"}); errs != nil {
+		t.Fatal(errs)
+	}
+	want, _ := ForModel("4v9", "cnn")
+	if !c.Raw || c.Noise != 0.5 || c.LR != want.LR {
+		t.Errorf("after cnn: raw %v noise %v lr %v; want raw and noise kept, the preset's lr %v", c.Raw, c.Noise, c.LR, want.LR)
+	}
+	c = Default("10")
+	if _, errs := c.Apply(map[string]string{"model": "mlp10"}); errs != nil {
+		t.Fatal(errs)
+	}
+	mlp, _ := ForModel("10", "mlp10")
+	if c.Raw != mlp.Raw {
+		t.Errorf("mlp10 from the default: raw %v, its recipe has %v", c.Raw, mlp.Raw)
+	}
+	if _, errs := c.Apply(map[string]string{"model": "cnn10"}); errs != nil {
+		t.Fatal(errs)
+	}
+	if cnn, _ := ForModel("10", "cnn10"); c.Raw != cnn.Raw {
+		t.Errorf("cnn10 after mlp10's own raw pixels: raw %v, want cnn10's %v", c.Raw, cnn.Raw)
+	}
+}

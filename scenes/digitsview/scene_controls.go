@@ -2,6 +2,7 @@ package digitsview
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -97,7 +98,7 @@ func (s *Scene) initWidgets() {
 	u.MistPrev = ui.Button{Label: "‹", Tip: "The more confident mistakes before these"}
 	u.MistNext = ui.Button{Label: "›", Tip: "The less confident mistakes after these"}
 	u.Clear = ui.Button{Label: "Clear", Tip: "Wipe the drawing pad"}
-	u.See = ui.Toggle{Label: "show the 28×28",
+	u.See = ui.Toggle{Label: seeLabel,
 		Tip: "The drawing after MNIST's pre-processing: scaled into 20x20, centred by its centre of mass"}
 	s.Sel = -1
 }
@@ -111,10 +112,7 @@ func (s *Scene) syncWidgets() {
 		}
 	}
 	u.models = ModelsFor(c.Task)
-	u.Model.Rows = 1
-	if len(u.models) > 3 { // the ten-digit presets' names need two rows
-		u.Model.Rows = 2
-	}
+	u.Model.Small = len(u.models) > 3 // (the ten-digit presets' names fit in the small font)
 	u.Model.Options = u.Model.Options[:0]
 	u.Model.Tips = u.Model.Tips[:0]
 	for i, m := range u.models {
@@ -163,7 +161,13 @@ func facts(model string) presetFacts {
 // updateControls places the sidebar widgets and handles their input.
 func (s *Scene) updateControls(in *ui.Input) Action {
 	u := &s.UI
-	col := ui.NewColumn(ui.PanelContent(s.L.Controls, "Training"), ui.Gap)
+	// The rows' gaps shrink (to 3) where the column would not fit with a
+	// line of the note under it (a short window, a message above).
+	content := ui.PanelContent(s.L.Controls, "Training")
+	rowsH := u.Task.Height() + u.Model.Height() + u.Opt.Height() + u.LR.Height() + u.Anneal.Height() + u.TrainN.Height() + 4*ui.RowH + 2
+	const gaps = 11
+	gap := math.Max(3, math.Min(ui.Gap, (content.H-rowsH-ui.LineHeight(ui.SmallSize))/gaps))
+	col := ui.NewColumn(content, gap)
 	u.Task.Rect = col.Next(u.Task.Height())
 	u.Model.Rect = col.Next(u.Model.Height())
 	u.Opt.Rect = col.Next(u.Opt.Height())
@@ -388,6 +392,16 @@ func (s *Scene) switchAsked() string {
 	return a.text
 }
 
+// The pad's toggle: what the network sees, large (short where the pad is
+// narrow).
+const (
+	seeLabel      = "show the 28×28"
+	seeLabelShort = "28×28"
+)
+
+// rawNote is the note's sentence on raw pixels.
+const rawNote = ". Raw pixels: a first-layer sum over 784 inputs of up to 255 is in the hundreds, so sigmoid units saturate and learn slowly, and other units take steps η times that large, which can blow the weights up; switch raw off to compare."
+
 // NoteLines is the text under the sidebar's buttons, wrapped to width w
 // at the small size and cut to the lines that fit in height h: the last
 // that fits ends with "…" (the model selector's tooltip has the whole
@@ -400,7 +414,7 @@ func NoteLines(c Config, w, h float64) []string {
 	}
 	text := fmt.Sprintf("%s (%s): %s", c.Model, src, p.About)
 	if c.Raw {
-		text += ". Raw pixels: a first-layer sum over 784 inputs of up to 255 is in the hundreds, so sigmoid units saturate and their gradients vanish; switch raw off to compare."
+		text += rawNote
 	}
 	lines := ui.Wrap(text, w, ui.SmallSize)
 	if fit := int(h / ui.LineHeight(ui.SmallSize)); fit < len(lines) && fit > 0 {

@@ -252,7 +252,7 @@ func (s *Scene) MistakesHeader() Info {
 	case !s.Built():
 		return Info{s.WaitText(), false, ToneMuted}
 	case j.Seq == 0 && busy != "":
-		return Info{"judging the whole test set" + busy[len(" · judging"):], false, ToneMuted}
+		return Info{"judging the whole test set at" + busy[len(" · judging"):], false, ToneMuted}
 	case j.Seq == 0:
 		return Info{"no evaluation of the whole test set yet: train a little (Start or Step)", false, ToneMuted}
 	}
@@ -331,11 +331,22 @@ func (s *Scene) DivergedText() (what, todo string) {
 	}
 	what = fmt.Sprintf("The %s stopped being a number at step %d (η = %.4g).", thing, dv.Step, dv.LR) +
 		" The steps were so large that the weights overshot and grew without bound."
-	seedLR := s.Cfg.LR / 100
+	lr := dv.LR // the η it diverged at
+	if lr <= 0 {
+		lr = s.Cfg.LR
+	}
+	seedLR := lr / 100
 	if p := facts(s.Cfg.Model); p.ok {
 		seedLR = p.LR
 	}
-	return what, fmt.Sprintf("What to do: set a smaller η (the preset uses %g) and press Reset (r).", seedLR)
+	switch {
+	case s.Cfg.Raw:
+		// At the preset's η already: the pixels, not the step, are too large.
+		return what, fmt.Sprintf("What to do: raw pixels up to 255 make the first layer's sums huge; switch raw pixels off, or set η far smaller (say %.2g), and press Reset (r).", lr/100)
+	case seedLR < lr:
+		return what, fmt.Sprintf("What to do: set a smaller η (the preset uses %g) and press Reset (r).", seedLR)
+	}
+	return what, fmt.Sprintf("What to do: set η below %.2g (say %.2g) and press Reset (r).", lr, lr/10)
 }
 
 // trimToFit returns the longest start of s (whole runes) that, followed by

@@ -103,7 +103,7 @@ func TestSceneNoteLines(t *testing.T) {
 	// Two lines' room for a long text: the second ends in "…" and fits.
 	c.Raw = true
 	w := 260.0
-	all := ui.Wrap(full+". Raw pixels: a first-layer sum over 784 inputs of up to 255 is in the hundreds, so sigmoid units saturate and their gradients vanish; switch raw off to compare.", w, ui.SmallSize)
+	all := ui.Wrap(full+rawNote, w, ui.SmallSize)
 	lines = NoteLines(c, w, 2.5*ui.LineHeight(ui.SmallSize))
 	if len(all) < 3 || len(lines) != 2 || lines[0] != all[0] || !strings.HasSuffix(lines[1], " …") ||
 		ui.Measure(lines[1], ui.SmallSize) > w || !strings.HasPrefix(all[1], strings.TrimSuffix(lines[1], " …")) {
@@ -124,7 +124,7 @@ func TestSceneViewTexts(t *testing.T) {
 	sn.Full = FullSummary{}
 	sn.Evaluating, sn.EvalFull, sn.EvalProgress = true, true, 0.426
 	r.post(sn)
-	if got := r.s.MistakesHeader().Text; got != "judging the whole test set step 120… 43%" {
+	if got := r.s.MistakesHeader().Text; got != "judging the whole test set at step 120… 43%" {
 		t.Errorf("judging: %q", got)
 	}
 	sn.Seq, sn.Evaluating = 2, false
@@ -179,7 +179,19 @@ func TestSceneViewTexts(t *testing.T) {
 		todo != "What to do: set a smaller η (the preset uses 0.005) and press Reset (r)." {
 		t.Errorf("diverged: %q / %q", what, todo)
 	}
-	d.Seq, d.Diverged.Param = 5, -1
+	// At the preset's η, the advice is not "a smaller η than the preset's";
+	// with raw pixels it names them.
+	d.Seq, d.Diverged.LR = 5, 0.005
+	r.post(d)
+	if _, todo := r.s.DivergedText(); todo != "What to do: set η below 0.005 (say 0.0005) and press Reset (r)." {
+		t.Errorf("diverged at the preset's η: %q", todo)
+	}
+	r.s.Set(map[string]string{"raw": "1"})
+	if _, todo := r.s.DivergedText(); !strings.HasPrefix(todo, "What to do: raw pixels up to 255 make the first layer's sums huge; switch raw pixels off, or set η far smaller (say 5e-05)") {
+		t.Errorf("diverged with raw pixels: %q", todo)
+	}
+	r.s.Set(map[string]string{"raw": "0"})
+	d.Seq, d.Diverged.Param, d.Diverged.LR = 6, -1, 100
 	r.post(d)
 	if what, _ := r.s.DivergedText(); !strings.HasPrefix(what, "The loss stopped being a number at step 31") {
 		t.Errorf("diverged loss: %q", what)
