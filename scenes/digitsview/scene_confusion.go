@@ -23,6 +23,9 @@ type ConfusionRects struct {
 	Matrix ui.Rect // the k×k cells
 	Cell   float64 // a cell's side
 	Legend ui.Rect
+	// HeadLines are the header's lines at width headW.
+	HeadLines int
+	headW     float64
 }
 
 // confusionState is the Confusion view's state besides its rectangles.
@@ -45,7 +48,12 @@ func (s *Scene) layoutConfusion(r ui.Rect, in *ui.Input) {
 	L := &s.L.Conf
 	L.Panel = r
 	c := ui.PanelContent(r, ConfusionTitle)
-	_, c = c.CutTop(2*ui.LineHeight(ui.FontSize)+6, 4) // the header
+	// The header: its first line and the explanation, wrapped (as many
+	// lines as it takes at this width, cached).
+	if L.headW != c.W {
+		L.headW, L.HeadLines = c.W, 1+len(ui.Wrap(confusionHelp, c.W, ui.FontSize))
+	}
+	_, c = c.CutTop(float64(L.HeadLines)*ui.LineHeight(ui.FontSize)+6, 4)
 	legH := ui.LineHeight(ui.SmallSize) + 16
 	c.H -= legH + 8
 	k := max(s.confusionK(), len(s.Snap.Names), 2)
@@ -121,8 +129,11 @@ func (s *Scene) ConfusionHeader() []Info {
 	} else if sn.Step > j.Step {
 		first.Text += fmt.Sprintf(" · the model is at step %d now", sn.Step)
 	}
-	return []Info{first, {"rows: the true digit, columns: what the model said; recall = right of the row, precision = right of the column. Click a cell to see its images.", false, ToneMuted}}
+	return []Info{first, {confusionHelp, false, ToneMuted}}
 }
+
+// confusionHelp is the header's second part: how to read the matrix.
+const confusionHelp = "rows: the true digit, columns: what the model said; recall = right of the row, precision = right of the column. Click a cell to see its images."
 
 // Colours of the cells: the diagonal (right) green, the rest (confused)
 // red, deeper for a larger share of the row.
@@ -169,9 +180,12 @@ func (s *Scene) ConfusionList() *paint.List {
 func (s *Scene) paintConfusion(l *paint.List) {
 	L := &s.L.Conf
 	c := ui.PanelContent(L.Panel, ConfusionTitle)
-	y := c.Y
+	y, lines := c.Y, 0
 	for _, t := range s.ConfusionHeader() {
 		for _, line := range ui.Wrap(t.Text, c.W, ui.FontSize) {
+			if lines++; lines > max(2, L.HeadLines) {
+				break // (the first line wrapped: a judgement's progress is left out)
+			}
 			t.Text = line
 			info(l, t, c.X, y, ui.FontSize, paint.Start)
 			y += ui.LineHeight(ui.FontSize)
@@ -218,12 +232,24 @@ func (s *Scene) paintConfusion(l *paint.List) {
 		}
 		l.Text(pct(cm[t*k+t], row), m.Right()+8, cy+side/2-small/2, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
 	}
-	for p := range k {
-		col := 0
+	// Precision: with one decimal, or in whole percents all along the row
+	// where one of them would not fit its column.
+	colSum := func(p int) (n int) {
 		for t := range k {
-			col += cm[t*k+p]
+			n += cm[t*k+p]
 		}
-		l.Text(pct(cm[p*k+p], col), m.X+(float64(p)+0.5)*side, m.Bottom()+4, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
+		return n
+	}
+	whole := false
+	for p := range k {
+		whole = whole || paint.Measure(pct(cm[p*k+p], colSum(p)), ui.SmallSize, paint.Regular) > side-4
+	}
+	for p := range k {
+		t := pct(cm[p*k+p], colSum(p))
+		if n := colSum(p); whole && n > 0 {
+			t = fmt.Sprintf("%.0f%%", 100*float64(cm[p*k+p])/float64(n))
+		}
+		l.Text(t, m.X+(float64(p)+0.5)*side, m.Bottom()+4, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
 	}
 	// The legend: the two colour scales.
 	lg := L.Legend

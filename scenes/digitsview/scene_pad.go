@@ -27,6 +27,10 @@ func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) Action {
 	side = math.Min(pin.W, pin.H)
 	L.PadRect = ui.Rect{X: pin.X + (pin.W-side)/2, Y: pin.Y, W: side, H: side}
 	u.Clear.Rect, u.See.Rect = ctl.CutLeft(80, ui.Gap)
+	u.See.Label = seeLabel
+	if u.See.Width() > u.See.Rect.W { // a narrow pad (a short window)
+		u.See.Label = seeLabelShort
+	}
 
 	if u.Clear.Update(in) {
 		s.Pad.Clear()

@@ -132,7 +132,8 @@ func (s *Scene) fitScatter() {
 		Series: []plot.Series{{Name: ScatterShallow, X: sc.cx, Y: sc.cs, Color: colShallow},
 			{Name: ScatterHalf, X: sc.cx, Y: sc.ch, Color: colHalf}},
 		XFixed: plot.Norm{Min: 0, Max: float64(nMax) * 1.04}, YFixed: plot.Norm{Min: 0, Max: top * 1.06},
-		XMaxTicks: 5, YMaxTicks: 4,
+		// As many y ticks as their labels have room for (one per 22 px).
+		XMaxTicks: 5, YMaxTicks: min(4, max(2, int(ci.H/22))),
 	}
 	sc.Lay = c.Layout()
 	sc.VP = plot.NewViewport(sc.Lay.World, key.px)

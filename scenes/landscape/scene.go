@@ -365,9 +365,9 @@ func (s *Scene) layout(area ui.Rect) {
 	if sq.Right() > left.Right() {
 		sq.W, sq.H = left.Right()-sq.X, left.Right()-sq.X
 	}
-	sq.H -= 18 // room for x tick labels below
+	sq.H -= 18 + 4 // room for x tick labels below, and half of the top y tick's above
 	sq.W = sq.H
-	sq.Y = left.Y
+	sq.Y = left.Y + 4
 	L.Plot = sq
 	L.Caption = ui.Rect{X: left.X, Y: sq.Bottom() + 20, W: in.W - right.W - ui.Pad - 4, H: capH}
 	L.Chart, L.Info = right.CutTop(math.Min(right.H*0.55, right.W*0.9), ui.Pad)
