@@ -2,12 +2,7 @@
 
 package main
 
-import (
-	"fmt"
-	"syscall/js"
-
-	"digitlab/excerpt"
-)
+import "syscall/js"
 
 // My digits in the browser: kept in localStorage (restored at the start,
 // saved after every change), exported as a download and imported from a
@@ -22,54 +17,6 @@ const (
 )
 
 var mineFiles = make(chan loadedFile, 1)
-
-// storage returns window.localStorage, or why there is none (a browser
-// that refuses storage throws on the property itself).
-func storage() (st js.Value, why string) {
-	defer func() {
-		if r := recover(); r != nil {
-			st, why = js.Undefined(), fmt.Sprint(r)
-		}
-	}()
-	st = js.Global().Get("localStorage")
-	if st.Type() != js.TypeObject {
-		return js.Undefined(), "there is no localStorage"
-	}
-	return st, ""
-}
-
-// storageCall calls a localStorage method, turning a thrown exception (a
-// full quota, storage refused) into an error.
-func storageCall(method string, args ...any) (v js.Value, err error) {
-	st, why := storage()
-	if why != "" {
-		return js.Undefined(), fmt.Errorf("%s", short(why))
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s", short(storageError(r).Error())) // (a browser's words, cut to a line)
-		}
-	}()
-	return st.Call(method, args...), nil
-}
-
-// storageError words an exception of localStorage for the panel.
-func storageError(r any) error {
-	e, ok := r.(js.Error)
-	if !ok {
-		return fmt.Errorf("%v", r)
-	}
-	switch name := e.Value.Get("name"); {
-	case name.Type() == js.TypeString && name.String() == "QuotaExceededError":
-		return fmt.Errorf("its storage for this page is full")
-	case name.Type() == js.TypeString && name.String() == "SecurityError":
-		return fmt.Errorf("it does not allow this page to store anything")
-	}
-	if m := e.Value.Get("message"); m.Type() == js.TypeString {
-		return fmt.Errorf("%s", m.String())
-	}
-	return fmt.Errorf("%v", r)
-}
 
 // restoreMine puts back the digits this browser kept; a value that
 // cannot be read is moved aside (the scene says so).
@@ -128,13 +75,4 @@ func installMineAPI(a *App, api js.Value, set func(o js.Value, name string, redr
 	set(mine, "list", false, func([]js.Value) any { return toJS(a.digits().m.MineList()) })
 	set(mine, "clear", true, func([]js.Value) any { a.digits().m.MineClear(); return nil })
 	api.Set("mine", mine)
-}
-
-// short is the first 80 characters of a browser's message.
-func short(s string) string {
-	h, whole := excerpt.Cut(s, 80)
-	if !whole {
-		h += "…"
-	}
-	return h
 }
