@@ -15,6 +15,8 @@ let defaults; // status() of a plain load
 
 useApp({ width: 1024, height: 640 }, (c) => ({ server, browser, page, errors } = c));
 
+const clickRect = (r) => clickAt(page, r[0] + r[2] / 2, r[1] + r[3] / 2);
+
 test('the page loads with no console errors, hides the loader and fills the window with the canvas', async () => {
   errors.length = 0;
   await openApp(page, server.url);
@@ -247,4 +249,34 @@ test('the address bar follows the page: a reload or a shared link opens the same
   await frames(page, 3);
   await screenshot(page, 'shell-link-copied');
   await page.goto(server.url); // the plain address again for the tests after
+});
+
+test('each tab has an About card: × closes it for good (a reload keeps it closed), "about" opens it again', async () => {
+  await openApp(page, server.url, '?scene=landscape');
+  let st = await waitStatus(page, (s) => s.scene === 'landscape', { what: 'the landscape tab' });
+  if (!st.about.visible) { // (an earlier test of this file closed it: open it)
+    await clickRect(st.aboutOpenRect);
+    st = await waitStatus(page, (s) => s.about.visible, { what: 'the card open' });
+  }
+  assert.ok(st.about.lines >= 1 && st.about.lines <= 3, `${st.about.lines} lines`);
+  await frames(page, 3);
+  await screenshot(page, 'shell-about-landscape');
+  const area0 = st.panels[0].rect;
+  await clickRect(st.aboutCloseRect);
+  st = await waitStatus(page, (s) => !s.about.visible && s.about.closed.includes('landscape'), { what: 'the card closed' });
+  await frames(page, 3);
+  st = await status(page);
+  assert.ok(st.panels[0].rect[1] < area0[1], `the scene moves up into the card's room: ${st.panels[0].rect} after ${area0}`);
+  await page.reload();
+  await page.waitForFunction(() => window.digitlabReady === true, null, { timeout: 120_000 });
+  st = await waitStatus(page, (s) => s.scene === 'landscape', { what: 'landscape after the reload' });
+  assert.equal(st.about.visible, false, 'a closed card stays closed after a reload');
+  // Another tab has its own card.
+  await page.evaluate(() => window.digitlab.set({ scene: 'descent' }));
+  st = await waitStatus(page, (s) => s.scene === 'descent', { what: 'descent' });
+  assert.equal(st.about.visible, !st.about.closed.includes('descent'));
+  await page.evaluate(() => window.digitlab.set({ scene: 'landscape' }));
+  st = await waitStatus(page, (s) => s.scene === 'landscape', { what: 'landscape again' });
+  await clickRect(st.aboutOpenRect);
+  await waitStatus(page, (s) => s.about.visible && !s.about.closed.includes('landscape'), { what: 'the card opened again' });
 });

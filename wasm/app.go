@@ -8,6 +8,10 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"digitlab/kit/ui"
+	"digitlab/scenes/descent"
+	"digitlab/scenes/digitsview"
+	"digitlab/scenes/landscape"
+	"digitlab/scenes/ring"
 )
 
 // App is the ebiten.Game: the frame around the scenes (ui.Shell: tabs,
@@ -41,6 +45,8 @@ func NewApp(query string) *App {
 	}
 	a.Shell = ui.NewShell(ss, a.data, query)
 	a.banner = &a.Banner
+	a.About.Texts = map[string]string{"digits": digitsview.About, "landscape": landscape.About, "descent": descent.About, "ring": ring.About}
+	restoreAbout(&a.About)
 	return a
 }
 
@@ -109,6 +115,16 @@ func (a *App) Draw(screen *ebiten.Image) {
 	drawTabs(screen, &a.Tabs)
 	a.drawBarStatus(screen)
 	drawButton(screen, &a.Copy)
+	drawButton(screen, &a.About.Open)
+	if ab := &a.About; ab.Visible() {
+		fillRect(screen, ab.Rect, colAboutBg)
+		fillRect(screen, ui.Rect{X: ab.Rect.X, Y: ab.Rect.Y, W: 4, H: ab.Rect.H}, colAccent)
+		fillRect(screen, ui.Rect{X: ab.Rect.X, Y: ab.Rect.Bottom() - 1, W: ab.Rect.W, H: 1}, colBorder)
+		for i, line := range ab.Lines {
+			drawText(screen, line, ab.Rect.X+ui.Pad+8, ab.Rect.Y+ui.Pad+1+float64(i)*ui.AboutLineH, sizeBody, FontRegular, colText, AlignStart)
+		}
+		drawButton(screen, &ab.Close)
+	}
 	if b := &a.Banner; b.Visible() {
 		fillRect(screen, b.Rect, colBannerBg)
 		fillRect(screen, ui.Rect{X: b.Rect.X, Y: b.Rect.Y, W: 4, H: b.Rect.H}, colBad)

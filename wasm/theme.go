@@ -25,6 +25,7 @@ var (
 	colTipBg    = paint.TipBg
 	colTipText  = paint.TipInk
 	colBannerBg = paint.BannerBg
+	colAboutBg  = paint.HoverBg
 )
 
 // Font sizes in logical pixels (re-exported from ui so layout and drawing agree).

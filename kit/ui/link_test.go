@@ -122,7 +122,7 @@ func TestShellBarFitsTheHints(t *testing.T) {
 	for _, c := range []struct {
 		w    int
 		tabs float64
-	}{{1024, 4 * 104.5}, {1280, 4 * 130}} {
+	}{{1024, 4 * 101.5}, {1280, 4 * 130}} {
 		r := newRig(t, "", nil)
 		r.s.Screen = FitScreen(c.w, 800, 1, MinW, MinH)
 		r.frame(frameDt, 0, 500, false, 0)

@@ -63,6 +63,7 @@ type Shell struct {
 
 	Tabs   Tabs
 	Banner Banner
+	About  About // the "About this tab" card under the banner
 	Tip    Tooltip
 	Snap   Snap   // the PNG button on the panel under the pointer
 	Retry  Button // in the bar while the download failed
@@ -107,7 +108,8 @@ type Shell struct {
 // keeps for the key hints.
 const (
 	copyW  = 90.0
-	hintsW = 350.0
+	aboutW = 64.0
+	hintsW = 290.0 // the hints are 250 wide in the small font
 )
 
 // CopyDone records what became of a copy of the link (the page's
@@ -247,16 +249,28 @@ func (s *Shell) Begin(now time.Time) {
 	_, rest := s.Bar.CutLeft(150, 0) // the app's name
 	// Tabs 130 wide, narrower (to 100) where the key hints would not fit
 	// beside them and "copy link" (at 1024 they are 104).
-	tabW := max(100, min(130, (rest.W-copyW-2*Pad-hintsW)/float64(len(s.Scenes))))
+	tabW := max(100, min(130, (rest.W-copyW-aboutW-3*Pad-hintsW)/float64(len(s.Scenes))))
 	s.Tabs.Rect = Rect{X: rest.X, Y: rest.Y, W: min(float64(len(s.Scenes))*tabW, rest.W), H: rest.H}
 	s.Info = Rect{X: s.Tabs.Rect.Right() + Pad, Y: s.Bar.Y, W: s.Bar.Right() - s.Tabs.Rect.Right() - 2*Pad, H: s.Bar.H}
 	s.Copy.Label, s.Copy.Tip = "copy link", "Copy the address of this set-up: it opens the same tab with the same settings"
 	s.Copy.Rect = Rect{X: s.Info.Right() - copyW, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: copyW, H: RowH}
 	s.Info.W -= copyW + Gap
+	s.About.Open.Rect = Rect{X: s.Info.Right() - aboutW, Y: s.Copy.Rect.Y, W: aboutW, H: RowH}
+	s.Info.W -= aboutW + Gap
 	s.Retry.Rect = Rect{X: s.Info.Right() - 70, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: 70, H: RowH}
-	s.Area = s.Banner.Layout(s.Area).Inset(Pad + 4)
+	// The banner shows its messages over the About card's strip: the
+	// scene moves down only for a banner taller than the card.
+	s.About.Hold = s.Banner.Visible()
+	underBanner, underCard := s.Banner.Layout(s.Area), s.About.Layout(s.Area, s.Scene().Name())
+	if underCard.Y > underBanner.Y {
+		underBanner = underCard
+	}
+	s.Area = underBanner.Inset(Pad + 4)
 
 	s.Banner.Update(&s.In)
+	if s.About.Update(&s.In) {
+		s.redraw.Invalidate() // the scene's area grows or shrinks
+	}
 	if s.Snap.Update(&s.In, s.panels) {
 		s.redraw.Invalidate() // the button came, went or moved
 	}
@@ -389,7 +403,8 @@ func (s *Shell) End(sceneTook time.Duration) {
 	// frames. (Whole frames for as long as a message is shown cost a
 	// training run five sixths of its speed.)
 	b := &s.Banner
-	overBanner := b.Visible() && b.Rect.Contains(s.In.X, s.In.Y)
+	overBanner := b.Visible() && b.Rect.Contains(s.In.X, s.In.Y) ||
+		s.About.Visible() && s.About.Rect.Contains(s.In.X, s.In.Y) || s.About.Open.Rect.Contains(s.In.X, s.In.Y)
 	bannerChanged := b.Rect != s.bannerRect || !slices.Equal(b.Lines, s.bannerLines)
 	if bannerChanged {
 		s.bannerRect, s.bannerLines = b.Rect, append(s.bannerLines[:0], b.Lines...)
@@ -460,6 +475,14 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 		m[k] = nil
 	}
 	m["messages"] = append([]string(nil), s.Banner.Msgs...)
+	a := &s.About
+	closed := []any{}
+	for _, n := range a.ClosedNames() {
+		closed = append(closed, n)
+	}
+	m["about"] = map[string]any{"visible": a.Visible(), "lines": len(a.Lines), "closed": closed}
+	m["aboutCloseRect"] = []float64{a.Close.Rect.X, a.Close.Rect.Y, a.Close.Rect.W, a.Close.Rect.H}
+	m["aboutOpenRect"] = []float64{a.Open.Rect.X, a.Open.Rect.Y, a.Open.Rect.W, a.Open.Rect.H}
 	m["width"], m["height"] = s.Screen.W, s.Screen.H
 	m["updateMs"], m["drawMs"], m["frameMs"] = s.UpdateMs, s.DrawMs, s.FrameMs
 	m["budgetMs"] = float64(s.Budget) / float64(time.Millisecond)

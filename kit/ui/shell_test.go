@@ -224,8 +224,11 @@ func TestShellLayout(t *testing.T) {
 	if want := (Rect{X: 1272 - copyW, Y: 8, W: copyW, H: RowH}); s.Copy.Rect != want {
 		t.Errorf("copy link %v, want %v at the bar's right end", s.Copy.Rect, want)
 	}
-	if want := (Rect{X: 678, W: 1280 - 670 - 16 - copyW - Gap, H: 44}); s.Info != want {
+	if want := (Rect{X: 678, W: 1280 - 670 - 16 - copyW - Gap - aboutW - Gap, H: 44}); s.Info != want {
 		t.Errorf("info %v, want %v", s.Info, want)
+	}
+	if want := (Rect{X: s.Copy.Rect.X - Gap - aboutW, Y: 8, W: aboutW, H: RowH}); s.About.Open.Rect != want {
+		t.Errorf("about %v, want %v left of copy link", s.About.Open.Rect, want)
 	}
 	if want := (Rect{X: s.Info.Right() - 70, Y: 8, W: 70, H: RowH}); s.Retry.Rect != want {
 		t.Errorf("retry %v, want %v", s.Retry.Rect, want)
@@ -237,6 +240,25 @@ func TestShellLayout(t *testing.T) {
 	r.frame(frameDt, 0, 500, false, 0)
 	if s.Area.Y != 44+s.Banner.Height()+12 || s.Banner.Rect.Y != 44 {
 		t.Errorf("with a message the area starts at %v, the banner at %v", s.Area.Y, s.Banner.Rect.Y)
+	}
+	// With an About card open a one-line message shows over the card's
+	// strip: the scene does not move when it comes or goes.
+	s.Banner.Remove("something is wrong")
+	s.About.Texts = map[string]string{s.Scene().Name(): "What this tab teaches, in a line or two."}
+	r.frame(frameDt, 0, 500, false, 0)
+	withCard := s.Area
+	if !s.About.Visible() || withCard.Y <= 56 {
+		t.Fatalf("the card: visible %v, area %v", s.About.Visible(), withCard)
+	}
+	s.Banner.Add("a short message")
+	r.frame(frameDt, 0, 500, false, 0)
+	if s.About.Visible() || !s.Banner.Visible() || s.Area != withCard || s.Banner.Rect.Y != 44 {
+		t.Errorf("with the message: card visible %v, area %v, want %v as with the card", s.About.Visible(), s.Area, withCard)
+	}
+	s.Banner.Remove("a short message")
+	r.frame(frameDt, 0, 500, false, 0)
+	if !s.About.Visible() || s.Area != withCard {
+		t.Errorf("after the message: card visible %v, area %v, want %v", s.About.Visible(), s.Area, withCard)
 	}
 }
 
