@@ -218,6 +218,11 @@ test('best back-propagates only the images it does not yet get right; a message 
   let st = await waitStatus(page, (s) => s.synced && s.built && s.model === 'best' && s.step === 0, { timeout: 60_000, what: 'best built' });
   assert.ok(st.skipBelow > 0 && st.shift > 0, `skipBelow ${st.skipBelow}, shift ${st.shift}`);
   assert.ok(st.messages.length > 0, 'a message is shown');
+  // The pointer off the widgets: one resting on a button shows its
+  // tooltip, and a tooltip needs whole frames.
+  await page.mouse.move(st.width / 2, st.height - 3);
+  await frames(page, 3);
+  st = await status(page);
   const st0 = st;
   await page.evaluate(() => window.digitlab.start());
   st = await waitStatus(page, (s) => s.samples >= 20000, { timeout: 120_000, what: '20000 samples of best' });

@@ -108,6 +108,8 @@ func installJSAPI(a *App) {
 		return nil
 	})
 	installMineAPI(a, api, set)
+	// texts() lists the texts and widgets on screen (wasm/texts.go).
+	set(hooks, "texts", false, func([]js.Value) any { return toJS(screenTexts(a.scenes[a.Cur])) })
 	api.Set("testHooks", hooks)
 	js.Global().Set("digitlab", api)
 	js.Global().Set("digitlabReady", false)

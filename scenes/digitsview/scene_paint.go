@@ -389,3 +389,29 @@ func (s *Scene) paintDiverged(l *paint.List) {
 func (s *Scene) Panels(dst []ui.PanelRef) []ui.PanelRef {
 	return s.pl.chrome.List.Panels(dst, s.L.Controls)
 }
+
+// Lists are the display lists the page draws for the scene's view, in
+// their order: the chrome, the status line, the view's and the
+// divergence message (for the browser tests' texts, paint.Texts).
+func (s *Scene) Lists(dpr float64) []*paint.List {
+	ls := []*paint.List{s.ChromeList(dpr), s.InfoList()}
+	if !s.Waiting {
+		switch s.View() {
+		case ViewTrain:
+			ls = append(ls, s.CurrentList(), s.ChartList(dpr))
+		case ViewWeights:
+			ls = append(ls, s.WeightsList())
+		case ViewMistakes:
+			ls = append(ls, s.MistakesList())
+		case ViewDraw:
+			ls = append(ls, s.PadList())
+		case ViewConfusion:
+			ls = append(ls, s.ConfusionList())
+		case ViewLine:
+			ls = append(ls, s.LineList())
+		case ViewInside:
+			ls = append(ls, s.InsideList())
+		}
+	}
+	return append(ls, s.DivergedList())
+}

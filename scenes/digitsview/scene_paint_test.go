@@ -40,32 +40,18 @@ func viewRig(t *testing.T, w, h float64, view string) *sceneRig {
 }
 
 // viewLists are the lists the page draws for the scene's view.
-func viewLists(s *Scene) []*paint.List {
-	ls := []*paint.List{s.ChromeList(1), s.InfoList()}
-	switch s.View() {
-	case ViewTrain:
-		ls = append(ls, s.CurrentList(), s.ChartList(1))
-	case ViewWeights:
-		ls = append(ls, s.WeightsList())
-	case ViewMistakes:
-		ls = append(ls, s.MistakesList())
-	case ViewDraw:
-		ls = append(ls, s.PadList())
-	}
-	return append(ls, s.DivergedList())
-}
+func viewLists(s *Scene) []*paint.List { return s.Lists(1) }
 
-// listTexts are the lists' texts and the panels' titles with their boxes.
+// listTexts are the lists' texts and the panels' titles with their boxes
+// (a title's text prefixed "panel ").
 func listTexts(ls []*paint.List) []paint.TextBox {
 	var out []paint.TextBox
-	for _, l := range ls {
-		out = l.Texts(out)
-		for i := range l.Ops {
-			if o := &l.Ops[i]; o.Kind == paint.KPanel && o.S != "" {
-				in := o.R.Inset(ui.Pad)
-				title := paint.Op{Kind: paint.KText, S: o.S, X0: in.X, Y0: in.Y, Size: ui.FontSize, Font: paint.Bold}
-				out = append(out, paint.TextBox{S: "panel " + o.S, R: title.Box()})
-			}
+	for _, t := range paint.Texts(ls) {
+		switch t.Kind {
+		case "text":
+			out = append(out, t.TextBox)
+		case "title":
+			out = append(out, paint.TextBox{S: "panel " + t.S, R: t.R})
 		}
 	}
 	return out

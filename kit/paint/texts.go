@@ -1,0 +1,53 @@
+package paint
+
+import "digitlab/kit/ui"
+
+// The texts on screen, for the browser tests' check that none overlaps
+// another (digitlab.testHooks.texts()): the texts of display lists with
+// the rectangles they cover in the page's fonts, the panels' titles and
+// the widgets' rectangles.
+
+// A ScreenText is a text, a panel's title or a widget of a list (S is
+// the widget's label).
+type ScreenText struct {
+	Kind string // "text", "title" or "widget"
+	TextBox
+}
+
+// Texts lists the texts, titles and widgets of ls in their order.
+func Texts(ls []*List) []ScreenText {
+	var out []ScreenText
+	for _, l := range ls {
+		for i := range l.Ops {
+			switch o := &l.Ops[i]; o.Kind {
+			case KText:
+				out = append(out, ScreenText{"text", TextBox{o.S, o.Box()}})
+			case KPanel:
+				if o.S != "" {
+					in := o.R.Inset(ui.Pad)
+					out = append(out, ScreenText{"title", TextBox{o.S, ui.Rect{X: in.X, Y: in.Y, W: Measure(o.S, ui.FontSize, Bold), H: ui.LineHeight(ui.FontSize)}}})
+				}
+			case KWidget:
+				if label, r, ok := widgetBox(o.Widget); ok {
+					out = append(out, ScreenText{"widget", TextBox{label, r}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// widgetBox is a widget's label and rectangle.
+func widgetBox(w any) (label string, r ui.Rect, ok bool) {
+	switch w := w.(type) {
+	case *ui.Button:
+		return w.Label, w.Rect, true
+	case *ui.Choice:
+		return w.Label, w.Rect, true
+	case *ui.Slider:
+		return w.Label, w.Rect, true
+	case *ui.Toggle:
+		return w.Label, w.Rect, true
+	}
+	return "", ui.Rect{}, false
+}
