@@ -20,6 +20,14 @@ type Camera struct {
 // default 3-D axes.
 var DefaultCamera = Camera{Azimuth: -60 * math.Pi / 180, Elevation: 35 * math.Pi / 180, ZScale: 0.8}
 
+// The elevations a student can tilt the surface to: from nearly side-on
+// (5°) to steeply above (75°: the upright Φ axis keeps room for its two
+// values; the heatmap is the view from straight above).
+const (
+	MinEl = 5 * math.Pi / 180
+	MaxEl = 75 * math.Pi / 180
+)
+
 // Quad is one grid cell of the projected surface: its four corners on the
 // 2-D projection plane (y up), its depth (larger is farther), the mean
 // value of f on it and a Lambert shade in [0,1] from a light above-left.
@@ -134,4 +142,95 @@ func SurfaceMesh(f func(x, y float64) float64, world plot.Rect, nx, ny int, cam 
 		m.Lines = append(m.Lines, col)
 	}
 	return m
+}
+
+// Axis3D is one axis of the surface's box, in device pixels: the line
+// From→To, its name and where it is centred, and its ticks.
+type Axis3D struct {
+	From, To plot.Point
+	Name     string
+	NameAt   plot.Point
+	Ticks    []Tick3D
+}
+
+// Tick3D is a tick of an Axis3D: a mark At→Out on the far side of the
+// axis from the box and its label centred at LabelAt (device pixels).
+type Tick3D struct {
+	Value   float64
+	At, Out plot.Point
+	LabelAt plot.Point
+	Label   string
+}
+
+// Axes returns the surface's three axes through vp (the projection plane
+// to device pixels), marks mark pixels long and labels centred gap beyond
+// them (names another line further; Φ's labels, to be written ending at
+// LabelAt, just beyond the marks): x₁ and
+// x₂ along the two floor edges that meet at the floor corner nearest the
+// viewer (they are in front of the surface), Φ upright at the floor corner
+// drawn furthest left, from ZMin to ZMax. Ticks are at round values
+// (plot.NiceTicks) away from the axes' ends, so that no two labels meet
+// at a corner; the note over the surface says Φ's range.
+func (m *Mesh) Axes(vp plot.Viewport, mark, gap float64) [3]Axis3D {
+	zs := m.Cam.ZScale
+	px := func(u, v, w float64) plot.Point {
+		p, _ := m.Cam.project(u, v, w)
+		x, y := vp.ToPixel(p.X, p.Y)
+		return plot.Point{X: x, Y: y}
+	}
+	corners := [4][2]float64{{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}
+	near, left := corners[0], corners[0]
+	bestD, bestX := math.Inf(1), math.Inf(1)
+	for _, c := range corners {
+		p, d := m.Cam.project(c[0], c[1], -zs)
+		if d < bestD {
+			near, bestD = c, d
+		}
+		if p.X < bestX {
+			left, bestX = c, p.X
+		}
+	}
+	centre := px(0, 0, -zs)
+	// axis builds an axis from a to b over values lo..hi, with dx, dy the
+	// unit direction its marks point (away from the box).
+	axis := func(a, b plot.Point, lo, hi float64, name string, dx, dy, gap float64) Axis3D {
+		name2 := mark + gap + 1.5*gap
+		ax := Axis3D{From: a, To: b, Name: name,
+			NameAt: plot.Point{X: (a.X+b.X)/2 + name2*dx, Y: (a.Y+b.Y)/2 + name2*dy}}
+		if !(hi > lo) {
+			return ax
+		}
+		for _, v := range plot.NiceTicks(lo, hi, 6) {
+			t := (v - lo) / (hi - lo)
+			if t < 0.12 || t > 0.88 {
+				continue // near a corner
+			}
+			at := plot.Point{X: a.X + t*(b.X-a.X), Y: a.Y + t*(b.Y-a.Y)}
+			ax.Ticks = append(ax.Ticks, Tick3D{Value: v, At: at,
+				Out:     plot.Point{X: at.X + mark*dx, Y: at.Y + mark*dy},
+				LabelAt: plot.Point{X: at.X + (mark+gap)*dx, Y: at.Y + (mark+gap)*dy},
+				Label:   AxisValue(v)})
+		}
+		return ax
+	}
+	// out is the unit direction from the floor's centre to the middle of
+	// a→b.
+	out := func(a, b plot.Point) (float64, float64) {
+		dx, dy := (a.X+b.X)/2-centre.X, (a.Y+b.Y)/2-centre.Y
+		if l := math.Hypot(dx, dy); l > 0 {
+			return dx / l, dy / l
+		}
+		return 0, 1
+	}
+	w := m.World
+	a, b := px(-1, near[1], -zs), px(1, near[1], -zs)
+	dx, dy := out(a, b)
+	x1 := axis(a, b, w.X0, w.X1, "x₁", dx, dy, gap)
+	a, b = px(near[0], -1, -zs), px(near[0], 1, -zs)
+	dx, dy = out(a, b)
+	x2 := axis(a, b, w.Y0, w.Y1, "x₂", dx, dy, gap)
+	a, b = px(left[0], left[1], -zs), px(left[0], left[1], zs)
+	phi := axis(a, b, m.ZMin, m.ZMax, "Φ", -1, 0, mark/2)
+	phi.NameAt = plot.Point{X: b.X, Y: b.Y - gap}
+	return [3]Axis3D{x1, x2, phi}
 }

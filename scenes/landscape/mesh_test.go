@@ -106,3 +106,77 @@ func TestUnitColorsDistinct(t *testing.T) {
 		seen[k] = i
 	}
 }
+
+// The surface's axes lie on its box: x₁ and x₂ along the floor edges
+// through the floor corner drawn lowest (nearest the viewer), Φ upright at
+// the corner drawn furthest left; each tick sits where its value is on
+// the axis, marked and labelled outside the box, none near a corner; for
+// every azimuth.
+func TestSurfaceAxes(t *testing.T) {
+	t.Parallel()
+	w := plot.Rect{X0: -2, Y0: -1, X1: 3, Y1: 2}
+	f := func(x, y float64) float64 { return x - 2*y }
+	vp := plot.NewViewport(plot.Rect{X0: -2, Y0: -2, X1: 2, Y1: 2}, plot.Rect{X0: 0, Y0: 0, X1: 400, Y1: 400})
+	pix := func(m *Mesh, x, y, z float64) plot.Point {
+		p := m.Project(x, y, z)
+		px, py := vp.ToPixel(p.X, p.Y)
+		return plot.Point{X: px, Y: py}
+	}
+	near := func(a, b plot.Point) bool { return math.Hypot(a.X-b.X, a.Y-b.Y) < 1e-9 }
+	dist := func(a, b plot.Point) float64 { return math.Hypot(a.X-b.X, a.Y-b.Y) }
+	for az := -3.0; az <= 3; az += 0.35 {
+		m := SurfaceMesh(f, w, 9, 9, Camera{Azimuth: az, Elevation: 0.6, ZScale: 1})
+		ax := m.Axes(vp, 5, 11)
+		type corner struct{ x, y float64 }
+		cs := []corner{{w.X0, w.Y0}, {w.X1, w.Y0}, {w.X1, w.Y1}, {w.X0, w.Y1}}
+		low, left := cs[0], cs[0]
+		for _, c := range cs {
+			if pix(&m, c.x, c.y, m.ZMin).Y > pix(&m, low.x, low.y, m.ZMin).Y {
+				low = c
+			}
+			if pix(&m, c.x, c.y, m.ZMin).X < pix(&m, left.x, left.y, m.ZMin).X {
+				left = c
+			}
+		}
+		centre := pix(&m, (w.X0+w.X1)/2, (w.Y0+w.Y1)/2, m.ZMin)
+		// Each axis: its ends, and where a value v is on it.
+		want := [3]struct {
+			name     string
+			from, to plot.Point
+			lo, hi   float64
+			at       func(v float64) plot.Point
+		}{
+			{"x₁", pix(&m, w.X0, low.y, m.ZMin), pix(&m, w.X1, low.y, m.ZMin), w.X0, w.X1, func(v float64) plot.Point { return pix(&m, v, low.y, m.ZMin) }},
+			{"x₂", pix(&m, low.x, w.Y0, m.ZMin), pix(&m, low.x, w.Y1, m.ZMin), w.Y0, w.Y1, func(v float64) plot.Point { return pix(&m, low.x, v, m.ZMin) }},
+			{"Φ", pix(&m, left.x, left.y, m.ZMin), pix(&m, left.x, left.y, m.ZMax), m.ZMin, m.ZMax, func(v float64) plot.Point { return pix(&m, left.x, left.y, v) }},
+		}
+		for i, a := range ax {
+			wa := want[i]
+			if a.Name != wa.name || !near(a.From, wa.from) || !near(a.To, wa.to) {
+				t.Errorf("az %.2f: axis %d is %s %v→%v, want %s %v→%v", az, i, a.Name, a.From, a.To, wa.name, wa.from, wa.to)
+				continue
+			}
+			if len(a.Ticks) < 2 {
+				t.Errorf("az %.2f: %s has %d ticks", az, a.Name, len(a.Ticks))
+			}
+			for _, tk := range a.Ticks {
+				fr := (tk.Value - wa.lo) / (wa.hi - wa.lo)
+				if !near(tk.At, wa.at(tk.Value)) || fr < 0.1 || fr > 0.9 || tk.Label != AxisValue(tk.Value) {
+					t.Errorf("az %.2f: %s tick %+v: want at %v, away from the ends", az, a.Name, tk, wa.at(tk.Value))
+				}
+				if math.Abs(dist(tk.At, tk.Out)-5) > 1e-9 || math.Abs(dist(tk.At, tk.LabelAt)-16) > 1e-9 && i < 2 {
+					t.Errorf("az %.2f: %s tick %v: mark %v, label %v", az, a.Name, tk.Value, dist(tk.At, tk.Out), dist(tk.At, tk.LabelAt))
+				}
+				if i < 2 && dist(tk.LabelAt, centre) <= dist(tk.At, centre) {
+					t.Errorf("az %.2f: %s tick %v's label is inside the box", az, a.Name, tk.Value)
+				}
+				if i == 2 && (tk.Out.X >= tk.At.X || tk.Out.Y != tk.At.Y) {
+					t.Errorf("az %.2f: Φ tick %v's mark does not point left", az, tk.Value)
+				}
+			}
+		}
+		if ax[2].To.Y >= ax[2].From.Y {
+			t.Errorf("az %.2f: Φ axis points down", az)
+		}
+	}
+}

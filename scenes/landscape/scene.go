@@ -45,6 +45,7 @@ type Scene struct {
 	VP    plot.Viewport // Plane fitted to the plot, device pixels
 	Line  [2]plot.Point // the user's line, world coordinates
 	Az    float64       // 3-D camera azimuth
+	El    float64       // 3-D camera elevation (radians, MinEl..MaxEl)
 
 	Layout Layout
 
@@ -61,6 +62,7 @@ type Scene struct {
 	Mesh    Mesh
 	MeshVP  plot.Viewport  // the projection plane onto the plot, device pixels
 	Kinks3D [][]plot.Point // per kink (same order as Kinks), lifted onto the surface, device pixels
+	Axes3D  [3]Axis3D      // the surface's x₁, x₂ and Φ axes, device pixels
 	MeshGen uint64
 
 	// Φ along Line and its chart (x is the distance from Line[0]).
@@ -100,12 +102,15 @@ type Scene struct {
 	netGen    uint64    // bumped when Net is rebuilt
 	meshOK    bool
 	meshAz    float64
+	meshEl    float64
 	drag      dragMode
 	dragLastX float64
+	dragLastY float64
 	oldLine   [2]plot.Point // the line before the drag, for Escape
 
 	// What the cached state was computed for.
 	laidOut   bool
+	legRows   int // the rows of the units' legend the layout has room for
 	area      ui.Rect
 	counted   countKey
 	restrFor  restrKey
@@ -201,11 +206,12 @@ func NewScene() *Scene {
 		Tint: ui.Toggle{Label: "tint by pattern",
 			Tip: "Colour each region by which units are active there: one colour per linear piece"},
 		Surface: ui.Toggle{Label: "3-D surface",
-			Tip: "The graph z = Φ(x₁,x₂) seen from above, like the seed's plot_surface; drag to turn it"},
+			Tip: "The graph z = Φ(x₁,x₂) seen from above, like the seed's plot_surface; drag sideways to turn it, up and down to tilt it; reset view turns it back"},
 		Seed:  1,
 		Plane: plot.NewPanZoom(HomeView, 1e-3, 1e3),
 		Line:  [2]plot.Point{{X: -1.9, Y: -0.2}, {X: 1.9, Y: 0.3}},
 		Az:    DefaultCamera.Azimuth,
+		El:    DefaultCamera.Elevation,
 		scale: 1,
 	}
 	s.rebuild()
@@ -284,7 +290,7 @@ func (s *Scene) Update(t *ui.Tick) {
 	}
 	if s.Home.Update(in) {
 		s.Plane.Reset()
-		s.Az = DefaultCamera.Azimuth
+		s.Az, s.El = DefaultCamera.Azimuth, DefaultCamera.Elevation
 		s.stale = true
 	}
 	if s.Leaky.Update(in) {
@@ -317,7 +323,7 @@ func (s *Scene) Update(t *ui.Tick) {
 		s.PlaneGen++ // new kinks to draw, or the count
 		s.meshOK = false
 	}
-	if s.Surface.On && (!s.meshOK || s.Az != s.meshAz) {
+	if s.Surface.On && (!s.meshOK || s.Az != s.meshAz || s.El != s.meshEl) {
 		s.buildMesh()
 	}
 	s.restrict()
@@ -335,14 +341,25 @@ func (s *Scene) plotPixels() plot.Rect {
 // layout places the controls and the three views: the plane (a square),
 // the restriction chart and the captions.
 func (s *Scene) layout(area ui.Rect) {
-	if s.laidOut && area == s.area {
+	// The units' legend has eight to a row (a deep net's, one row).
+	legRows := 1
+	if !s.Deep() {
+		legRows = max(1, (s.Net.N+7)/8)
+	}
+	if s.laidOut && area == s.area && legRows == s.legRows {
 		return
 	}
-	s.laidOut, s.area = true, area
+	s.laidOut, s.area, s.legRows = true, area, legRows
 	body := ui.LineHeight(ui.FontSize)
 	L := &s.Layout
 	L.Controls, L.Content = ui.Sidebar(area)
-	col := ui.NewColumn(ui.PanelContent(L.Controls, ControlsTitle), ui.Gap) // (every title has one line)
+	// The rows' gaps shrink (to 3) where the column would not fit (a short
+	// window, the About card open).
+	content := ui.PanelContent(L.Controls, ControlsTitle) // (every title has one line)
+	legH := LegendRowH * float64(1+legRows)
+	rowsH := s.Preset.Height() + s.N.Height() + s.Depth.Height() + 3*ui.RowH + 3*body + ScaleH + legH + 3*body
+	const gaps = 8
+	col := ui.NewColumn(content, math.Max(3, math.Min(ui.Gap, (content.H-rowsH)/gaps)))
 	s.Preset.Rect = col.Next(s.Preset.Height())
 	s.N.Rect = col.Next(s.N.Height())
 	s.Depth.Rect = col.Next(s.Depth.Height())
@@ -353,7 +370,7 @@ func (s *Scene) layout(area ui.Rect) {
 	s.Leaky.Rect = col.Next(ui.RowH)
 	L.Figures = col.Next(3 * body)
 	L.Scale = col.Next(ScaleH)
-	L.Legend = col.Next(18 + 4*18)
+	L.Legend = col.Next(legH)
 	L.HoverR = col.Next(3 * body)
 
 	in := ui.PanelContent(L.Content, Title)
@@ -414,7 +431,7 @@ func (s *Scene) updatePointer(in *ui.Input) {
 		in.Consume()
 		in.Capture(s)
 		if s.Surface.On {
-			s.drag, s.dragLastX = dragTurn, in.X
+			s.drag, s.dragLastX, s.dragLastY = dragTurn, in.X, in.Y
 			return
 		}
 		x, y := s.VP.ToWorld(in.X*s.scale, in.Y*s.scale)
@@ -445,8 +462,11 @@ func (s *Scene) updateDrag(in *ui.Input) {
 		x, y := s.VP.ToWorld(in.X*s.scale, in.Y*s.scale)
 		s.Line[1] = plot.Point{X: x, Y: y}
 	} else {
+		// Sideways turns, up and down tilts (100 px a radian); the
+		// view stays between nearly side-on and straight above.
 		s.Az += (in.X - s.dragLastX) * 0.01
-		s.dragLastX = in.X
+		s.El = math.Max(MinEl, math.Min(MaxEl, s.El+(in.Y-s.dragLastY)*0.01))
+		s.dragLastX, s.dragLastY = in.X, in.Y
 	}
 	if in.Released || !in.Down {
 		if s.drag == dragLine {
@@ -545,14 +565,15 @@ func (s *Scene) recompute() {
 // buildMesh projects the surface and lifts the kink lines onto it.
 func (s *Scene) buildMesh() {
 	cam := DefaultCamera
-	cam.Azimuth = s.Az
+	cam.Azimuth, cam.Elevation = s.Az, s.El
 	cam.ZScale = 1
 	m := SurfaceMesh(s.eval, s.VP.World, 49, 49, cam)
 	s.Mesh = m
-	// Fit the box every azimuth's projection lies in, so the picture does
-	// not jump while turning: |x| <= √2, |y| <= √2·sin(el) + zs·cos(el).
-	hy := math.Sqrt2*math.Sin(cam.Elevation) + m.Cam.ZScale*math.Cos(cam.Elevation)
-	box := plot.Rect{X0: -1.45, Y0: -hy - 0.05, X1: 1.45, Y1: hy + 0.05}
+	// Fit the box every camera's projection lies in, so the picture does
+	// not jump while turning and tilting: |x| <= √2, |y| <= √2·sin(el) +
+	// zs·cos(el) <= √(2+zs²); and room around it for the axes' labels.
+	hy := math.Sqrt(2 + m.Cam.ZScale*m.Cam.ZScale)
+	box := plot.Rect{X0: -1.75, Y0: -hy - 0.2, X1: 1.75, Y1: hy + 0.2}
 	s.MeshVP = plot.Fit(box, s.plotPixels())
 	const steps = 64
 	for len(s.Kinks3D) < len(s.Kinks) {
@@ -572,7 +593,8 @@ func (s *Scene) buildMesh() {
 		s.Kinks3D[k] = pl
 	}
 	s.SurfaceNote = surfaceNote(&s.Mesh)
-	s.meshAz = s.Az
+	s.Axes3D = m.Axes(s.MeshVP, 5*s.scale, 11*s.scale)
+	s.meshAz, s.meshEl = s.Az, s.El
 	s.meshOK = true
 	s.MeshGen++
 }

@@ -124,6 +124,10 @@ func (s *Scene) paintScale(l *paint.List) {
 	l.Text(s.scaleText[1], bar.Right(), ty, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
 }
 
+// LegendRowH is the height of a row of the units' legend (its header's
+// too): a line of small text.
+const LegendRowH = 16.0
+
 // paintLegend draws the units' colours, eight to a row, dimming the units
 // inactive at the hover.
 func (s *Scene) paintLegend(l *paint.List) {
@@ -131,7 +135,7 @@ func (s *Scene) paintLegend(l *paint.List) {
 	if s.Deep() {
 		l.Text("kinks of layer ℓ (layer 2 bends at layer 1's)", r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 		for k := range s.DeepNet.Depth() {
-			x, y := r.X+float64(k)*r.W/3, r.Y+18
+			x, y := r.X+float64(k)*r.W/3, r.Y+LegendRowH
 			l.Fill(ui.Rect{X: x + 2, Y: y + 6.5, W: 12, H: 3}, UnitColor(k)) // (a fill: an anti-aliased line costs a flush in software GL)
 			l.Text(layerLabels[k], x+17, y+1, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
 		}
@@ -141,7 +145,7 @@ func (s *Scene) paintLegend(l *paint.List) {
 	cw := r.W / 8
 	for i := 0; i < s.Net.N; i++ {
 		x := r.X + float64(i%8)*cw
-		y := r.Y + 18 + float64(i/8)*18
+		y := r.Y + LegendRowH + float64(i/8)*LegendRowH
 		l.Fill(ui.Rect{X: x + 2, Y: y + 6.5, W: 12, H: 3}, UnitColor(i))
 		fg := paint.Ink
 		if s.UnitDim(i) {
@@ -214,6 +218,20 @@ func (s *Scene) paintSurface(l *paint.List) {
 	l.Fill(p, paint.Card)
 	l.Clip(p)
 	l.Custom(CustomMesh)
+	// The axes over the surface, their ends' values and names beside them.
+	sc, lh := s.scale, ui.LineHeight(ui.SmallSize)
+	for i, a := range s.Axes3D {
+		l.Line(a.From.X/sc, a.From.Y/sc, a.To.X/sc, a.To.Y/sc, 1.5, paint.Ink)
+		al := paint.Center
+		if i == 2 {
+			al = paint.End // Φ's, left of the upright axis
+		}
+		for _, t := range a.Ticks {
+			l.Line(t.At.X/sc, t.At.Y/sc, t.Out.X/sc, t.Out.Y/sc, 1, paint.Ink)
+			l.Text(t.Label, t.LabelAt.X/sc, t.LabelAt.Y/sc-lh/2, ui.SmallSize, paint.Regular, paint.Ink, al)
+		}
+		l.Text(a.Name, a.NameAt.X/sc, a.NameAt.Y/sc-lh/2, ui.SmallSize, paint.Bold, paint.Ink, paint.Center)
+	}
 	l.Unclip()
 	l.Stroke(p, 1, paint.Border)
 	l.Text(s.SurfaceNote, p.X+6, p.Y+4, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)

@@ -166,13 +166,14 @@ func collisions(s *Scene, piled bool) []collision {
 	return out
 }
 
-// No text of the scene covers another, nor lies under a box, at the
-// browser tests' window sizes, but for the known collisions (collisions),
-// which the test logs.
+// No text of the scene covers another, nor lies under a box, nor leaves
+// the scene's area, at the browser tests' window sizes (at 1024×640 also
+// with the About card's two lines over the scene), but for the known
+// collisions (collisions), which the test logs.
 func TestScenePaintNoOverlap(t *testing.T) {
 	// Not parallel: it sets the fonts' measure.
 	painttest.GoFonts(t)
-	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
+	for _, win := range [][3]float64{{1024, 640}, {1280, 800}, {1024, 640, 2*ui.AboutLineH + 2*ui.Pad}} {
 		for _, tc := range []struct {
 			desc   string
 			before []map[string]string // nets counted first (the plot of pieces against neurons shows them)
@@ -192,7 +193,9 @@ func TestScenePaintNoOverlap(t *testing.T) {
 				map[string]string{"layers": "8,8"}, 0.2, 0.1, false},
 		} {
 			f := &frame{s: NewScene()}
-			f.t = ui.Tick{In: &f.in, Area: painttest.SceneArea(win[0], win[1]), Scale: 1}
+			area := painttest.SceneArea(win[0], win[1])
+			area.Y, area.H = area.Y+win[2], area.H-win[2]
+			f.t = ui.Tick{In: &f.in, Area: area, Scale: 1}
 			f.step()
 			for _, o := range tc.before {
 				f.s.Set(o)
@@ -205,6 +208,11 @@ func TestScenePaintNoOverlap(t *testing.T) {
 			}
 			f.at(tc.x, tc.y)
 			f.step()
+			for _, tb := range paint.Texts([]*paint.List{&f.s.List}) {
+				if r := tb.R; r.X < area.X-1 || r.Y < area.Y-1 || r.Right() > area.Right()+1 || r.Bottom() > area.Bottom()+1 {
+					t.Errorf("%v×%v (card %v), %s: %q %v leaves the scene's area %v", win[0], win[1], win[2], tc.desc, tb.S, r, area)
+				}
+			}
 			known := map[string]int{}
 			for _, c := range collisions(f.s, tc.piled) {
 				if c.Reason == "" {

@@ -256,6 +256,24 @@ func TestSceneEscapeCancelsDrag(t *testing.T) {
 	if f.s.Line != old {
 		t.Error("turning the surface moved the line")
 	}
+	// Up and down tilt it, 100 px a radian, no further than MinEl..MaxEl;
+	// the axes follow.
+	el, axFrom := f.s.El, f.s.Axes3D[0].From
+	f.in.Y += 20
+	f.step()
+	if !near(f.s.El, el+0.2, 1e-12) || !near(f.s.Az, az+1, 1e-12) || f.s.Axes3D[0].From == axFrom {
+		t.Errorf("after 20 px down: elevation %v (want %v), azimuth %v, axes moved %v", f.s.El, el+0.2, f.s.Az, f.s.Axes3D[0].From != axFrom)
+	}
+	f.in.Y += 1000
+	f.step()
+	if f.s.El != MaxEl {
+		t.Errorf("elevation %v after a long drag down, want MaxEl %v", f.s.El, MaxEl)
+	}
+	f.in.Y -= 3000
+	f.step()
+	if f.s.El != MinEl {
+		t.Errorf("elevation %v after a long drag up, want MinEl %v", f.s.El, MinEl)
+	}
 	f.in.Keys = append(f.in.Keys, ui.KeyEscape)
 	f.step()
 	f.in.X += 100
@@ -272,8 +290,8 @@ func TestSceneEscapeCancelsDrag(t *testing.T) {
 	f.step()
 	f.in.Down, f.in.Released = false, true
 	f.step()
-	if f.s.Az != DefaultCamera.Azimuth || f.world() != HomeView {
-		t.Errorf("after reset view: azimuth %v, view %v", f.s.Az, f.world())
+	if f.s.Az != DefaultCamera.Azimuth || f.s.El != DefaultCamera.Elevation || f.world() != HomeView {
+		t.Errorf("after reset view: azimuth %v, elevation %v, view %v", f.s.Az, f.s.El, f.world())
 	}
 }
 

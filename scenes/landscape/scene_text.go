@@ -114,7 +114,7 @@ func (s *Scene) updateDeepTexts() {
 
 // surfaceNote is the note over the surface: the range of z it shows.
 func surfaceNote(m *Mesh) string {
-	return fmt.Sprintf("z = Φ(x₁,x₂) from %.3g to %.3g over the view; drag sideways to turn", m.ZMin, m.ZMax)
+	return fmt.Sprintf("z = Φ(x₁,x₂) from %s to %s; drag to turn and tilt", AxisValue(m.ZMin), AxisValue(m.ZMax))
 }
 
 // hoverText is the hover read-out at (x, y): the point, Φ there and the
@@ -136,6 +136,18 @@ func Snap(v, step float64) float64 {
 		return r
 	}
 	return c
+}
+
+// AxisValue writes an axis end's value in three digits, whole numbers
+// from 1000 on ("1000", not "1e+03"), "0" for -0.
+func AxisValue(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	if math.Abs(v) >= 1000 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 3, 64)
 }
 
 // FormatG writes v with as few digits as read it back exactly (1, -0.35).
