@@ -14,7 +14,7 @@ import (
 const (
 	MatrixRowH = 15.0 // height of one row of the 8×8 matrix
 	MistImg    = 56.0 // a mistake's thumbnail side
-	MistBars   = 30.0 // the mini bars under it
+	MistBars   = 32.0 // its two probability rows under it
 )
 
 // Titles of the views' panels.
@@ -40,6 +40,7 @@ type Rects struct {
 	LPanel                                ui.Rect // … its layer table
 	MistPanel, MistBig, MistGrid          ui.Rect // mistakes view
 	MistImgRect, MistBigBars              ui.Rect
+	MistLegend                            ui.Rect   // the line under the thumbnails saying what their rows are
 	MistCells                             []ui.Rect // the thumbnails shown
 	PadPanel, PadRect, SeePanel, SeeRect  ui.Rect   // draw view
 	PadInfo, PadBars                      ui.Rect
@@ -401,6 +402,7 @@ func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	L.MistBig, L.MistPanel = left, right
 	grid := ui.PanelContent(right, MistakesTitle)
 	head, grid := grid.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
+	L.MistLegend, grid = grid.CutBottom(ui.LineHeight(ui.SmallSize), 4)
 	s.UI.AllMist.Rect = ui.Rect{}
 	pageR := head
 	if _, _, ok := s.Snap.Cell(); ok {

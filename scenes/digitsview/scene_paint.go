@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 
 	"digitlab/kit/paint"
 	"digitlab/kit/plot"
@@ -357,13 +358,45 @@ func (s *Scene) paintBars(l *paint.List, r ui.Rect, probs []float32, label int) 
 	l.Line(area.X, area.Bottom(), area.Right(), area.Bottom(), 1, paint.Border)
 }
 
-// paintMiniBars draws small probability bars without labels.
-func (s *Scene) paintMiniBars(l *paint.List, r ui.Rect, probs []float32, label int) {
-	s.pl.vals = floatsInto(s.pl.vals, probs)
+// paintMistakeBars draws the two probabilities of a mistake that matter,
+// a row each: the true digit's (red), then the one the model said
+// (green), each as the digit, a bar of its share and the percentage.
+func (s *Scene) paintMistakeBars(l *paint.List, r ui.Rect, probs []float32, label int) {
 	pred := nn.Argmax(probs)
-	for _, b := range plot.ProbBars(plot.Rect{X0: r.X, Y0: r.Y, X1: r.Right(), Y1: r.Bottom()}, s.pl.vals, 1, true) {
-		l.Fill(ui.Rect{X: b.Full.X0, Y: b.Full.Y0, W: b.Full.W(), H: b.Full.H()}, BarBack)
-		l.Fill(ui.Rect{X: b.Fill.X0, Y: b.Fill.Y0, W: b.Fill.W(), H: math.Max(b.Fill.H(), 1)}, barColor(b.Index, label, pred))
+	rowH, lh := r.H/2, ui.LineHeight(ui.SmallSize)
+	for i, k := range [2]int{label, pred} {
+		if k < 0 || k >= len(probs) {
+			continue
+		}
+		y := r.Y + float64(i)*rowH
+		c := barColor(k, label, pred)
+		name := s.ClassName(k)
+		nw := paint.Measure(name, ui.SmallSize, paint.Bold) + 3
+		track := ui.Rect{X: r.X + nw, Y: y + 1, W: r.W - nw, H: rowH - 2}
+		p := math.Max(0, math.Min(1, float64(probs[k])))
+		l.Fill(track, BarBack)
+		l.Fill(ui.Rect{X: track.X, Y: track.Y, W: track.W * p, H: track.H}, pale(c))
+		l.Text(name, r.X, y+(rowH-lh)/2, ui.SmallSize, paint.Bold, c, paint.Start)
+		l.Text(Percent(p), track.Right()-2, y+(rowH-lh)/2, ui.SmallSize, paint.Regular, paint.Ink, paint.End)
+	}
+}
+
+// pale is c blended two parts in three with white: a fill dark text
+// reads on.
+func pale(c color.RGBA) color.RGBA {
+	return color.RGBA{uint8((int(c.R) + 2*255) / 3), uint8((int(c.G) + 2*255) / 3), uint8((int(c.B) + 2*255) / 3), 0xff}
+}
+
+// Percent writes a probability in whole percents, "<1%" below one and
+// ">99%" above 99 (neither rounds to a certainty it is not).
+func Percent(p float64) string {
+	switch v := math.Round(100 * p); {
+	case p < 0.01:
+		return "<1%"
+	case p > 0.99:
+		return ">99%"
+	default:
+		return strconv.Itoa(int(v)) + "%"
 	}
 }
 

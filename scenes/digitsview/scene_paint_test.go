@@ -79,7 +79,12 @@ func TestScenePaintTexts(t *testing.T) {
 				want = append(want, "panel "+WeightsTitle, s.WeightsHeading(), s.WeightsLegend(), "0")
 			case ViewMistakes:
 				head, at, _ := s.SelectedText()
-				want = append(want, "panel "+MistakesTitle, "panel "+SelectedTitle, s.MistakesHeader().Text, s.MistakeCaption(0), head, at)
+				// The first thumbnail's rows: the true digit and what the
+				// model said, each with its probability; the legend line.
+				m := s.Snap.Mistakes[0]
+				want = append(want, "panel "+MistakesTitle, "panel "+SelectedTitle, s.MistakesHeader().Text, s.MistakeCaption(0), head, at,
+					s.ClassName(m.Label), Percent(float64(m.Probs[m.Label])), s.ClassName(m.Pred), Percent(float64(m.Probs[m.Pred])),
+					"the true digit", "what the model said")
 			case ViewDraw:
 				want = append(want, "panel "+PadTitle, "panel "+SeeTitle, s.PadLines()[0].Text, s.PadLines()[1].Text)
 			}
@@ -205,6 +210,19 @@ func TestScenePaintMistakesHeaderFits(t *testing.T) {
 		t.Logf("%v: drawn %q (whole fits: %v)", win, got.S, fits)
 		if fits != (got.S == full) {
 			t.Errorf("%v: the whole header fits: %v, drawn %q", win, fits, got.S)
+		}
+	}
+}
+
+// Percent never rounds to a certainty or to nothing that it is not.
+func TestPercent(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		p    float64
+		want string
+	}{{0, "<1%"}, {0.004, "<1%"}, {0.0099, "<1%"}, {0.01, "1%"}, {0.126, "13%"}, {0.5, "50%"}, {0.99, "99%"}, {0.9951, ">99%"}, {1, ">99%"}} {
+		if got := Percent(c.p); got != c.want {
+			t.Errorf("Percent(%v) = %q, want %q", c.p, got, c.want)
 		}
 	}
 }

@@ -156,8 +156,19 @@ func (s *Scene) paintMistakes(l *paint.List) {
 		if w.Index == s.Sel {
 			l.Stroke(img.Inset(-3), 2, paint.Accent)
 		}
-		s.paintMiniBars(l, ui.Rect{X: c.X, Y: img.Bottom() + 2, W: side, H: bars}, w.Probs, w.Label)
+		s.paintMistakeBars(l, ui.Rect{X: c.X, Y: img.Bottom() + 2, W: side, H: bars}, w.Probs, w.Label)
 		l.Text(s.MistakeCaption(i), c.X+side/2, img.Bottom()+bars+3, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
+	}
+	if len(L.MistCells) > 0 {
+		lg := L.MistLegend
+		x := lg.X
+		for _, part := range [...]struct {
+			s string
+			c color.RGBA
+		}{{"under each: ", paint.Muted}, {"the true digit", BarTrue}, {" and ", paint.Muted}, {"what the model said", BarPred}, {", with their probabilities", paint.Muted}} {
+			l.Text(part.s, x, lg.Y, ui.SmallSize, paint.Regular, part.c, paint.Start)
+			x += paint.Measure(part.s, ui.SmallSize, paint.Regular)
+		}
 	}
 	// The selected one, large.
 	bin := ui.PanelContent(L.MistBig, SelectedTitle)
