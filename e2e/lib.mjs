@@ -94,7 +94,7 @@ export const chromiumArgs = [
 // and resolves to { context, page, close }. The site's service worker is
 // blocked unless serviceWorkers is 'allow': requests it answers would
 // bypass the tests' page.route (the offline test allows it).
-export async function launchBrowser({ width = 1280, height = 800, deviceScaleFactor = 1, serviceWorkers = 'block' } = {}) {
+export async function launchBrowser({ width = 1280, height = 800, deviceScaleFactor = 1, serviceWorkers = 'block', hasTouch = false } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'digitlab-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
@@ -103,6 +103,7 @@ export async function launchBrowser({ width = 1280, height = 800, deviceScaleFac
     viewport: { width, height },
     deviceScaleFactor,
     serviceWorkers,
+    hasTouch,
   });
   const page = context.pages()[0] || await context.newPage();
   return {

@@ -280,3 +280,44 @@ test('each tab has an About card: × closes it for good (a reload keeps it close
   await clickRect(st.aboutOpenRect);
   await waitStatus(page, (s) => s.about.visible && !s.about.closed.includes('landscape'), { what: 'the card opened again' });
 });
+
+test('status().layout names the screen; on a touch screen the bar names taps, not keys, and a tap on the Landscape shows the read-out hovering shows', async () => {
+  await openApp(page, server.url);
+  let st = await status(page);
+  assert.equal(st.layout, 'desktop', 'a 1024×640 window with a mouse');
+  assert.equal(st.touch, false);
+  assert.match(st.hint, /space start\/pause/);
+  for (const [w, h, want] of [[768, 1024, 'tablet'], [390, 844, 'phone']]) {
+    const t = await launchBrowser({ width: w, height: h, hasTouch: true });
+    try {
+      await openApp(t.page, server.url, '?scene=landscape&preset=example');
+      st = await waitStatus(t.page, (s) => s.layout === want, { what: `status().layout ${want} at ${w}×${h} with touch` });
+      assert.equal(st.touch, true);
+      assert.match(st.hint, /^tap /);
+      assert.doesNotMatch(st.hint, /space|1-4/);
+      await frames(t.page, 3);
+      const texts = await t.page.evaluate(() => window.digitlab.testHooks.texts());
+      assert.ok(texts.some((b) => b.s === 'drag: draw a line · tap: read Φ there'), 'the plane\'s hint names a tap');
+      assert.ok(!texts.some((b) => /wheel/.test(b.s)), 'no hint names the wheel');
+      // A tap at (1,-1): Φ = -4 there, and the read-out stays once the
+      // finger is lifted (the pointer rests where it was). The window is
+      // narrower than 1024, so the layout is scaled down: status()'s
+      // rectangles are in its pixels (st.width across the window).
+      const css = w / st.width;
+      assert.ok(css < 1, `the layout is ${st.width} wide in a ${w} px window`);
+      const [px, py, pw, ph] = st.plot.map((v) => v * css);
+      const [x0, y0, x1, y1] = st.view;
+      const x = px + ((1 - x0) / (x1 - x0)) * pw, y = py + ((y1 - -1) / (y1 - y0)) * ph;
+      await t.page.touchscreen.tap(x, y);
+      st = await waitStatus(t.page, (s) => s.hover !== null, { what: `the read-out after a tap at ${w}×${h}` });
+      assert.deepEqual(st.hover, [1, -1]);
+      assert.equal(st.phi, -4);
+      await frames(t.page, 10);
+      st = await status(t.page);
+      assert.deepEqual(st.hover, [1, -1], 'the read-out stays after the finger lifts');
+      await screenshot(t.page, `touch-${want}`);
+    } finally {
+      await t.close();
+    }
+  }
+});

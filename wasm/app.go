@@ -59,6 +59,8 @@ func (a *App) goTo(name string, opts map[string]string) []error { return a.GoTo(
 func (a *App) Layout(outsideW, outsideH int) (int, int) {
 	a.Screen = ui.FitScreen(outsideW, outsideH, ebiten.Monitor().DeviceScaleFactor(), ui.MinW, ui.MinH)
 	dpr, cssPerLogical = a.Screen.DPR, a.Screen.CSSPerLogical
+	a.Touch = a.reader.touchScreen
+	a.Device = ui.Classify(outsideW, outsideH, a.Touch)
 	return a.Screen.DevW, a.Screen.DevH
 }
 
@@ -173,7 +175,7 @@ func (a *App) drawBarStatus(screen *ebiten.Image) {
 	case a.CopiedNote() != "":
 		textIn(screen, a.CopiedNote(), r, sizeSmall, FontBold, colAccent, AlignEnd)
 	default:
-		hint := "1-4 tabs   space start/pause   s step   r reset"
+		hint := ui.BarHint(a.Touch)
 		if textWidth(hint, sizeSmall, FontRegular)+2*ui.Pad < r.W {
 			textIn(screen, hint, r, sizeSmall, FontRegular, colMuted, AlignEnd)
 		}

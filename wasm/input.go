@@ -22,6 +22,12 @@ type inputReader struct {
 	ptr      ui.Pointer
 	touchIDs []ebiten.TouchID
 	touch    ebiten.TouchID // the touch acting as the pointer, -1 if none
+	// finger: the last pointer was a finger (a touch's pointerdown, until
+	// a mouse moves): lifted, it rests where it was (ui.PointerSample).
+	finger bool
+	// touchScreen: the screen takes touches (navigator.maxTouchPoints),
+	// or a touch was seen.
+	touchScreen bool
 }
 
 // newInputReader listens to the page's keydown and pointerdown events:
@@ -29,6 +35,9 @@ type inputReader struct {
 // pressed and released between two frames (a quick tap, a test driver's).
 func newInputReader() *inputReader {
 	r := &inputReader{touch: -1}
+	if n := js.Global().Get("navigator").Get("maxTouchPoints"); n.Type() == js.TypeNumber && n.Int() > 0 {
+		r.touchScreen = true
+	}
 	on := func(event string, f func(e js.Value)) {
 		js.Global().Call("addEventListener", event, js.FuncOf(func(_ js.Value, args []js.Value) any {
 			f(args[0])
@@ -41,7 +50,17 @@ func newInputReader() *inputReader {
 			r.keys = append(r.keys, k)
 		}
 	})
+	on("pointermove", func(e js.Value) {
+		if e.Get("pointerType").String() == "mouse" {
+			r.finger = false
+		}
+	})
 	on("pointerdown", func(e js.Value) {
+		if t := e.Get("pointerType").String(); t == "touch" {
+			r.finger, r.touchScreen = true, true
+		} else if t == "mouse" {
+			r.finger = false
+		}
 		if e.Get("button").Int() == 0 {
 			r.taps++
 			r.tapX, r.tapY = e.Get("clientX").Float(), e.Get("clientY").Float()
@@ -56,7 +75,7 @@ func (r *inputReader) read(in *ui.Input, now time.Duration) {
 	in.Now = now
 	// Pointer: the first touch if any, else the mouse. Ebiten reports
 	// positions in Layout's (device) pixels; ui works in logical pixels.
-	p := ui.PointerSample{Taps: r.taps, TapX: r.tapX / cssPerLogical, TapY: r.tapY / cssPerLogical}
+	p := ui.PointerSample{Taps: r.taps, TapX: r.tapX / cssPerLogical, TapY: r.tapY / cssPerLogical, Touch: r.finger}
 	r.taps = 0
 	r.touchIDs = inpututil.AppendJustPressedTouchIDs(r.touchIDs[:0])
 	if r.touch < 0 && len(r.touchIDs) > 0 {
@@ -67,7 +86,10 @@ func (r *inputReader) read(in *ui.Input, now time.Duration) {
 		r.touch = -1
 	case r.touch >= 0:
 		tx, ty := ebiten.TouchPosition(r.touch)
-		p.X, p.Y, p.On, p.Down = float64(tx)/dpr, float64(ty)/dpr, true, true
+		p.X, p.Y, p.On, p.Down, p.Touch = float64(tx)/dpr, float64(ty)/dpr, true, true, true
+		r.finger, r.touchScreen = true, true
+	case r.finger:
+		// A lifted finger: the mouse's position is not the pointer's.
 	default:
 		mx, my := ebiten.CursorPosition()
 		p.X, p.Y, p.On, p.Down = float64(mx)/dpr, float64(my)/dpr, true, ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)

@@ -38,6 +38,7 @@ type Input struct {
 	Wheel    float64       // vertical wheel delta this tick, positive = up/away
 	Now      time.Duration // monotonic time since the app started
 	Keys     []Key         // intents pressed this tick
+	Touch    bool          // the screen takes touches: hints name taps, not keys or the wheel
 
 	consumed bool
 	tip      string

@@ -76,6 +76,8 @@ type Shell struct {
 	In         Input     // this frame's input; Begin removes the app's keys
 
 	Screen                  Screen // the window as Layout fitted it
+	Device                  Device // what kind of screen it is (status().layout)
+	Touch                   bool   // the screen takes touches (or one was seen)
 	Window, Bar, Area, Info Rect   // the whole window, the top bar, the scene's area, the bar's right part
 	Budget                  time.Duration
 
@@ -136,7 +138,7 @@ type progressKey struct {
 // NewShell returns the shell around scenes (in tab order) with the URL
 // query applied; its errors go to the banner.
 func NewShell(scenes []Scene, ld Loader, query string) *Shell {
-	s := &Shell{Scenes: scenes, Load: ld, Screen: Screen{DPR: 1, CSSPerLogical: 1, W: MinW, H: MinH}, Budget: 8 * time.Millisecond}
+	s := &Shell{Scenes: scenes, Load: ld, Screen: Screen{DPR: 1, CSSPerLogical: 1, W: MinW, H: MinH}, Device: Desktop, Budget: 8 * time.Millisecond}
 	for _, sc := range scenes {
 		s.Tabs.Options = append(s.Tabs.Options, sc.Title())
 	}
@@ -226,6 +228,7 @@ func (s *Shell) SetOptions(opts map[string]string) []string {
 // banner, tabs and Retry fed, and the scene's Budget set.
 func (s *Shell) Begin(now time.Time) {
 	s.frameAt = now
+	s.In.Touch = s.Touch
 	ld := s.Load
 	failed := ld.Failed()
 	state := loadState(ld.Loading(), failed)
@@ -475,6 +478,7 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 		m[k] = nil
 	}
 	m["messages"] = append([]string(nil), s.Banner.Msgs...)
+	m["layout"], m["touch"], m["hint"] = string(s.Device), s.Touch, BarHint(s.Touch)
 	a := &s.About
 	closed := []any{}
 	for _, n := range a.ClosedNames() {

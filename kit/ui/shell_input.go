@@ -34,6 +34,10 @@ type PointerSample struct {
 	Down       bool // the mouse button is held or the touch is on
 	Taps       int  // pointerdown events since the last tick
 	TapX, TapY float64
+	// Touch: the pointer is a finger, on the screen (On) or lifted (not
+	// On): a lifted finger leaves the pointer resting where it was, as a
+	// mouse would, so a tap shows what hovering shows.
+	Touch bool
 }
 
 // Pointer turns PointerSamples into Input's pointer fields. A click whose
@@ -43,6 +47,7 @@ type PointerSample struct {
 type Pointer struct {
 	untap bool // release the synthesised press on this tick
 	down  bool
+	seen  bool // the pointer has been somewhere (x, y are a place)
 	x, y  float64
 }
 
@@ -52,7 +57,8 @@ func (pt *Pointer) Read(in *Input, p PointerSample) {
 	if p.On {
 		x, y = p.X, p.Y
 	}
-	in.Pointer = p.On
+	in.Pointer = p.On || p.Touch && pt.seen // (a finger lifted: resting where it was)
+	pt.seen = pt.seen || p.On || p.Taps > 0
 	switch {
 	case pt.untap:
 		pt.untap, down = false, false

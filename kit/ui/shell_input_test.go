@@ -54,6 +54,14 @@ func TestPointer(t *testing.T) {
 		{"lifted, still", PointerSample{}, want{30, 40, false, false, false, false}},
 		{"a quick touch between frames", PointerSample{Taps: 2, TapX: 70, TapY: 80}, want{70, 80, true, true, true, false}},
 		{"its release", PointerSample{}, want{70, 80, false, false, false, true}},
+		// A finger (Touch): lifted, the pointer rests where it was, so
+		// what hovering there shows stays, until the next touch.
+		{"a finger down", PointerSample{X: 90, Y: 95, On: true, Down: true, Touch: true}, want{90, 95, true, true, true, false}},
+		{"lifted: resting there", PointerSample{Touch: true}, want{90, 95, true, false, false, true}},
+		{"still resting", PointerSample{Touch: true}, want{90, 95, true, false, false, false}},
+		{"a quick tap between frames", PointerSample{Touch: true, Taps: 1, TapX: 15, TapY: 25}, want{15, 25, true, true, true, false}},
+		{"its release: resting at the tap", PointerSample{Touch: true}, want{15, 25, true, false, false, true}},
+		{"the mouse again", PointerSample{X: 5, Y: 6, On: true}, want{5, 6, true, false, false, false}},
 	}
 	var pt Pointer
 	var in Input
@@ -64,5 +72,11 @@ func TestPointer(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s: got %+v, want %+v", tt.desc, got, tt.want)
 		}
+	}
+	// A lifted finger before the pointer was ever anywhere is no pointer.
+	var fresh Pointer
+	in.Reset()
+	if fresh.Read(&in, PointerSample{Touch: true}); in.Pointer {
+		t.Error("a pointer that was never anywhere rests at (0, 0)")
 	}
 }

@@ -25,6 +25,7 @@ type Scene struct {
 	Eta, Speed ui.Slider
 	Run        ui.RunControls // run/pause, step, reset: Run.Running is the run state
 	Home       ui.Button      // reset view
+	touch      bool           // the screen takes touches (the plane's hint says tap)
 
 	View plot.PanZoom  // the world rectangle asked for (wheel, arrows, reset view)
 	VP   plot.Viewport // the view fitted to the plot, device pixels
@@ -216,6 +217,7 @@ func (s *Scene) Update(t *ui.Tick) {
 	s.now = t.Now
 	s.changed = false
 	s.layout(t.Area, t.Scale)
+	s.touch = in.Touch
 
 	if s.Fn.Update(in) {
 		s.chooseFn(s.Fn.Index)

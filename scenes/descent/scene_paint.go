@@ -27,6 +27,9 @@ const (
 // Hint is the usage hint in the plot's corner.
 const Hint = "click: start here · wheel: zoom · arrows: pan"
 
+// TouchHint is the plane's hint on a touch screen.
+const TouchHint = "tap: start here"
+
 var (
 	levelInk = color.RGBA{40, 50, 70, 140}    // the level curves
 	labelBg  = color.RGBA{255, 255, 255, 190} // behind the level curves' labels
@@ -35,7 +38,7 @@ var (
 // paintKey is what List shows: it is rebuilt when any of it moved.
 type paintKey struct {
 	levels, path, hover, texts uint64
-	on                         bool
+	on, touch                  bool
 	at                         plot.Point
 	area                       ui.Rect
 	scale                      float64
@@ -68,7 +71,7 @@ func (s *Scene) paint() {
 		}
 	}
 	k := paintKey{levels: s.LevelsGen, path: s.PathGen, hover: s.HoverGen, texts: s.textGen,
-		on: s.Hover, at: s.HoverAt, area: s.area, scale: s.scale}
+		on: s.Hover, at: s.HoverAt, area: s.area, scale: s.scale, touch: s.touch}
 	if k == s.paintKey {
 		return
 	}
@@ -183,7 +186,11 @@ func (s *Scene) paintPlot(l *paint.List) {
 	l.Unclip()
 	l.Stroke(r, 1, paint.Border)
 	paint.PlaneAxes(l, vp, sc, r, s.xTicks, s.yTicks, "x", "y")
-	paint.PlaneHint(l, r, Hint)
+	hint := Hint
+	if s.touch {
+		hint = TouchHint
+	}
+	paint.PlaneHint(l, r, hint)
 }
 
 // paintArrows: ∇F at the pointer (fixed length, its direction is the

@@ -42,6 +42,15 @@ func TestSceneListTexts(t *testing.T) {
 			t.Errorf("the list does not write %q", w)
 		}
 	}
+	// On a touch screen the hint names a tap, not the wheel or arrows.
+	tick(s, tk, time.Millisecond, func(in *ui.Input) { in.Touch = true })
+	if _, ok := textOf(&s.List, TouchHint); !ok {
+		t.Errorf("on a touch screen the list does not write %q", TouchHint)
+	}
+	if _, ok := textOf(&s.List, Hint); ok {
+		t.Errorf("on a touch screen the list still writes %q", Hint)
+	}
+	tick(s, tk, time.Millisecond, func(in *ui.Input) { in.Touch = false })
 	if b, _ := textOf(&s.List, "step k = 5"); !s.Figures.Contains(b.R.X, b.R.Y) {
 		t.Errorf("step k at %+v, outside the figures %+v", b.R, s.Figures)
 	}

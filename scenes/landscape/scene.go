@@ -110,7 +110,8 @@ type Scene struct {
 
 	// What the cached state was computed for.
 	laidOut   bool
-	legRows   int // the rows of the units' legend the layout has room for
+	legRows   int  // the rows of the units' legend the layout has room for
+	touch     bool // the screen takes touches (the plane's hint says tap)
 	area      ui.Rect
 	counted   countKey
 	restrFor  restrKey
@@ -261,6 +262,7 @@ func (s *Scene) Update(t *ui.Tick) {
 		s.scale = t.Scale
 	}
 	s.layout(t.Area)
+	s.touch = in.Touch
 
 	if s.Preset.Update(in) {
 		s.rebuild()

@@ -24,6 +24,9 @@ const (
 // Hint is the usage hint in the plane's corner.
 const Hint = "drag: draw a line · wheel: zoom · arrows: pan"
 
+// TouchHint is the plane's hint on a touch screen.
+const TouchHint = "drag: draw a line · tap: read Φ there"
+
 var (
 	white      = color.RGBA{255, 255, 255, 255}
 	labelBg    = color.RGBA{255, 255, 255, 200} // behind a contour label
@@ -49,12 +52,13 @@ type paintKey struct {
 	hx, hy                    float64
 	figs                      [5]int
 	scatterGen                uint64
+	touch                     bool
 }
 
 // paint rebuilds List when what it shows changed.
 func (s *Scene) paint() {
 	key := paintKey{s.area, s.scale, s.PlaneGen, s.MeshGen, s.netGen, s.Surface.On, s.Tint.On,
-		s.VP, s.ChartVP, s.Line, s.Hover, s.HX, s.HY, s.figFor, s.Scatter.gen}
+		s.VP, s.ChartVP, s.Line, s.Hover, s.HX, s.HY, s.figFor, s.Scatter.gen, s.touch}
 	if s.paintOK && key == s.painted {
 		return
 	}
@@ -210,7 +214,11 @@ func (s *Scene) paintPlane(l *paint.List) {
 	l.Stroke(p, 1, paint.Border)
 	w := s.VP.World
 	paint.PlaneAxes(l, s.VP, sc, p, plot.Ticks(w.X0, w.X1, 6), plot.Ticks(w.Y0, w.Y1, 6), "x₁", "x₂")
-	paint.PlaneHint(l, p, Hint)
+	hint := Hint
+	if s.touch {
+		hint = TouchHint
+	}
+	paint.PlaneHint(l, p, hint)
 }
 
 func (s *Scene) paintSurface(l *paint.List) {

@@ -59,7 +59,15 @@ func TestScenePaintTexts(t *testing.T) {
 	if tb = texts(f.s); !hasText(tb, TintTitle) || hasText(tb, ScaleTitle) {
 		t.Error("with the tint on, the scale does not say what the tint's colours are")
 	}
-	f.s.Set(map[string]string{"tint": "0", "surface": "1"})
+	// On a touch screen the plane's hint names a tap, not the wheel.
+	f.s.Set(map[string]string{"tint": "0"})
+	f.in.Touch = true
+	f.step()
+	if tb = texts(f.s); !hasText(tb, TouchHint) || hasText(tb, Hint) {
+		t.Error("on a touch screen the plane's hint is not the touch one")
+	}
+	f.in.Touch = false
+	f.s.Set(map[string]string{"surface": "1"})
 	f.step()
 	tb = texts(f.s)
 	if !hasText(tb, f.s.SurfaceNote) || hasText(tb, Hint) {
