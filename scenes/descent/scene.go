@@ -34,6 +34,7 @@ type Scene struct {
 	// plot, the caption below it and the figures below the controls.
 	Controls, Content, Plot, Caption, Figures ui.Rect
 	Formula                                   ui.Rect // the chosen function's formula, under its choice
+	Chart                                     ValueChart
 
 	// Heat is the heatmap of the function over VP.World, one pixel per
 	// device pixel of Plot (Heat.Gen bumps when it is rendered again).
@@ -282,9 +283,16 @@ func (s *Scene) layout(area ui.Rect, scale float64) {
 
 	in := ui.PanelContent(s.Content, ContentTitle)
 	capR, rest := in.CutBottom(3*ui.LineHeight(CaptionSize)+4, 22)
+	// The chart of the value against the step on the right, the plane
+	// left of it (where the plane keeps 300 px; else no chart).
+	var chart ui.Rect
+	if cw := math.Max(190, math.Min(260, rest.W*0.3)); rest.W-cw >= 300+40+ui.Pad+4 {
+		chart, rest = rest.CutRight(cw, ui.Pad+4)
+	}
 	rest.X += 40 // room for the y ticks
 	rest.W -= 40
 	s.Plot, s.Caption = rest, capR
+	s.layoutChart(chart)
 }
 
 // pointer: arrows pan; over the plot a press sets the start and runs, the

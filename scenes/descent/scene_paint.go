@@ -37,11 +37,11 @@ var (
 
 // paintKey is what List shows: it is rebuilt when any of it moved.
 type paintKey struct {
-	levels, path, hover, texts uint64
-	on, touch                  bool
-	at                         plot.Point
-	area                       ui.Rect
-	scale                      float64
+	levels, path, hover, texts, chart uint64
+	on, touch                         bool
+	at                                plot.Point
+	area                              ui.Rect
+	scale                             float64
 }
 
 // Layer returns layer id's list (world lines and dots through VP) and its
@@ -70,7 +70,7 @@ func (s *Scene) paint() {
 			s.paintLayer(id)
 		}
 	}
-	k := paintKey{levels: s.LevelsGen, path: s.PathGen, hover: s.HoverGen, texts: s.textGen,
+	k := paintKey{levels: s.LevelsGen, path: s.PathGen, chart: s.Chart.Gen, hover: s.HoverGen, texts: s.textGen,
 		on: s.Hover, at: s.HoverAt, area: s.area, scale: s.scale, touch: s.touch}
 	if k == s.paintKey {
 		return
@@ -91,6 +91,7 @@ func (s *Scene) paint() {
 	s.paintFigures(l)
 	l.Panel(s.Content, ContentTitle)
 	s.paintPlot(l)
+	s.paintChart(l)
 	l.Paragraph(s.Text.Caption, s.Caption.X, s.Caption.Y, CaptionSize, paint.Regular, paint.Muted)
 }
 

@@ -73,6 +73,7 @@ func (s *Scene) recompute() {
 
 func (s *Scene) derive() {
 	s.derivePath()
+	s.deriveChart()
 	s.deriveHover()
 	s.deriveTexts()
 }

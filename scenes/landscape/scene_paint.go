@@ -30,8 +30,6 @@ const TouchHint = "drag: draw a line · tap: read Φ there"
 var (
 	white      = color.RGBA{255, 255, 255, 255}
 	labelBg    = color.RGBA{255, 255, 255, 200} // behind a contour label
-	chartBg    = color.RGBA{250, 251, 253, 255}
-	chartGrid  = color.RGBA{230, 233, 238, 255}
 	unitLabels = func() (u [33]string) {
 		for i := range u {
 			u[i] = strconv.Itoa(i)
@@ -255,7 +253,7 @@ func (s *Scene) paintChart(l *paint.List) {
 	r, ci, sc, vp := s.Layout.Chart, s.Layout.ChartIn, s.scale, s.ChartVP
 	l.Text("Φ along the dragged line", r.X, r.Y, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
 	l.Text(s.ChartNote, r.X, r.Y+ui.LineHeight(ui.FontSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
-	chartFrame(l, vp, sc, ci, &s.Chart, ChartXTitle)
+	paint.ChartFrame(l, vp, sc, ci, &s.Chart, ChartXTitle)
 	if vp.World.Y0 < 0 && vp.World.Y1 > 0 {
 		_, py := vp.ToPixel(0, 0)
 		l.Line(ci.X, py/sc, ci.Right(), py/sc, 1, paint.Track)
@@ -276,27 +274,6 @@ func (s *Scene) paintChart(l *paint.List) {
 	l.Disc(x0/sc, y0/sc, 4, paint.Ink)
 	in := s.Layout.Info
 	l.Paragraph(s.InfoLines, in.X, in.Y, CaptionSize, paint.Regular, paint.Muted)
-}
-
-// chartFrame draws the frame of a chart laid out as lay in the plot area
-// ci (vp maps lay.World onto it in device pixels, sc of them per logical
-// pixel): the area on its background, the y ticks' grid lines and labels
-// left of it, the x ticks' labels under it and the x axis's name under
-// them.
-func chartFrame(l *paint.List, vp plot.Viewport, sc float64, ci ui.Rect, lay *plot.ChartLayout, xTitle string) {
-	l.Fill(ci, chartBg)
-	l.Stroke(ci, 1, paint.Border)
-	for _, t := range lay.YTicks {
-		_, py := vp.ToPixel(vp.World.X0, t.Value)
-		y := py / sc
-		l.Line(ci.X, y, ci.Right(), y, 1, chartGrid)
-		l.Text(t.Label, ci.X-4, y-7, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
-	}
-	for _, t := range lay.XTicks {
-		px, _ := vp.ToPixel(t.Value, vp.World.Y0)
-		l.Text(t.Label, px/sc, ci.Bottom()+3, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
-	}
-	l.Text(xTitle, ci.X+ci.W/2, ci.Bottom()+3+ui.LineHeight(ui.SmallSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
 }
 
 // Panels appends the content panel (the plane, the chart), not the
