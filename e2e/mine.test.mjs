@@ -108,12 +108,15 @@ test('training on 20 copies of an unusual 7 raises its probability', async () =>
   assert.ok(st.mine.training);
   assert.equal(st.mine.before.n, 20);
   assert.equal(st.mine.before.step, step0);
-  await page.evaluate(() => window.digitlab.pause());
-  st = await waitStatus(page, (s) => s.synced && !s.running, { what: 'paused' });
-  await page.evaluate(() => window.digitlab.step(3000));
+  // The run trains on to its end (step 3000) with them mixed in, then
+  // Continue trains its length once more (to 6000). (Pausing and stepping
+  // here raced the run's end on a loaded machine: the run could end
+  // first.)
+  st = await waitStatus(page, (s) => s.synced && s.done && !s.running, { timeout: 120_000, what: 'the end of the run' });
+  await page.evaluate(() => window.digitlab.start());
   const target = st.step + 3000;
-  st = await waitStatus(page, (s) => s.synced && s.step === target && s.modelStep === target && s.mine.step === target && !s.mine.judging,
-    { timeout: 120_000, what: '3000 more steps with them, tested' });
+  st = await waitStatus(page, (s) => s.synced && s.done && s.step === target && s.modelStep === target && s.mine.step === target && !s.mine.judging,
+    { timeout: 120_000, what: 'Continue: 3000 more steps with them, tested' });
   const after = (await mine())[0].p;
   console.log(`p(7) of the mirrored 7: ${before.toFixed(3)} at step ${step0}, ${after.toFixed(3)} at step ${target} after training with it mixed in`);
   assert.ok(after > before + 0.2 && after > 0.7, `p(7): ${before} before, ${after} after`);

@@ -1158,3 +1158,26 @@ func TestRunTime(t *testing.T) {
 		t.Errorf("RunTime after Reset = %v", got)
 	}
 }
+
+// A Step that arrives when the run has reached its end but its final
+// evaluation is not yet taken (the page pauses and steps at once) still
+// takes its steps: the evaluation is finished first, then the run
+// continues past its end.
+func TestRunStepBeforeTheFinalEvaluation(t *testing.T) {
+	t.Parallel()
+	c := Default("digits8")
+	c.TrainN = 10
+	r, clk := newTestRun(t, c)
+	r.Start()
+	tickUntil(t, r, clk, 3*time.Millisecond, "the end of the run", func() bool { return r.Session() != nil && r.Session().Done() })
+	sess := r.Session()
+	if sess.Idle() {
+		t.Fatalf("the run is idle at its end already (%s): the test needs its final evaluation pending", runState(r))
+	}
+	r.Pause()
+	r.Step(5)
+	tickUntil(t, r, clk, farAhead, "Step(5) at the end", func() bool { return r.pending == 0 && !r.Busy() })
+	if sess.Steps() != 105 {
+		t.Errorf("Step(5) at the end, before its final evaluation: step %d, want 105; %s", sess.Steps(), runState(r))
+	}
+}
