@@ -1,5 +1,6 @@
-// No text on screen overlaps another or sits on a widget, and none leaves
-// the window (issue 18; the About card is open, as on a first visit): the
+// No text on screen overlaps another or sits on a widget, none leaves the
+// window, and every picture has a legend (issue 18; the About card is
+// open, as on a first visit): the
 // page lists the texts, panel titles and widgets of the visible scene's
 // display lists (digitlab.testHooks.texts(), measured in the page's fonts),
 // and each tab and each Digits view is checked at 1024×640 and 1280×800.
@@ -22,6 +23,7 @@ export function overlaps(boxes) {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i], b = boxes[j];
       if (a.kind === 'widget' && b.kind === 'widget') continue;
+      if (/^(picture|legend)$/.test(a.kind) || /^(picture|legend)$/.test(b.kind)) continue; // not texts
       if (!cut(a.rect, b.rect)) continue;
       out.push(`${a.kind} ${JSON.stringify(a.s)} at [${a.rect.map(Math.round)}] and ${b.kind} ${JSON.stringify(b.s)} at [${b.rect.map(Math.round)}]`);
     }
@@ -30,24 +32,24 @@ export function overlaps(boxes) {
 }
 
 const states = [
-  { name: 'digits-train', q: '?scene=digits&task=4v9&model=cnn', steps: 300 },
-  { name: 'digits-weights', set: { view: 'weights' } },
-  { name: 'digits-mistakes', set: { view: 'mistakes' } },
+  { name: 'digits-train', q: '?scene=digits&task=4v9&model=cnn', steps: 300, pictures: 3 },
+  { name: 'digits-weights', set: { view: 'weights' }, pictures: 1 },
+  { name: 'digits-mistakes', set: { view: 'mistakes' }, pictures: 1 },
   { name: 'digits-draw', set: { view: 'draw' } },
-  { name: 'digits-line', set: { view: 'line' }, wait: (s) => s.linePieces !== null },
-  { name: 'digits-confusion', set: { view: 'confusion' } },
-  { name: 'digits-inside', set: { view: 'inside' }, wait: (s) => s.insideLayers > 0 },
+  { name: 'digits-line', set: { view: 'line' }, wait: (s) => s.linePieces !== null, pictures: 1 },
+  { name: 'digits-confusion', set: { view: 'confusion' }, pictures: 1 },
+  { name: 'digits-inside', set: { view: 'inside' }, wait: (s) => s.insideLayers > 0, pictures: 3 },
   { name: 'digits10-train', q: '?scene=digits&task=10&model=cnn10', steps: 200 },
   { name: 'digits10-confusion', set: { view: 'confusion' } },
-  { name: 'landscape', q: '?scene=landscape&preset=example' },
-  { name: 'landscape-surface', q: '?scene=landscape&n=32&surface=1' },
+  { name: 'landscape', q: '?scene=landscape&preset=example', pictures: 3 },
+  { name: 'landscape-surface', q: '?scene=landscape&n=32&surface=1', pictures: 3 },
   { name: 'landscape-deep', q: '?scene=landscape&layers=8,8&seed=5' },
-  { name: 'descent', q: '?scene=descent&fn=f&eta=0.3' },
-  { name: 'ring', q: '?scene=ring' },
+  { name: 'descent', q: '?scene=descent&fn=f&eta=0.3', pictures: 2 },
+  { name: 'ring', q: '?scene=ring', pictures: 2 },
 ];
 
 for (const [width, height] of [[1024, 640], [1280, 800]]) {
-  test(`no text overlaps another or a widget at ${width}×${height}`, async () => {
+  test(`no text overlaps another or a widget or leaves the window, and every picture has a legend, at ${width}×${height}`, async () => {
     const server = await startServer();
     const browser = await launchBrowser({ width, height });
     const page = browser.page;
@@ -68,6 +70,15 @@ for (const [width, height] of [[1024, 640], [1280, 800]]) {
         const boxes = await page.evaluate(() => window.digitlab.testHooks.texts());
         assert.ok(boxes.filter((b) => b.kind === 'text').length > 3, `${st.name}: only ${boxes.length} boxes listed`);
         const o = overlaps(boxes);
+        // Every picture has a legend, a scale or axes that name it.
+        const legends = new Set(boxes.filter((b) => b.kind === 'legend').map((b) => b.s));
+        for (const b of boxes.filter((b) => b.kind === 'picture')) {
+          if (!b.s || !legends.has(b.s)) o.push(`picture ${JSON.stringify(b.s)} at [${b.rect.map(Math.round)}] has no legend`);
+        }
+        if (st.pictures) {
+          const pics = boxes.filter((b) => b.kind === 'picture').length;
+          if (pics < st.pictures) o.push(`only ${pics} pictures listed, want at least ${st.pictures}`);
+        }
         for (const b of boxes) {
           const [x, y, w, h] = b.rect;
           if (x < -1 || y < -1 || x + w > width + 1 || y + h > height + 1) o.push(`${b.kind} ${JSON.stringify(b.s)} at [${b.rect.map(Math.round)}] leaves the ${width}×${height} window`);

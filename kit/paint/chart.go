@@ -17,8 +17,11 @@ var (
 // (logical pixels; vp maps lay's world onto device pixels, sc device
 // pixels per logical one): its background and border, a grid line and a
 // label at each y tick, a label under each x tick, and the x axis' title
-// under those.
-func ChartFrame(l *List, vp plot.Viewport, sc float64, ci ui.Rect, lay *plot.ChartLayout, xTitle string) {
+// under those; it marks ci as the picture name and its axes as the
+// picture's legend (List.Picture).
+func ChartFrame(l *List, name string, vp plot.Viewport, sc float64, ci ui.Rect, lay *plot.ChartLayout, xTitle string) {
+	l.Picture(name, ci)
+	l.Legend(name, ui.Rect{X: ci.X - 40, Y: ci.Y, W: ci.W + 40, H: ci.H + 2*ui.LineHeight(ui.SmallSize) + 3})
 	l.Fill(ci, ChartBg)
 	l.Stroke(ci, 1, Border)
 	for _, t := range lay.YTicks {

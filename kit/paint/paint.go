@@ -96,6 +96,8 @@ const (
 	KLines                   // Lines (world polylines) through VP, W wide
 	KDots                    // Dots (world) through VP, discs of radius Rad
 	KCustom                  // the scene's own drawing number ID (meshes, cached batches)
+	KPicture                 // draws nothing: R is a picture named S (a plot, a map, a chart)
+	KLegend                  // draws nothing: R is the legend, scale or axes that explain picture S
 )
 
 // Op is one drawing instruction of a List (see Kind for which fields it
@@ -275,6 +277,14 @@ func (l *List) Dots(vp plot.Viewport, pts []plot.Point, rad float64, c color.RGB
 
 // Custom marks where the scene's own drawing number id goes.
 func (l *List) Custom(id int) { l.add(Op{Kind: KCustom, ID: id}) }
+
+// Picture and Legend draw nothing: they mark r as the picture named name,
+// and as what explains it (a colour scale, a key, its axes), so that the
+// browser tests can check that no picture goes without one (texts()).
+func (l *List) Picture(name string, r ui.Rect) { l.add(Op{Kind: KPicture, S: name, R: r}) }
+
+// Legend: see Picture.
+func (l *List) Legend(name string, r ui.Rect) { l.add(Op{Kind: KLegend, S: name, R: r}) }
 
 // TextBox is a text of a list and the rectangle it covers.
 type TextBox struct {

@@ -10,7 +10,7 @@ import "digitlab/kit/ui"
 // A ScreenText is a text, a panel's title or a widget of a list (S is
 // the widget's label).
 type ScreenText struct {
-	Kind string // "text", "title" or "widget"
+	Kind string // "text", "title", "widget", "picture" or "legend" (S names the picture)
 	TextBox
 }
 
@@ -27,6 +27,10 @@ func Texts(ls []*List) []ScreenText {
 					in := o.R.Inset(ui.Pad)
 					out = append(out, ScreenText{"title", TextBox{o.S, ui.Rect{X: in.X, Y: in.Y, W: Measure(o.S, ui.FontSize, Bold), H: ui.LineHeight(ui.FontSize)}}})
 				}
+			case KPicture:
+				out = append(out, ScreenText{"picture", TextBox{o.S, o.R}})
+			case KLegend:
+				out = append(out, ScreenText{"legend", TextBox{o.S, o.R}})
 			case KWidget:
 				if label, r, ok := widgetBox(o.Widget); ok {
 					out = append(out, ScreenText{"widget", TextBox{label, r}})

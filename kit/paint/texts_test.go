@@ -16,14 +16,18 @@ func TestTexts(t *testing.T) {
 	tog := &ui.Toggle{Label: "raw", Rect: ui.Rect{X: 80, Y: 6, W: 60, H: 28}}
 	b.Widgets(btn, tog)
 	b.Widget(struct{}{}) // not a widget it knows: left out
+	plane, scale := ui.Rect{X: 100, Y: 100, W: 200, H: 200}, ui.Rect{X: 100, Y: 310, W: 200, H: 20}
+	b.Picture("plane", plane)
+	b.Legend("plane", scale)
 	got := Texts([]*List{&a, &b})
-	if len(got) != 4 {
-		t.Fatalf("%d texts: %+v, want a title, a text and two widgets", len(got), got)
+	if len(got) != 6 {
+		t.Fatalf("%d texts: %+v, want a title, a text, two widgets, a picture and its legend", len(got), got)
 	}
 	in := panel.Inset(ui.Pad)
 	title := ScreenText{"title", TextBox{"Loss", ui.Rect{X: in.X, Y: in.Y, W: Measure("Loss", ui.FontSize, Bold), H: ui.LineHeight(ui.FontSize)}}}
 	text := ScreenText{"text", TextBox{"step 10", ui.Rect{X: 40, Y: 60, W: Measure("step 10", 14, Regular), H: ui.LineHeight(14)}}}
-	want := []ScreenText{title, text, {"widget", TextBox{"Start", btn.Rect}}, {"widget", TextBox{"raw", tog.Rect}}}
+	want := []ScreenText{title, text, {"widget", TextBox{"Start", btn.Rect}}, {"widget", TextBox{"raw", tog.Rect}},
+		{"picture", TextBox{"plane", plane}}, {"legend", TextBox{"plane", scale}}}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("text %d: %+v, want %+v", i, got[i], want[i])

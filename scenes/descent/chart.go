@@ -119,7 +119,7 @@ func (s *Scene) paintChart(l *paint.List) {
 	r, ci := c.Rect, c.In
 	l.Text(c.Title, r.X, r.Y, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
 	l.Text(c.Note, r.X, r.Y+ui.LineHeight(ui.FontSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
-	paint.ChartFrame(l, c.VP, sc, ci, &c.Lay, ChartXTitle)
+	paint.ChartFrame(l, "value against step", c.VP, sc, ci, &c.Lay, ChartXTitle)
 	_, py := c.VP.ToPixel(0, s.Func().OptValue)
 	for x := ci.X; x < ci.Right(); x += 8 {
 		l.Line(x, py/sc, math.Min(x+4, ci.Right()), py/sc, 1, paint.Good)

@@ -27,6 +27,9 @@ const (
 // Hint is the usage hint in the plot's corner.
 const Hint = "click: start here · wheel: zoom · arrows: pan"
 
+// PlanePicture names the plane (List.Picture).
+const PlanePicture = "the plane"
+
 // TouchHint is the plane's hint on a touch screen.
 const TouchHint = "tap: start here"
 
@@ -157,6 +160,9 @@ func (s *Scene) paintFigures(l *paint.List) {
 // plot), the frame, the axes and the hint.
 func (s *Scene) paintPlot(l *paint.List) {
 	r, vp, sc := s.Plot, s.VP, s.scale
+	// Its scale: the level curves' labels (the values of f) and the axes.
+	l.Picture(PlanePicture, r)
+	l.Legend(PlanePicture, ui.Rect{X: r.X - 40, Y: r.Y, W: r.W + 40, H: r.H + 20})
 	l.Raster(r, &s.Heat)
 	l.Clip(r)
 	l.Custom(LayerLevels)

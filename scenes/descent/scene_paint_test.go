@@ -37,6 +37,9 @@ func TestSceneListTexts(t *testing.T) {
 		"f(x, y) = 3(x − 1)² + y² + 4", // the function on screen, under its choice
 	}
 	want = append(want, s.Text.Caption...)
+	if u := painttest.Unexplained(&s.List); len(u) > 0 {
+		t.Errorf("pictures without a legend: %v", u)
+	}
 	for _, w := range want {
 		if _, ok := textOf(&s.List, w); !ok {
 			t.Errorf("the list does not write %q", w)

@@ -470,6 +470,8 @@ func (v *InsideView) Paint(l *paint.List, in *Inside, hover, selected Unit) {
 		p := &v.panels[i]
 		lay := &in.Layers[p.layer]
 		l.Text(lay.Name, p.x, p.y, insideTitleSize, paint.Bold, paint.Ink, paint.Start)
+		l.Picture(lay.Name, ui.Rect{X: p.body.X, Y: p.body.Y, W: p.w, H: p.h - (p.body.Y - p.y)})
+		l.Legend(lay.Name, p.bar)
 		insideLegend(l, p.bar, p.rangeText)
 		switch {
 		case p.isMap:
@@ -549,9 +551,13 @@ func (v *InsideView) paintDetail(l *paint.List) {
 		return
 	}
 	l.Text(v.incText, d.X, v.incCap, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	l.Picture(InsideWeightsPicture, v.IncImg)
+	l.Legend(InsideWeightsPicture, v.incLeg)
 	l.Raster(v.IncImg, &v.inc)
 	insideLegend(l, v.incLeg, v.incRange)
 	l.Text(v.conText, d.X, v.conCap, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
+	l.Picture(InsideContribPicture, v.ConImg)
+	l.Legend(InsideContribPicture, v.conLeg)
 	l.Raster(v.ConImg, &v.con)
 	insideLegend(l, v.conLeg, v.conRange)
 	for i, s := range v.sums {

@@ -253,6 +253,8 @@ func (s *Scene) paintConfusion(l *paint.List) {
 	}
 	// The legend: the two colour scales.
 	lg := L.Legend
+	l.Picture(ConfusionPicture, L.Matrix)
+	l.Legend(ConfusionPicture, lg)
 	x := lg.X
 	for _, diag := range []bool{true, false} {
 		bar := ui.Rect{X: x, Y: lg.Y + 2, W: 100, H: 10}

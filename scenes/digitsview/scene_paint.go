@@ -334,6 +334,7 @@ func (s *Scene) paintBars(l *paint.List, r ui.Rect, probs []float32, label int) 
 	if len(probs) == 0 {
 		return
 	}
+	l.Picture(BarsPicture, r) // (its legend: the caller's caption in the bars' colours)
 	if !FiniteProbs(probs) {
 		l.Fill(r, BarBack)
 		l.TextIn("no probabilities: the weights are not numbers", r, ui.SmallSize, paint.Regular, paint.Bad, paint.Center)
@@ -448,3 +449,13 @@ func (s *Scene) Lists(dpr float64) []*paint.List {
 	}
 	return append(ls, s.DivergedList())
 }
+
+// The pictures' names (List.Picture) where no title names them.
+const (
+	BarsPicture          = "probability bars"
+	WeightsPicture       = "weights"
+	MistakesPicture      = "mistakes"
+	ConfusionPicture     = "confusion matrix"
+	InsideWeightsPicture = "a unit's incoming weights"
+	InsideContribPicture = "weight × input"
+)

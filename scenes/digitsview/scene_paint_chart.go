@@ -31,6 +31,9 @@ func (s *Scene) paintChartFrame(l *paint.List, cv *ChartView, scale float64, i i
 	if p.W < 20 || p.H < 20 {
 		return
 	}
+	// Its axes' ticks and titles and its series' key explain it.
+	l.Picture(cv.Title, p)
+	l.Legend(cv.Title, ui.Rect{X: p.X - 40, Y: p.Y, W: p.W + 40, H: p.H + 2*ui.LineHeight(ui.SmallSize) + 4})
 	v := plot.NewViewport(w, plot.Rect{X0: p.X, Y0: p.Y, X1: p.Right(), Y1: p.Bottom()})
 	dv := deviceViewport(w, p, scale)
 	small := ui.LineHeight(ui.SmallSize)

@@ -68,6 +68,9 @@ func TestScenePaintTexts(t *testing.T) {
 			s := r.s
 			what := fmt.Sprintf("%gx%g %s", win[0], win[1], view)
 			texts := listTexts(viewLists(s))
+			if u := painttest.Unexplained(viewLists(s)...); len(u) > 0 {
+				t.Errorf("%s: pictures without a legend: %v", what, u)
+			}
 			want := []string{s.InfoLine().Text, "panel Training", "anneal T", "off", "batch", "train images", "all"}
 			switch s.View() {
 			case ViewTrain:

@@ -37,6 +37,7 @@ func (s *Scene) paintCurrent(l *paint.List) {
 		}
 		text, verdict, label := s.CurrentCaption()
 		y := img.Bottom() + 4
+		l.Legend(BarsPicture, ui.Rect{X: in.X, Y: y, W: in.W, H: ui.LineHeight(ui.FontSize)})
 		legendCaption(l, text, in.X, y)
 		info(l, verdict, in.Right(), y, ui.FontSize, paint.End)
 		s.paintBars(l, L.BarsRect, s.CurP, label)
@@ -91,6 +92,8 @@ func (s *Scene) paintWeights(l *paint.List) {
 	}
 	s.paintLayers(l)
 	l.Text(s.WeightsHeading(), in.X, in.Y, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
+	l.Picture(WeightsPicture, L.WArea)
+	l.Legend(WeightsPicture, L.WLegend)
 	l.Raster(L.WArea, &s.WPix)
 	leg := L.WLegend
 	bar := ui.Rect{X: leg.X, Y: leg.Y + 4, W: math.Min(240, leg.W/2), H: 10}
@@ -161,6 +164,8 @@ func (s *Scene) paintMistakes(l *paint.List) {
 	}
 	if len(L.MistCells) > 0 {
 		lg := L.MistLegend
+		l.Picture(MistakesPicture, L.MistGrid)
+		l.Legend(MistakesPicture, lg)
 		x := lg.X
 		for _, part := range [...]struct {
 			s string
@@ -178,6 +183,7 @@ func (s *Scene) paintMistakes(l *paint.List) {
 	}
 	l.Raster(L.MistImgRect, &s.CurPix)
 	head, at, now := s.SelectedText()
+	l.Legend(BarsPicture, ui.Rect{X: bin.X, Y: L.MistImgRect.Bottom() + 6, W: bin.W, H: ui.LineHeight(ui.FontSize)}) // "label 4, predicted 9"; the line under the gallery says which colour is which
 	l.Text(head, bin.X, L.MistImgRect.Bottom()+6, ui.FontSize, paint.Regular, paint.Ink, paint.Start)
 	s.paintBars(l, L.MistBigBars, s.SelWrong.Probs, s.SelWrong.Label)
 	y := L.MistBigBars.Bottom() + 6
@@ -211,6 +217,7 @@ func (s *Scene) paintPad(l *paint.List) {
 		}
 	}
 	if len(s.PadP) > 0 && !s.Pad.Empty() {
+		l.Legend(BarsPicture, L.PadInfo) // the answer, in the predicted bar's colour
 		s.paintBars(l, L.PadBars, s.PadP, -1)
 	}
 	s.paintMine(l)

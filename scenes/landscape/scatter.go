@@ -164,7 +164,7 @@ func (s *Scene) paintScatter(l *paint.List) {
 		l.Text(e.name, x, y, ui.SmallSize, paint.Regular, paint.Ink, paint.Start)
 		x += paint.Measure(e.name, ui.SmallSize, paint.Regular) + ui.Gap + 2
 	}
-	paint.ChartFrame(l, sc.VP, s.scale, ci, &sc.Lay, ScatterXTitle)
+	paint.ChartFrame(l, "pieces against neurons", sc.VP, s.scale, ci, &sc.Lay, ScatterXTitle)
 	l.Text(ScatterYTitle, ci.X+4, ci.Y+2, ui.SmallSize, paint.Bold, paint.Muted, paint.Start)
 	for i := range sc.Lay.Series {
 		ser := &sc.Lay.Series[i]

@@ -107,6 +107,7 @@ func (s *Scene) paintScale(l *paint.List) {
 	if s.Surface.On {
 		return // the surface has its own note
 	}
+	l.Legend(PlanePicture, r)
 	if s.Tint.On {
 		l.Text(TintTitle, r.X, r.Y, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 		l.Text(TintLine2, r.X, r.Y+ui.LineHeight(ui.SmallSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
@@ -183,8 +184,15 @@ func (s *Scene) paintHover(l *paint.List) {
 // paintPlane draws the heatmap, the level curves and kink lines (the
 // page's batch), the contour labels that fit, the user's line with its
 // breakpoints, the hover cross, the axes and the hint.
+// The pictures' names (List.Picture).
+const (
+	PlanePicture   = "the plane Φ(x)"
+	SurfacePicture = "the surface Φ(x)"
+)
+
 func (s *Scene) paintPlane(l *paint.List) {
 	p, sc := s.Layout.Plot, s.scale
+	l.Picture(PlanePicture, p)
 	l.Raster(p, &s.Heat)
 	l.Clip(p)
 	l.Custom(CustomLines)
@@ -221,6 +229,8 @@ func (s *Scene) paintPlane(l *paint.List) {
 
 func (s *Scene) paintSurface(l *paint.List) {
 	p := s.Layout.Plot
+	l.Picture(SurfacePicture, p)
+	l.Legend(SurfacePicture, p) // its axes, drawn over it, and the note on Φ's range
 	l.Fill(p, paint.Card)
 	l.Clip(p)
 	l.Custom(CustomMesh)
@@ -253,7 +263,7 @@ func (s *Scene) paintChart(l *paint.List) {
 	r, ci, sc, vp := s.Layout.Chart, s.Layout.ChartIn, s.scale, s.ChartVP
 	l.Text("Φ along the dragged line", r.X, r.Y, ui.FontSize, paint.Bold, paint.Ink, paint.Start)
 	l.Text(s.ChartNote, r.X, r.Y+ui.LineHeight(ui.FontSize), ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
-	paint.ChartFrame(l, vp, sc, ci, &s.Chart, ChartXTitle)
+	paint.ChartFrame(l, "Φ along the line", vp, sc, ci, &s.Chart, ChartXTitle)
 	if vp.World.Y0 < 0 && vp.World.Y1 > 0 {
 		_, py := vp.ToPixel(0, 0)
 		l.Line(ci.X, py/sc, ci.Right(), py/sc, 1, paint.Track)

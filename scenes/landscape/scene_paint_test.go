@@ -216,6 +216,9 @@ func TestScenePaintNoOverlap(t *testing.T) {
 			}
 			f.at(tc.x, tc.y)
 			f.step()
+			if u := painttest.Unexplained(&f.s.List); len(u) > 0 {
+				t.Errorf("%v×%v (card %v), %s: pictures without a legend: %v", win[0], win[1], win[2], tc.desc, u)
+			}
 			for _, tb := range paint.Texts([]*paint.List{&f.s.List}) {
 				if r := tb.R; r.X < area.X-1 || r.Y < area.Y-1 || r.Right() > area.Right()+1 || r.Bottom() > area.Bottom()+1 {
 					t.Errorf("%v×%v (card %v), %s: %q %v leaves the scene's area %v", win[0], win[1], win[2], tc.desc, tb.S, r, area)

@@ -141,6 +141,8 @@ func (s *Scene) paintChart(l *paint.List) {
 		return
 	}
 	lh := ui.LineHeight(ui.SmallSize)
+	l.Picture(ChartPicture, p)
+	l.Legend(ChartPicture, r) // the series' key beside the title, both axes' ticks
 	l.Text(ChartTitle, r.X, r.Y, ui.SmallSize, paint.Bold, paint.Ink, paint.Start)
 	{ // the legend, right-aligned beside the title or under it
 		x, y := r.Right(), r.Y

@@ -48,6 +48,8 @@ func (s *Scene) List() *paint.List {
 	// so that a kink on the outline r = b shows both), the seed's test
 	// points white-ringed in their verdict's colour, their numbers.
 	v := s.deviceViewport(s.PlotL)
+	l.Picture(DesignedPicture, s.PlotL)
+	l.Legend(DesignedPicture, axesBox(s.PlotL)) // its axes; the text under it says what the colours are
 	l.Raster(s.PlotL, &s.Left)
 	l.Segs(v, s.Circles, 1.5, colCircle, true)
 	l.Segs(v, s.Outline, 2.5, colOutline, true)
@@ -69,6 +71,8 @@ func (s *Scene) List() *paint.List {
 
 	// The learned plot: heatmap, the ring that labels the points, z = 0.
 	v = s.deviceViewport(s.PlotR)
+	l.Picture(LearnedPicture, s.PlotR)
+	l.Legend(LearnedPicture, axesBox(s.PlotR))
 	l.Raster(s.PlotR, &s.Right)
 	l.Segs(v, s.LabelRing, 1.2, colCircle, true)
 	if s.ShowKinks1.On {
@@ -113,4 +117,16 @@ var axisTicks = plot.Ticks(Plane.X0, Plane.X1, 6)
 // boxes, for the PNG button (ui.Snap).
 func (s *Scene) Panels(dst []ui.PanelRef) []ui.PanelRef {
 	return s.list.Panels(dst, s.DesignBox, s.LearnBox)
+}
+
+// The pictures' names (List.Picture).
+const (
+	DesignedPicture = "the designed network's plane"
+	LearnedPicture  = "the learned network's plane"
+	ChartPicture    = "regions and accuracy against step"
+)
+
+// axesBox is the plot r with its axes' tick labels (left and below).
+func axesBox(r ui.Rect) ui.Rect {
+	return ui.Rect{X: r.X - 30, Y: r.Y, W: r.W + 30, H: r.H + 20}
 }

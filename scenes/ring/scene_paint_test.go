@@ -23,6 +23,18 @@ func TestSceneAreaIsThePages(t *testing.T) {
 func TestSceneListTexts(t *testing.T) {
 	t.Parallel()
 	s, _ := newScene(t)
+	if u := painttest.Unexplained(s.List()); len(u) > 0 {
+		t.Errorf("pictures without a legend: %v", u)
+	}
+	pics := map[string]bool{}
+	for _, o := range s.List().Ops {
+		if o.Kind == paint.KPicture {
+			pics[o.S] = true
+		}
+	}
+	if !pics[DesignedPicture] || !pics[LearnedPicture] || !pics[ChartPicture] {
+		t.Errorf("pictures %v, want the two planes and the chart", pics)
+	}
 	boxes := s.List().Texts(nil)
 	var all []string
 	for _, b := range boxes {

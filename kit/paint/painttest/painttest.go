@@ -4,6 +4,7 @@
 package painttest
 
 import (
+	"fmt"
 	"testing"
 
 	"golang.org/x/image/font"
@@ -57,4 +58,26 @@ func GoFonts(t testing.TB) func(s string, size float64, f paint.Font) float64 {
 // inset by ui.Pad+4 (ui.Shell's layout without a banner).
 func SceneArea(w, h float64) ui.Rect {
 	return ui.Rect{Y: 44, W: w, H: h - 44}.Inset(ui.Pad + 4)
+}
+
+// Unexplained lists the pictures of ls (paint.List.Picture) that no legend
+// of ls names, and pictures without a name.
+func Unexplained(ls ...*paint.List) []string {
+	legends := map[string]bool{}
+	for _, l := range ls {
+		for i := range l.Ops {
+			if o := &l.Ops[i]; o.Kind == paint.KLegend {
+				legends[o.S] = true
+			}
+		}
+	}
+	var out []string
+	for _, l := range ls {
+		for i := range l.Ops {
+			if o := &l.Ops[i]; o.Kind == paint.KPicture && (o.S == "" || !legends[o.S]) {
+				out = append(out, fmt.Sprintf("%q at %+v", o.S, o.R))
+			}
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package painttest
 
 import (
+	"strings"
 	"testing"
 
 	"digitlab/kit/paint"
@@ -30,5 +31,23 @@ func TestGoFonts(t *testing.T) {
 	}
 	if a := SceneArea(1024, 640); a != (ui.Rect{X: 12, Y: 56, W: 1000, H: 572}) {
 		t.Errorf("SceneArea(1024, 640) = %v", a)
+	}
+}
+
+func TestUnexplained(t *testing.T) {
+	var a, b paint.List
+	a.Picture("plane", ui.Rect{W: 10, H: 10})
+	a.Picture("chart", ui.Rect{X: 20, W: 10, H: 10})
+	b.Legend("plane", ui.Rect{Y: 12, W: 10, H: 4}) // in another list: still its legend
+	b.Picture("", ui.Rect{})
+	got := Unexplained(&a, &b)
+	if len(got) != 2 || !strings.HasPrefix(got[0], `"chart"`) || !strings.HasPrefix(got[1], `""`) {
+		t.Errorf("Unexplained = %q, want the chart and the unnamed picture", got)
+	}
+	var c paint.List
+	c.Legend("plane", ui.Rect{})
+	c.Legend("chart", ui.Rect{})
+	if got := Unexplained(&a, &c); len(got) != 0 {
+		t.Errorf("Unexplained = %q with every picture explained", got)
 	}
 }
