@@ -22,6 +22,14 @@ func (r Rect) W() float64 { return r.X1 - r.X0 }
 // H returns the height of r.
 func (r Rect) H() float64 { return r.Y1 - r.Y0 }
 
+// PadY returns r taller by f of its height above and below (a chart's
+// margin over its data).
+func (r Rect) PadY(f float64) Rect {
+	d := f * r.H()
+	r.Y0, r.Y1 = r.Y0-d, r.Y1+d
+	return r
+}
+
 // Center returns the centre of r.
 func (r Rect) Center() Point { return Point{(r.X0 + r.X1) / 2, (r.Y0 + r.Y1) / 2} }
 

@@ -112,3 +112,10 @@ func TestClipSegment(t *testing.T) {
 		})
 	}
 }
+
+func TestRectPadY(t *testing.T) {
+	r := Rect{X0: 1, Y0: -2, X1: 3, Y1: 8}.PadY(0.1)
+	if r != (Rect{X0: 1, Y0: -3, X1: 3, Y1: 9}) {
+		t.Errorf("PadY(0.1) of [1,3]×[-2,8] = %+v, want [1,3]×[-3,9]", r)
+	}
+}

@@ -101,11 +101,8 @@ func (s *Scene) deriveChart() {
 		XMaxTicks: 4, YMaxTicks: 5,
 	}
 	c.Lay = lc.Layout()
-	w := c.Lay.World
-	pad := 0.05 * w.H()
-	w.Y0, w.Y1 = w.Y0-pad, w.Y1+pad
-	c.Lay.World = w
-	c.VP = plot.NewViewport(w, px)
+	c.Lay.World = c.Lay.World.PadY(0.05)
+	c.VP = plot.NewViewport(c.Lay.World, px)
 	c.Gen++
 }
 

@@ -212,14 +212,24 @@ func (s *Scene) paintArrows(l *paint.List) {
 	}
 	// the gradient's direction on screen (y flipped)
 	ux, uy := g.X/norm, -g.Y/norm
-	paint.Arrow(l, px, py, px+ux*70*sc, py+uy*70*sc, sc, paint.Accent2)
-	l.Text("grad", (px+ux*78*sc)/sc-12, (py+uy*78*sc)/sc-7, ui.SmallSize, paint.Bold, paint.Accent2, paint.Start)
 	// the step: sign·η·∇F in world units, through the viewport
 	sx, sy := s.VP.ToPixel(s.HoverStep.X, s.HoverStep.Y)
-	if d := math.Hypot(sx-px, sy-py); d > 400*sc {
+	d := math.Hypot(sx-px, sy-py)
+	if d > 400*sc {
 		sx, sy = px+(sx-px)*400*sc/d, py+(sy-py)*400*sc/d
 	}
-	paint.Arrow(l, px, py, sx, sy, sc, paint.Accent)
+	// The longer arrow first, the shorter over it: in ascent the two point
+	// the same way, and the one drawn last would hide the other.
+	grad := func() { paint.Arrow(l, px, py, px+ux*70*sc, py+uy*70*sc, sc, paint.Accent2) }
+	step := func() { paint.Arrow(l, px, py, sx, sy, sc, paint.Accent) }
+	if d > 70*sc {
+		step()
+		grad()
+	} else {
+		grad()
+		step()
+	}
+	l.Text("grad", (px+ux*78*sc)/sc-12, (py+uy*78*sc)/sc-7, ui.SmallSize, paint.Bold, paint.Accent2, paint.Start)
 }
 
 // Panels appends the content panel (the plane), not the controls, for

@@ -2,6 +2,7 @@ package descent
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -253,5 +254,44 @@ func TestOverlaps(t *testing.T) {
 	l.Round(ui.Rect{X: 0, Y: 10, W: 10, H: 10}, 3, paint.HintBg)
 	if got := overlaps(&l); len(got) != 2 || !strings.Contains(got[0], "on its box") || !strings.Contains(got[1], `"on it" and "too"`) {
 		t.Errorf("overlaps %q", got)
+	}
+}
+
+// The longer of the two arrows at the pointer is drawn first, so the
+// shorter shows over it (in ascent they point the same way).
+func TestSceneArrowsShorterOnTop(t *testing.T) {
+	for _, c := range []struct {
+		eta       string
+		stepFirst bool
+	}{{"0.2", true}, {"0.005", false}} {
+		s, tk := newTestScene(t)
+		set(t, s, "eta", c.eta)
+		px, py := toCSS(s.Status(), 2, 1)
+		tick(s, tk, time.Millisecond, func(in *ui.Input) { in.X, in.Y, in.Pointer = px, py, true })
+		first := -1 // the colour of the first arrow shaft (2.5 wide)
+		var grad, step float64
+		for _, o := range s.List.Ops {
+			if o.Kind != paint.KLine || o.W != 2.5 {
+				continue
+			}
+			l := math.Hypot(o.X1-o.X0, o.Y1-o.Y0)
+			switch {
+			case o.C == paint.Accent && step == 0:
+				step = l
+			case o.C == paint.Accent2 && grad == 0:
+				grad = l
+			default:
+				continue
+			}
+			if first < 0 {
+				first = map[bool]int{true: 1, false: 0}[o.C == paint.Accent]
+			}
+		}
+		if grad == 0 || step == 0 {
+			t.Fatalf("η = %s: arrows grad %v, step %v long", c.eta, grad, step)
+		}
+		if (first == 1) != c.stepFirst || (step > grad) != c.stepFirst {
+			t.Errorf("η = %s: step arrow %.0f px, gradient %.0f px, the step drawn first %v; want the longer first", c.eta, step, grad, first == 1)
+		}
 	}
 }

@@ -650,9 +650,6 @@ func (s *Scene) fitChart() {
 	}
 	c := plot.LineChart{Series: []plot.Series{{Name: "Phi", X: xs, Y: s.Restr.V}}, XMaxTicks: 5, YMaxTicks: 5}
 	s.Chart = c.Layout()
-	w := s.Chart.World
-	pad := 0.06 * w.H()
-	w.Y0, w.Y1 = w.Y0-pad, w.Y1+pad
-	s.Chart.World = w
-	s.ChartVP = plot.NewViewport(w, px)
+	s.Chart.World = s.Chart.World.PadY(0.06)
+	s.ChartVP = plot.NewViewport(s.Chart.World, px)
 }
