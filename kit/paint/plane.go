@@ -79,6 +79,8 @@ func Arrow(l *List, x0, y0, x1, y1, scale float64, c color.RGBA) {
 // boxes of colour bg, leaving out those that would stick out of r or
 // meet avoid (the hint's box).
 func ContourLabels(l *List, vp plot.Viewport, scale float64, r ui.Rect, labels []plot.Label, bg color.RGBA, avoid ui.Rect) {
+	var buf [64]ui.Rect
+	placed := buf[:0] // the labels written so far: a label that would touch one is left out
 	for _, lb := range labels {
 		px, py := vp.ToPixel(lb.X, lb.Y)
 		x, y := px/scale, py/scale
@@ -87,6 +89,14 @@ func ContourLabels(l *List, vp plot.Viewport, scale float64, r ui.Rect, labels [
 		if !r.Contains(box.X, box.Y) || !r.Contains(box.Right(), box.Bottom()) || meet(box, avoid) {
 			continue
 		}
+		crowded := false
+		for _, q := range placed {
+			crowded = crowded || meet(box.Inset(-2), q)
+		}
+		if crowded {
+			continue
+		}
+		placed = append(placed, box)
 		l.Fill(box, bg)
 		l.Text(lb.Text, x, y-7, ui.SmallSize, Regular, Ink, Center)
 	}

@@ -2,6 +2,7 @@ package paint
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"digitlab/kit/plot"
@@ -80,5 +81,19 @@ func TestContourLabels(t *testing.T) {
 	b, w := l.Ops[0].R, Measure("1.5", ui.SmallSize, Regular)+4
 	if b != (ui.Rect{X: 50 - w/2, Y: 43, W: w, H: 14}) || l.Ops[0].C != bg || l.Ops[1].X0 != 50 || l.Ops[1].Align != Center {
 		t.Errorf("label box %v, text at %v", b, l.Ops[1].X0)
+	}
+	// Labels that would touch one already written are left out (parallel
+	// level lines close together: n = 1 on the Landscape); one 20 px
+	// away stays.
+	l.Reset()
+	ContourLabels(&l, vp, 1, r, []plot.Label{{X: 0.3, Y: 0.5, Text: "1"}, {X: 0.33, Y: 0.52, Text: "2"}, {X: 0.3, Y: 0.6, Text: "3"}, {X: 0.3, Y: 0.3, Text: "4"}}, bg, ui.Rect{})
+	var got []string
+	for _, o := range l.Ops {
+		if o.Kind == KText {
+			got = append(got, o.S)
+		}
+	}
+	if !slices.Equal(got, []string{"1", "4"}) {
+		t.Errorf("labels written %q, want 1 and 4 (2 and 3 crowd 1)", got)
 	}
 }

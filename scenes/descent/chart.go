@@ -128,6 +128,10 @@ func (s *Scene) paintChart(l *paint.List) {
 	l.Clip(ci)
 	for _, ln := range c.Lay.Series {
 		l.Polylines(c.VP, ln.Lines, 2, col, false)
+		if n := len(ln.Lines); n > 0 && len(ln.Lines[n-1]) > 0 { // the value now
+			last := ln.Lines[n-1]
+			l.Dots(c.VP, last[len(last)-1:], 3.5, col, false)
+		}
 	}
 	l.Unclip()
 }

@@ -148,10 +148,16 @@ func (s *Scene) paintFigures(l *paint.List) {
 	y += lh
 	l.Text(t.State, r.X, y, ui.FontSize, paint.Bold, state, paint.Start)
 	y += lh + 6
-	l.Text(t.Prediction, r.X, y, CaptionSize, paint.Regular, paint.Muted, paint.Start)
-	y += 3*ui.LineHeight(CaptionSize) + 6
+	// The read-out at the pointer under the prediction, or in its place
+	// where both do not fit (a short window, the About card open).
+	hy := y + 3*ui.LineHeight(CaptionSize) + 6
+	if hy+2*ui.LineHeight(CaptionSize) > r.Bottom() && s.Hover {
+		hy = y
+	} else {
+		l.Text(t.Prediction, r.X, y, CaptionSize, paint.Regular, paint.Muted, paint.Start)
+	}
 	if s.Hover {
-		l.Text(t.Hover, r.X, y, CaptionSize, paint.Regular, paint.Ink, paint.Start)
+		l.Text(t.Hover, r.X, hy, CaptionSize, paint.Regular, paint.Ink, paint.Start)
 	}
 }
 

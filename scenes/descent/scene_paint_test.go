@@ -295,3 +295,26 @@ func TestSceneArrowsShorterOnTop(t *testing.T) {
 		}
 	}
 }
+
+// At 1024×640 with the About card open, hovering keeps every text in the
+// scene's area: the read-out takes the prediction's place.
+func TestSceneShortAreaHover(t *testing.T) {
+	painttest.GoFonts(t)
+	area := painttest.SceneArea(1024, 640)
+	card := 2*ui.AboutLineH + 2*ui.Pad
+	area.Y, area.H = area.Y+card, area.H-card
+	s, tk := newScaledScene(t, area, 1)
+	px, py := toCSS(s.Status(), 2, 1)
+	tick(s, tk, time.Millisecond, func(in *ui.Input) { in.X, in.Y, in.Pointer = px, py, true })
+	if !s.Hover {
+		t.Fatal("no hover")
+	}
+	if _, ok := textOf(&s.List, s.Text.Hover); !ok {
+		t.Errorf("the read-out %q is not written", s.Text.Hover)
+	}
+	for _, b := range s.List.Texts(nil) {
+		if r := b.R; r.Y < area.Y-1 || r.Bottom() > area.Bottom()+1 || r.X < area.X-1 || r.Right() > area.Right()+1 {
+			t.Errorf("%q %+v leaves the scene's area %+v", b.S, r, area)
+		}
+	}
+}

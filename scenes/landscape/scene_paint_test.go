@@ -131,18 +131,16 @@ func meets(a, b ui.Rect) bool {
 // that collides) to fix and logged by the test, not hidden:
 //   - the first x tick label and the lowest y tick label meet at the
 //     plot's bottom-left corner (their boxes, by under a pixel across and
-//     4.6 px down; the glyphs themselves do not touch);
-//   - with piled, contour labels overlap each other (issue 18: contour
-//     labels piled up at n = 1, where the level curves are parallel and
-//     close).
-func collisions(s *Scene, piled bool) []collision {
+//     4.6 px down; the glyphs themselves do not touch).
+//
+// (Contour labels no longer pile up at n = 1, where the level curves are
+// parallel and close: paint.ContourLabels leaves out a label that would
+// touch one written before.)
+func collisions(s *Scene) []collision {
 	var out []collision
 	l, p := &s.List, s.Layout.Plot
 	xTick := func(r ui.Rect) bool { return r.Y == p.Bottom()+4 }
 	yTick := func(r ui.Rect) bool { return math.Abs(r.Right()-(p.X-6)) < 1e-9 }
-	label := func(o *paint.Op) bool {
-		return o.Size == ui.SmallSize && o.Align == paint.Center && o.C == paint.Ink && p.Contains(o.X0, o.Y0)
-	}
 	for i := range l.Ops {
 		o := &l.Ops[i]
 		if o.Kind != paint.KText {
@@ -165,8 +163,6 @@ func collisions(s *Scene, piled bool) []collision {
 			switch {
 			case q.Kind == paint.KText && (xTick(a) && yTick(c.Q) || yTick(a) && xTick(c.Q)):
 				c.Reason = "corner tick labels"
-			case piled && label(o) && (q.Kind == paint.KFill || q.Kind == paint.KText && label(q)):
-				c.Reason = "contour labels piled up"
 			}
 			out = append(out, c)
 		}
@@ -187,18 +183,17 @@ func TestScenePaintNoOverlap(t *testing.T) {
 			before []map[string]string // nets counted first (the plot of pieces against neurons shows them)
 			opts   map[string]string
 			x, y   float64
-			piled  bool // contour labels pile up (known)
 		}{
-			{"hovering (1,-1)", nil, nil, 1, -1, false},
-			{"32 units", nil, map[string]string{"n": "32"}, 0.2, 0.1, false},
-			{"1 unit", nil, map[string]string{"n": "1"}, 0.2, 0.1, true},
-			{"5 units, zoomed out", nil, map[string]string{"n": "5", "view": "-6,-6,6,6"}, 0.2, 0.1, false},
-			{"tint", nil, map[string]string{"tint": "1"}, 0.2, 0.1, false},
-			{"the surface", nil, map[string]string{"surface": "1"}, 5, 5, false},
-			{"deep 16,16", nil, map[string]string{"layers": "16,16", "seed": "5"}, 0.2, 0.1, false},
-			{"deep 6,6,6, tint", nil, map[string]string{"layers": "6,6,6", "tint": "1"}, 0.2, 0.1, false},
+			{"hovering (1,-1)", nil, nil, 1, -1},
+			{"32 units", nil, map[string]string{"n": "32"}, 0.2, 0.1},
+			{"1 unit", nil, map[string]string{"n": "1"}, 0.2, 0.1},
+			{"5 units, zoomed out", nil, map[string]string{"n": "5", "view": "-6,-6,6,6"}, 0.2, 0.1},
+			{"tint", nil, map[string]string{"tint": "1"}, 0.2, 0.1},
+			{"the surface", nil, map[string]string{"surface": "1"}, 5, 5},
+			{"deep 16,16", nil, map[string]string{"layers": "16,16", "seed": "5"}, 0.2, 0.1},
+			{"deep 6,6,6, tint", nil, map[string]string{"layers": "6,6,6", "tint": "1"}, 0.2, 0.1},
 			{"after several nets", []map[string]string{{"n": "32"}, {"layers": "24,24"}, {"layers": "2,2,2"}},
-				map[string]string{"layers": "8,8"}, 0.2, 0.1, false},
+				map[string]string{"layers": "8,8"}, 0.2, 0.1},
 		} {
 			f := &frame{s: NewScene()}
 			area := painttest.SceneArea(win[0], win[1])
@@ -225,7 +220,7 @@ func TestScenePaintNoOverlap(t *testing.T) {
 				}
 			}
 			known := map[string]int{}
-			for _, c := range collisions(f.s, tc.piled) {
+			for _, c := range collisions(f.s) {
 				if c.Reason == "" {
 					t.Errorf("%v×%v, %s: %v", win[0], win[1], tc.desc, c)
 				} else {
