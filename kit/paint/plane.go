@@ -46,7 +46,8 @@ func PlaneAxes(l *List, vp plot.Viewport, scale float64, r ui.Rect, xs, ys []plo
 		_, py := vp.ToPixel(w.X0, t.Value)
 		y := py / scale
 		l.Fill(ui.Rect{X: r.X - 4, Y: y - 0.5, W: 4, H: 1}, Muted)
-		l.Text(t.Label, r.X-6, y-7, ui.SmallSize, Regular, Muted, End)
+		// (a label at the bottom corner sits just above the x labels' line)
+		l.Text(t.Label, r.X-6, math.Min(y-7, r.Bottom()+4-ui.LineHeight(ui.SmallSize)), ui.SmallSize, Regular, Muted, End)
 	}
 	if xName != "" {
 		l.Text(xName, r.Right()-2, r.Bottom()-16, ui.SmallSize, Bold, Muted, End)

@@ -162,8 +162,9 @@ func (s *Scene) paintMistakes(l *paint.List) {
 		s.paintMistakeBars(l, ui.Rect{X: c.X, Y: img.Bottom() + 2, W: side, H: bars}, w.Probs, w.Label)
 		l.Text(s.MistakeCaption(i), c.X+side/2, img.Bottom()+bars+3, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
 	}
-	if len(L.MistCells) > 0 {
+	if n := len(L.MistCells); n > 0 {
 		lg := L.MistLegend
+		lg.Y = math.Min(lg.Y, L.MistCells[n-1].Bottom()+6) // right under the last row
 		l.Picture(MistakesPicture, L.MistGrid)
 		l.Legend(MistakesPicture, lg)
 		x := lg.X

@@ -2,7 +2,6 @@ package landscape
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"testing"
 
@@ -108,10 +107,9 @@ func TestScenePaintRebuilds(t *testing.T) {
 // each way, another text's (Kind KText) or a box drawn after it (a fill,
 // a rounded box, a raster, a panel).
 type collision struct {
-	S, T   string // the text, and the other text ("" for a box)
-	R, Q   ui.Rect
-	Kind   paint.Kind
-	Reason string // why it is known (issue 18), or "" for a new one
+	S, T string // the text, and the other text ("" for a box)
+	R, Q ui.Rect
+	Kind paint.Kind
 }
 
 func (c collision) String() string {
@@ -126,21 +124,14 @@ func meets(a, b ui.Rect) bool {
 	return min(a.Right(), b.Right())-max(a.X, b.X) > 0.5 && min(a.Bottom(), b.Bottom())-max(a.Y, b.Y) > 0.5
 }
 
-// collisions lists the list's colliding texts, each with the reason it is
-// known, if it is: overlaps the page has today, left for issue 18 (text
-// that collides) to fix and logged by the test, not hidden:
-//   - the first x tick label and the lowest y tick label meet at the
-//     plot's bottom-left corner (their boxes, by under a pixel across and
-//     4.6 px down; the glyphs themselves do not touch).
-//
-// (Contour labels no longer pile up at n = 1, where the level curves are
-// parallel and close: paint.ContourLabels leaves out a label that would
-// touch one written before.)
+// collisions lists the list's colliding texts. (None is known any more:
+// contour labels do not pile up at n = 1, where the level curves are
+// parallel and close, since paint.ContourLabels leaves out a label that
+// would touch one written before; the lowest y tick label sits above the
+// x tick labels' line at the plot's bottom-left corner.)
 func collisions(s *Scene) []collision {
 	var out []collision
-	l, p := &s.List, s.Layout.Plot
-	xTick := func(r ui.Rect) bool { return r.Y == p.Bottom()+4 }
-	yTick := func(r ui.Rect) bool { return math.Abs(r.Right()-(p.X-6)) < 1e-9 }
+	l := &s.List
 	for i := range l.Ops {
 		o := &l.Ops[i]
 		if o.Kind != paint.KText {
@@ -160,10 +151,6 @@ func collisions(s *Scene) []collision {
 			if !meets(a, c.Q) {
 				continue
 			}
-			switch {
-			case q.Kind == paint.KText && (xTick(a) && yTick(c.Q) || yTick(a) && xTick(c.Q)):
-				c.Reason = "corner tick labels"
-			}
 			out = append(out, c)
 		}
 	}
@@ -172,8 +159,7 @@ func collisions(s *Scene) []collision {
 
 // No text of the scene covers another, nor lies under a box, nor leaves
 // the scene's area, at the browser tests' window sizes (at 1024×640 also
-// with the About card's two lines over the scene), but for the known
-// collisions (collisions), which the test logs.
+// with the About card's two lines over the scene).
 func TestScenePaintNoOverlap(t *testing.T) {
 	// Not parallel: it sets the fonts' measure.
 	painttest.GoFonts(t)
@@ -219,16 +205,8 @@ func TestScenePaintNoOverlap(t *testing.T) {
 					t.Errorf("%v×%v (card %v), %s: %q %v leaves the scene's area %v", win[0], win[1], win[2], tc.desc, tb.S, r, area)
 				}
 			}
-			known := map[string]int{}
 			for _, c := range collisions(f.s) {
-				if c.Reason == "" {
-					t.Errorf("%v×%v, %s: %v", win[0], win[1], tc.desc, c)
-				} else {
-					known[c.Reason]++
-				}
-			}
-			if len(known) > 0 {
-				t.Logf("%v×%v, %s: known collisions: %v", win[0], win[1], tc.desc, known)
+				t.Errorf("%v×%v, %s: %v", win[0], win[1], tc.desc, c)
 			}
 		}
 	}
