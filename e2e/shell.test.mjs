@@ -287,6 +287,14 @@ test('status().layout names the screen; on a touch screen the bar names taps, no
   assert.equal(st.layout, 'desktop', 'a 1024×640 window with a mouse');
   assert.equal(st.touch, false);
   assert.match(st.hint, /space start\/pause/);
+  // The note to turn a phone sideways (index.html, at the page's own size)
+  // shows on a phone held upright only.
+  const turnNote = (p) => p.evaluate(() => {
+    const el = document.getElementById('turn'), b = document.getElementById('turnclose').getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    return { shown: cs.display !== 'none', font: parseFloat(cs.fontSize), button: [b.width, b.height] };
+  });
+  assert.equal((await turnNote(page)).shown, false, 'the turn-sideways note at 1024×640');
   for (const [w, h, want] of [[768, 1024, 'tablet'], [390, 844, 'phone']]) {
     const t = await launchBrowser({ width: w, height: h, hasTouch: true });
     try {
@@ -316,6 +324,13 @@ test('status().layout names the screen; on a touch screen the bar names taps, no
       st = await status(t.page);
       assert.deepEqual(st.hover, [1, -1], 'the read-out stays after the finger lifts');
       await screenshot(t.page, `touch-${want}`);
+      const note = await turnNote(t.page);
+      assert.equal(note.shown, want === 'phone', `the turn-sideways note on the ${want}`);
+      if (note.shown) {
+        assert.ok(note.font >= 12 && note.button[0] >= 40 && note.button[1] >= 40, `note text ${note.font} px, close button ${note.button}`);
+        await t.page.tap('#turnclose');
+        assert.equal((await turnNote(t.page)).shown, false, 'the note closes');
+      }
     } finally {
       await t.close();
     }
