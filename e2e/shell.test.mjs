@@ -281,7 +281,7 @@ test('each tab has an About card: × closes it for good (a reload keeps it close
   await waitStatus(page, (s) => s.about.visible && !s.about.closed.includes('landscape'), { what: 'the card opened again' });
 });
 
-test('status().layout names the screen; on a touch screen the bar names taps, not keys, and a tap on the Landscape shows the read-out hovering shows', async () => {
+test('status().layout names the screen; on a touch screen the bar names taps, not keys, and a tap on the Landscape shows the read-out hovering shows, a held finger a control's tooltip', async () => {
   await openApp(page, server.url);
   let st = await status(page);
   assert.equal(st.layout, 'desktop', 'a 1024×640 window with a mouse');
@@ -324,6 +324,19 @@ test('status().layout names the screen; on a touch screen the bar names taps, no
       st = await status(t.page);
       assert.deepEqual(st.hover, [1, -1], 'the read-out stays after the finger lifts');
       await screenshot(t.page, `touch-${want}`);
+      // A finger held on "about" shows its tooltip; slid off and lifted,
+      // it leaves the card as it was.
+      const [ax, ay, aw, ah] = st.aboutOpenRect.map((v) => v * css);
+      const visible = st.about.visible;
+      const cdp = await t.page.context().newCDPSession(t.page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: ax + aw / 2, y: ay + ah / 2 }] });
+      st = await waitStatus(t.page, (s) => s.tooltip !== null, { what: `a tooltip under a held finger at ${w}×${h}` });
+      assert.match(st.tooltip, /About this tab/);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: w / 2, y: h - 20 }] });
+      await frames(t.page, 3);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      st = await waitStatus(t.page, (s) => s.tooltip === null, { what: 'the tooltip gone once the finger lifts' });
+      assert.equal(st.about.visible, visible, 'sliding off "about" before lifting does not press it');
       const note = await turnNote(t.page);
       assert.equal(note.shown, want === 'phone', `the turn-sideways note on the ${want}`);
       if (note.shown) {

@@ -8,7 +8,8 @@ package ui
 // What follows from it today: on a touch screen (phone or tablet) the
 // bar names what a tap does instead of keys, and a lifted finger leaves
 // the pointer resting where it was (Pointer), so a tap shows what hovering
-// shows. The layout itself is the desktop's, scaled down below MinW×MinH.
+// shows, and a finger held on a control shows its tooltip (Tooltip). The
+// layout itself is the desktop's, scaled down below MinW×MinH.
 type Device string
 
 const (

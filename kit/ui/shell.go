@@ -479,6 +479,10 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 	}
 	m["messages"] = append([]string(nil), s.Banner.Msgs...)
 	m["layout"], m["touch"], m["hint"] = string(s.Device), s.Touch, BarHint(s.Touch)
+	m["tooltip"] = nil
+	if text, _, ok := s.Tip.Visible(s.In.Now); ok {
+		m["tooltip"] = text
+	}
 	a := &s.About
 	closed := []any{}
 	for _, n := range a.ClosedNames() {

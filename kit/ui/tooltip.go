@@ -9,7 +9,9 @@ const TooltipDelay = 600 * time.Millisecond
 // Tooltip decides when a hovered control's tip is shown: after the pointer
 // has stayed on the same control for Delay, hidden again on a press until
 // the pointer moves to another control (a control whose tip changes with
-// the click, Start becoming Pause, stays hidden).
+// the click, Start becoming Pause, stays hidden). On a touch screen
+// (Input.Touch) a finger held on a control for Delay shows its tip, and
+// lifting it hides the tip again.
 type Tooltip struct {
 	Delay time.Duration // 0 means TooltipDelay
 
@@ -27,7 +29,15 @@ func (t *Tooltip) Update(in *Input) {
 	} else if text != t.text {
 		t.text, t.since = text, in.Now // the same control says something else (Start → Pause): a click still hides it
 	}
-	if in.Pressed || in.Down {
+	switch {
+	case in.Touch && in.Pressed:
+		// A finger held still on a control shows its tip after the delay
+		// (a touch screen has no hover); sliding off before lifting it
+		// leaves a button unclicked.
+		t.since, t.blocked = in.Now, false
+	case in.Touch && in.Released:
+		t.blocked = true // the tap is over
+	case !in.Touch && (in.Pressed || in.Down):
 		t.blocked = true
 	}
 }

@@ -99,3 +99,58 @@ func TestPlaceKeepsTooltipOnScreen(t *testing.T) {
 		})
 	}
 }
+
+// On a touch screen a finger held on a button shows its tip after the
+// delay, and the button still clicks when the finger lifts on it; lifting
+// hides the tip; a quick tap shows none; sliding off leaves it unclicked.
+func TestTooltipTouchHold(t *testing.T) {
+	t.Parallel()
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	b := &Button{Label: "Start", Tip: "Start training", Rect: Rect{X: 10, Y: 10, W: 80, H: 28}}
+	var tip Tooltip
+	var pt Pointer
+	in := &Input{Touch: true}
+	type tick struct {
+		at             time.Duration
+		p              PointerSample
+		visible, click bool
+	}
+	finger := func(x, y float64, down bool) PointerSample {
+		return PointerSample{X: x, Y: y, On: down, Down: down, Touch: true}
+	}
+	for _, c := range []struct {
+		desc  string
+		ticks []tick
+	}{
+		{"held, then lifted on it", []tick{
+			{ms(0), finger(40, 20, true), false, false},
+			{ms(300), finger(40, 20, true), false, false},
+			{ms(700), finger(41, 20, true), true, false},
+			{ms(800), finger(0, 0, false), false, true},
+			{ms(2000), finger(0, 0, false), false, false}, // resting there: still hidden
+		}},
+		{"a quick tap", []tick{
+			{ms(3000), finger(40, 20, true), false, false},
+			{ms(3050), finger(0, 0, false), false, true},
+			{ms(4000), finger(0, 0, false), false, false},
+		}},
+		{"held, read, slid off", []tick{
+			{ms(5000), finger(40, 20, true), false, false},
+			{ms(5700), finger(40, 20, true), true, false},
+			{ms(5800), finger(200, 200, true), false, false},
+			{ms(5900), finger(0, 0, false), false, false},
+		}},
+	} {
+		for i, k := range c.ticks {
+			in.Reset()
+			in.Now = k.at
+			pt.Read(in, k.p)
+			clicked := b.Update(in)
+			tip.Update(in)
+			_, _, ok := tip.Visible(k.at)
+			if ok != k.visible || clicked != k.click {
+				t.Errorf("%s, tick %d at %v: tip shown %v, clicked %v; want %v, %v", c.desc, i, k.at, ok, clicked, k.visible, k.click)
+			}
+		}
+	}
+}

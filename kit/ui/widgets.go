@@ -44,7 +44,9 @@ func (b *Button) Width() float64 { return Measure(b.Label, FontSize) + 2*12 }
 // Update feeds this tick's input and reports whether the button was clicked.
 func (b *Button) Update(in *Input) (clicked bool) {
 	b.hover = in.Hover(b.Rect) || in.Captured(b)
-	if in.Hover(b.Rect) {
+	// (also while it is held down over it: a finger held on a button
+	// shows its tip, Tooltip)
+	if in.Hover(b.Rect) || in.Captured(b) && in.Pointer && b.Rect.Contains(in.X, in.Y) {
 		in.OfferTip(b.Rect, b.Tip)
 	}
 	if b.Disabled {
