@@ -281,7 +281,7 @@ test('each tab has an About card: × closes it for good (a reload keeps it close
   await waitStatus(page, (s) => s.about.visible && !s.about.closed.includes('landscape'), { what: 'the card opened again' });
 });
 
-test('status().layout names the screen; on a touch screen the bar names taps, not keys, and a tap on the Landscape shows the read-out hovering shows, a held finger a control's tooltip', async () => {
+test('status().layout names the screen; on a touch screen the bar names taps, not keys, and a tap on the Landscape shows the read-out hovering shows, and a finger held on a control shows its tooltip', async () => {
   await openApp(page, server.url);
   let st = await status(page);
   assert.equal(st.layout, 'desktop', 'a 1024×640 window with a mouse');
