@@ -169,7 +169,7 @@ type Tick3D struct {
 // x₂ along the two floor edges that meet at the floor corner nearest the
 // viewer (they are in front of the surface), Φ upright at the floor corner
 // drawn furthest left, from ZMin to ZMax. Ticks are at round values
-// (plot.NiceTicks) away from the axes' ends, so that no two labels meet
+// (plot.Ticks) away from the axes' ends, so that no two labels meet
 // at a corner; the note over the surface says Φ's range.
 func (m *Mesh) Axes(vp plot.Viewport, mark, gap float64) [3]Axis3D {
 	zs := m.Cam.ZScale
@@ -200,7 +200,8 @@ func (m *Mesh) Axes(vp plot.Viewport, mark, gap float64) [3]Axis3D {
 		if !(hi > lo) {
 			return ax
 		}
-		for _, v := range plot.NiceTicks(lo, hi, 6) {
+		for _, tk := range plot.Ticks(lo, hi, 6) {
+			v := tk.Value
 			t := (v - lo) / (hi - lo)
 			if t < 0.12 || t > 0.88 {
 				continue // near a corner
@@ -209,7 +210,7 @@ func (m *Mesh) Axes(vp plot.Viewport, mark, gap float64) [3]Axis3D {
 			ax.Ticks = append(ax.Ticks, Tick3D{Value: v, At: at,
 				Out:     plot.Point{X: at.X + mark*dx, Y: at.Y + mark*dy},
 				LabelAt: plot.Point{X: at.X + (mark+gap)*dx, Y: at.Y + (mark+gap)*dy},
-				Label:   AxisValue(v)})
+				Label:   tk.Label})
 		}
 		return ax
 	}

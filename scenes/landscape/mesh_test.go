@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"digitlab/kit/plot"
@@ -161,7 +162,7 @@ func TestSurfaceAxes(t *testing.T) {
 			}
 			for _, tk := range a.Ticks {
 				fr := (tk.Value - wa.lo) / (wa.hi - wa.lo)
-				if !near(tk.At, wa.at(tk.Value)) || fr < 0.1 || fr > 0.9 || tk.Label != AxisValue(tk.Value) {
+				if !near(tk.At, wa.at(tk.Value)) || fr < 0.1 || fr > 0.9 || !slices.Contains(plot.Ticks(wa.lo, wa.hi, 6), plot.Tick{Value: tk.Value, Label: tk.Label}) {
 					t.Errorf("az %.2f: %s tick %+v: want at %v, away from the ends", az, a.Name, tk, wa.at(tk.Value))
 				}
 				if math.Abs(dist(tk.At, tk.Out)-5) > 1e-9 || math.Abs(dist(tk.At, tk.LabelAt)-16) > 1e-9 && i < 2 {

@@ -2,6 +2,7 @@ package landscape
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
@@ -232,5 +233,13 @@ func TestCountWording(t *testing.T) {
 	s.Update(&tk)
 	if want := "2 segments (at most n+1 = 4), 1 kink"; s.ChartNote != want {
 		t.Errorf("chart note %q, want %q", s.ChartNote, want)
+	}
+}
+
+func TestRangeValue(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", math.Copysign(0, -1): "0", -9.5321: "-9.53", 5: "5", 1234.6: "1235", -4000: "-4000", 0.000123: "0.000123"} {
+		if got := rangeValue(v); got != want {
+			t.Errorf("rangeValue(%v) = %q, want %q", v, got, want)
+		}
 	}
 }

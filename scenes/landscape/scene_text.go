@@ -114,7 +114,7 @@ func (s *Scene) updateDeepTexts() {
 
 // surfaceNote is the note over the surface: the range of z it shows.
 func surfaceNote(m *Mesh) string {
-	return fmt.Sprintf("z = Φ(x₁,x₂) from %s to %s; drag to turn and tilt", AxisValue(m.ZMin), AxisValue(m.ZMax))
+	return fmt.Sprintf("z = Φ(x₁,x₂) from %s to %s; drag to turn and tilt", rangeValue(m.ZMin), rangeValue(m.ZMax))
 }
 
 // hoverText is the hover read-out at (x, y): the point, Φ there and the
@@ -138,9 +138,9 @@ func Snap(v, step float64) float64 {
 	return c
 }
 
-// AxisValue writes an axis end's value in three digits, whole numbers
-// from 1000 on ("1000", not "1e+03"), "0" for -0.
-func AxisValue(v float64) string {
+// rangeValue writes an end of the range of Φ the surface shows, in three
+// digits, whole numbers from 1000 on ("1000", not "1e+03"), "0" for -0.
+func rangeValue(v float64) string {
 	if v == 0 {
 		return "0"
 	}
