@@ -3,6 +3,7 @@
 package main
 
 import (
+	"image/color"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -119,21 +120,11 @@ func (a *App) Draw(screen *ebiten.Image) {
 	drawButton(screen, &a.Copy)
 	drawButton(screen, &a.About.Open)
 	if ab := &a.About; ab.Visible() {
-		fillRect(screen, ab.Rect, colAboutBg)
-		fillRect(screen, ui.Rect{X: ab.Rect.X, Y: ab.Rect.Y, W: 4, H: ab.Rect.H}, colAccent)
+		drawStrip(screen, ab.Rect, colAboutBg, colAccent, ab.Lines, ui.AboutLineH, &ab.Close)
 		fillRect(screen, ui.Rect{X: ab.Rect.X, Y: ab.Rect.Bottom() - 1, W: ab.Rect.W, H: 1}, colBorder)
-		for i, line := range ab.Lines {
-			drawText(screen, line, ab.Rect.X+ui.Pad+8, ab.Rect.Y+ui.Pad+1+float64(i)*ui.AboutLineH, sizeBody, FontRegular, colText, AlignStart)
-		}
-		drawButton(screen, &ab.Close)
 	}
 	if b := &a.Banner; b.Visible() {
-		fillRect(screen, b.Rect, colBannerBg)
-		fillRect(screen, ui.Rect{X: b.Rect.X, Y: b.Rect.Y, W: 4, H: b.Rect.H}, colBad)
-		for i, m := range b.Lines {
-			drawText(screen, m, b.Rect.X+ui.Pad+8, b.Rect.Y+ui.Pad+1+float64(i)*ui.BannerLineH, sizeBody, FontRegular, colText, AlignStart)
-		}
-		drawButton(screen, &b.Close)
+		drawStrip(screen, b.Rect, colBannerBg, colBad, b.Lines, ui.BannerLineH, &b.Close)
 		if b.More.Rect.W > 0 {
 			drawButton(screen, &b.More)
 		}
@@ -166,11 +157,7 @@ func (a *App) drawBarStatus(screen *ebiten.Image) {
 	case a.data.Failed():
 		msg, _ := r.CutRight(r.W-a.Retry.Rect.W-ui.Gap, 0)
 		msg.X -= a.Retry.Rect.W + ui.Gap
-		what := "Data download failed"
-		if a.data.Stopped() {
-			what = "The trainer stopped"
-		}
-		textIn(screen, what, msg, sizeBody, FontBold, colBad, AlignEnd)
+		textIn(screen, a.FailTitle(), msg, sizeBody, FontBold, colBad, AlignEnd)
 		drawButton(screen, &a.Retry)
 	case a.CopiedNote() != "":
 		textIn(screen, a.CopiedNote(), r, sizeSmall, FontBold, colAccent, AlignEnd)
@@ -180,6 +167,17 @@ func (a *App) drawBarStatus(screen *ebiten.Image) {
 			textIn(screen, hint, r, sizeSmall, FontRegular, colMuted, AlignEnd)
 		}
 	}
+}
+
+// drawStrip draws a strip under the bar (the About card, the banner): its
+// background, a stripe on the left, its lines and its close button.
+func drawStrip(dst *ebiten.Image, r ui.Rect, bg, stripe color.Color, lines []string, lineH float64, close *ui.Button) {
+	fillRect(dst, r, bg)
+	fillRect(dst, ui.Rect{X: r.X, Y: r.Y, W: 4, H: r.H}, stripe)
+	for i, line := range lines {
+		drawText(dst, line, r.X+ui.Pad+8, r.Y+ui.Pad+1+float64(i)*lineH, sizeBody, FontRegular, colText, AlignStart)
+	}
+	drawButton(dst, close)
 }
 
 // drawSnapButton draws the PNG button on the panel under the pointer, over

@@ -17,7 +17,7 @@ import (
 // curve at the pointer, the path) as retained batches that it tessellates
 // again only when a layer's generation moves.
 type Descent struct {
-	m      *descent.Scene
+	*descent.Scene
 	p      painter
 	layers [descent.NumLayers]batch
 	gens   [descent.NumLayers]uint64 // the generations the layers were built for
@@ -25,7 +25,7 @@ type Descent struct {
 
 // NewDescent returns the Descent scene on f from the seed's start.
 func NewDescent() *Descent {
-	d := &Descent{m: descent.NewScene()}
+	d := &Descent{Scene: descent.NewScene()}
 	d.p.custom = func(dst *ebiten.Image, id int) { d.layers[id].draw(dst) }
 	return d
 }
@@ -34,9 +34,9 @@ func (d *Descent) Name() string  { return "descent" }
 func (d *Descent) Title() string { return "Descent" }
 
 func (d *Descent) Update(ctx *Context) error {
-	d.m.Update(ctx.Tick())
+	d.Scene.Update(ctx.Tick())
 	for id := range d.layers {
-		if l, gen := d.m.Layer(id); gen != d.gens[id] {
+		if l, gen := d.Scene.Layer(id); gen != d.gens[id] {
 			d.gens[id] = gen
 			d.layers[id].reset()
 			retain(&d.layers[id], l)
@@ -45,7 +45,7 @@ func (d *Descent) Update(ctx *Context) error {
 	return nil
 }
 
-func (d *Descent) Draw(screen *ebiten.Image) { d.p.draw(screen, &d.m.List) }
+func (d *Descent) Draw(screen *ebiten.Image) { d.p.draw(screen, &d.Scene.List) }
 
 // retain tessellates l's world lines and dots into b, as the painter does
 // into its scratch batch, for b to be drawn frame after frame.
@@ -64,14 +64,3 @@ func retain(b *batch, l *paint.List) {
 		}
 	}
 }
-
-// The run controls and options: the model's.
-
-func (d *Descent) Start()                             { d.m.Start() }
-func (d *Descent) Pause()                             { d.m.Pause() }
-func (d *Descent) Running() bool                      { return d.m.Running() }
-func (d *Descent) Step(n int)                         { d.m.Step(n) }
-func (d *Descent) Reset()                             { d.m.Reset() }
-func (d *Descent) Changed() bool                      { return d.m.Changed() }
-func (d *Descent) Status() map[string]any             { return d.m.Status() }
-func (d *Descent) Set(opts map[string]string) []error { return d.m.Set(opts) }

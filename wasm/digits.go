@@ -13,11 +13,11 @@ import (
 // digits_draw.go (the cached layers and partial redraws) and digits_io.go
 // (saving and loading weights).
 type digitsScene struct {
-	m  *digitsview.Scene
+	*digitsview.Scene
 	tr *trainerClient
 
 	dataView   DataStatusView
-	p          painter // draws m's lists, keeping their pictures' textures
+	p          painter // draws the model's lists, keeping their pictures' textures
 	chrome     layer[digitsview.ChromeKey]
 	imgLayer   layer[digitsview.ImageKey]
 	chartLayer layer[int]
@@ -35,10 +35,10 @@ type digitsScene struct {
 // NewDigits returns the Digits scene talking to the worker through tr.
 func NewDigits(tr *trainerClient) *digitsScene {
 	d := &digitsScene{tr: tr}
-	d.m = digitsview.NewScene(&tr.Client)
-	tr.OnSnap = d.m.Merge
-	tr.BeforeRestart, tr.AfterRestart = d.m.BeforeRestart, d.m.AfterRestart
-	d.m.NewLane = func() *digitsview.Client { return &newTrainerClient().Client }
+	d.Scene = digitsview.NewScene(&tr.Client)
+	tr.OnSnap = d.Scene.Merge
+	tr.BeforeRestart, tr.AfterRestart = d.Scene.BeforeRestart, d.Scene.AfterRestart
+	d.Scene.NewLane = func() *digitsview.Client { return &newTrainerClient().Client }
 	d.restoreMine() // (my digits; saved after every change: saveMine)
 	return d
 }
@@ -46,18 +46,9 @@ func NewDigits(tr *trainerClient) *digitsScene {
 func (d *digitsScene) Name() string  { return "digits" }
 func (d *digitsScene) Title() string { return "Digits" }
 
-// The run controls, options and figures are the model's.
-func (d *digitsScene) Start()                                  { d.m.Start() }
-func (d *digitsScene) Pause()                                  { d.m.Pause() }
-func (d *digitsScene) Running() bool                           { return d.m.Running() }
-func (d *digitsScene) Step(n int)                              { d.m.Step(n) }
-func (d *digitsScene) Reset()                                  { d.m.Reset() }
-func (d *digitsScene) Set(opts map[string]string) []error      { return d.m.Set(opts) }
-func (d *digitsScene) Predict(px []float32) ([]float64, error) { return d.m.Predict(px) }
-
 // Status adds the drawing's figures to the model's.
 func (d *digitsScene) Status() map[string]any {
-	m := d.m.Status()
+	m := d.Scene.Status()
 	m["chromeRedraws"], m["imageRedraws"] = d.chrome.redraws, d.imgLayer.redraws
 	r := d.dataView.retry.Rect
 	m["retryRect"] = []float64{r.X, r.Y, r.W, r.H}
@@ -67,7 +58,7 @@ func (d *digitsScene) Status() map[string]any {
 // Update lays out the scene and handles its input (the model), the
 // browser's file dialogs and the data view while the data loads.
 func (d *digitsScene) Update(ctx *Context) error {
-	act := d.m.Update(ctx.Tick(), ctx.Data.Ready())
+	act := d.Scene.Update(ctx.Tick(), ctx.Data.Ready())
 	if act&digitsview.ActSave != 0 {
 		d.saveWeights(ctx)
 	}
@@ -85,8 +76,8 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 	d.pollMine(ctx)
 	d.saveMine()
-	if d.m.Waiting {
-		d.dataView.Update(ctx, d.m.L.ViewArea)
+	if d.Scene.Waiting {
+		d.dataView.Update(ctx, d.Scene.L.ViewArea)
 	}
 	d.pollLoad(ctx)
 	return nil

@@ -15,7 +15,7 @@ import (
 // cards, chart axes — many anti-aliased shapes, slow in software GL) from
 // a cached layer redrawn only when it changes, then the live content.
 func (d *digitsScene) Draw(screen *ebiten.Image) {
-	d.chrome.draw(screen, d.m.ChromeKey(dpr), ui.Rect{}, d.drawChrome)
+	d.chrome.draw(screen, d.Scene.ChromeKey(dpr), ui.Rect{}, d.drawChrome)
 	d.drawLive(screen, false)
 }
 
@@ -24,7 +24,7 @@ func (d *digitsScene) Draw(screen *ebiten.Image) {
 // other views: their panel). It declines while the data loads, over the
 // divergence message and when the chrome changed.
 func (d *digitsScene) DrawChanges(screen *ebiten.Image) bool {
-	m := d.m
+	m := d.Scene
 	if m.Waiting || d.tr.Failed != "" || m.Diverged() || d.chrome.img == nil || !d.chrome.fresh(m.ChromeKey(dpr)) {
 		return false
 	}
@@ -36,7 +36,7 @@ func (d *digitsScene) DrawChanges(screen *ebiten.Image) bool {
 // only the parts whose key differs from the last frame's, each first
 // restored to the background and the chrome under it.
 func (d *digitsScene) drawLive(screen *ebiten.Image, changed bool) {
-	m := d.m
+	m := d.Scene
 	L := &m.L
 	redo := func(r ui.Rect) {
 		if changed {
@@ -115,9 +115,9 @@ func due[K comparable](changed bool, key K, drawn *K) bool {
 }
 
 // The layers' renderings: the model's lists.
-func (d *digitsScene) drawChrome(dst *ebiten.Image)  { d.p.draw(dst, d.m.ChromeList(dpr)) }
-func (d *digitsScene) drawCurrent(dst *ebiten.Image) { d.p.draw(dst, d.m.CurrentList()) }
-func (d *digitsScene) drawCharts(dst *ebiten.Image)  { d.p.draw(dst, d.m.ChartList(dpr)) }
+func (d *digitsScene) drawChrome(dst *ebiten.Image)  { d.p.draw(dst, d.Scene.ChromeList(dpr)) }
+func (d *digitsScene) drawCurrent(dst *ebiten.Image) { d.p.draw(dst, d.Scene.CurrentList()) }
+func (d *digitsScene) drawCharts(dst *ebiten.Image)  { d.p.draw(dst, d.Scene.ChartList(dpr)) }
 
 // layer is an offscreen copy of slow-to-draw, rarely changing drawing,
 // redrawn only when its key changes.

@@ -27,10 +27,10 @@ var weightFiles = make(chan loadedFile, 1)
 // saveWeights downloads the model copy's weights as
 // "digitlab-<model>-step<N>.npz".
 func (d *digitsScene) saveWeights(ctx *Context) {
-	if d.m.Model() == nil {
+	if d.Scene.Model() == nil {
 		return
 	}
-	name, b, err := d.m.WeightsFile()
+	name, b, err := d.Scene.WeightsFile()
 	if err != nil {
 		ctx.Report(err)
 		return
@@ -40,7 +40,7 @@ func (d *digitsScene) saveWeights(ctx *Context) {
 
 // saveCSV downloads the curves as "digitlab-<model>-history.csv".
 func (d *digitsScene) saveCSV(ctx *Context) {
-	name, b, err := d.m.HistoryCSV()
+	name, b, err := d.Scene.HistoryCSV()
 	if err != nil {
 		ctx.Report(err)
 		return
@@ -107,23 +107,14 @@ func openFile(id, accept string, max int64, what string, dst chan loadedFile) {
 				this.Set("value", "")
 				return nil
 			}
-			var ok, fail js.Func
-			ok = js.FuncOf(func(_ js.Value, args []js.Value) any {
-				u8 := js.Global().Get("Uint8Array").New(args[0])
+			then(f.Call("arrayBuffer"), func(buf js.Value) {
+				u8 := js.Global().Get("Uint8Array").New(buf)
 				b := make([]byte, u8.Length())
 				js.CopyBytesToGo(b, u8)
 				deliver(loadedFile{name: name, data: b})
-				ok.Release()
-				fail.Release()
-				return nil
+			}, func(why js.Value) {
+				deliver(loadedFile{name: name, err: fmt.Errorf("could not read %s: %s", excerpt.Word(name), js.Global().Get("String").Invoke(why).String())})
 			})
-			fail = js.FuncOf(func(_ js.Value, args []js.Value) any {
-				deliver(loadedFile{name: name, err: fmt.Errorf("could not read %s: %s", excerpt.Word(name), js.Global().Get("String").Invoke(args[0]).String())})
-				ok.Release()
-				fail.Release()
-				return nil
-			})
-			f.Call("arrayBuffer").Call("then", ok, fail)
 			this.Set("value", "")
 			return nil
 		}))
@@ -135,10 +126,10 @@ func openFile(id, accept string, max int64, what string, dst chan loadedFile) {
 // user chose to the worker, which restarts the run from it (paused) or
 // answers why the file does not fit (a message in the banner).
 func (d *digitsScene) pollLoad(ctx *Context) {
-	if err := d.m.TakeErr(); err != nil {
+	if err := d.Scene.TakeErr(); err != nil {
 		ctx.Report(err)
 	}
-	ctx.Report(takeFile(weightFiles, d.m.LoadWeights))
+	ctx.Report(takeFile(weightFiles, d.Scene.LoadWeights))
 }
 
 // takeFile hands a file waiting in ch to use: why it could not be read,

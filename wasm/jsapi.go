@@ -82,19 +82,19 @@ func installJSAPI(a *App) {
 		return toJS(probs)
 	})
 	set(api, "checksum", false, func([]js.Value) any {
-		if d := a.digits(); d.m.Model() != nil {
-			return toJS(map[string]any{"step": d.m.ModelStep(), "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.m.Model().Params))})
+		if d := a.digits(); d.Scene.Model() != nil {
+			return toJS(map[string]any{"step": d.Scene.ModelStep(), "checksum": fmt.Sprintf("%08x", digitsview.Checksum(d.Scene.Model().Params))})
 		}
 		return nil
 	})
 	set(api, "inside", false, func([]js.Value) any {
-		if layers, _ := a.digits().m.InsideJSON(); layers != nil {
+		if layers, _ := a.digits().Scene.InsideJSON(); layers != nil {
 			return toJS(layers)
 		}
 		return nil
 	})
 	set(api, "historyCSV", false, func([]js.Value) any {
-		if _, b, err := a.digits().m.HistoryCSV(); err == nil {
+		if _, b, err := a.digits().Scene.HistoryCSV(); err == nil {
 			return string(b)
 		}
 		return nil
@@ -178,20 +178,25 @@ func copyLink(s *ui.Shell) {
 		s.CopyDone("cannot copy here: copy the address bar")
 		return
 	}
-	var ok, fail js.Func
-	ok = js.FuncOf(func(js.Value, []js.Value) any {
-		s.CopyDone("link copied")
-		ok.Release()
-		fail.Release()
-		return nil
-	})
-	fail = js.FuncOf(func(js.Value, []js.Value) any {
-		s.CopyDone("the browser refused the clipboard: copy the address bar")
-		ok.Release()
-		fail.Release()
-		return nil
-	})
-	clip.Call("writeText", href).Call("then", ok, fail)
+	then(clip.Call("writeText", href),
+		func(js.Value) { s.CopyDone("link copied") },
+		func(js.Value) { s.CopyDone("the browser refused the clipboard: copy the address bar") })
+}
+
+// then calls ok with the value the JS promise p resolves to, or fail with
+// why it was rejected, once; the callbacks are released after.
+func then(p js.Value, ok, fail func(js.Value)) {
+	var okF, failF js.Func
+	settle := func(f func(js.Value)) js.Func {
+		return js.FuncOf(func(_ js.Value, args []js.Value) any {
+			okF.Release()
+			failF.Release()
+			f(args[0])
+			return nil
+		})
+	}
+	okF, failF = settle(ok), settle(fail)
+	p.Call("then", okF, failF)
 }
 
 // digits is the Digits scene (the first tab).

@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"digitlab/kit/plot"
+	"digitlab/kit/ui"
 	"digitlab/scenes/landscape"
 )
 
@@ -19,8 +20,8 @@ import (
 // the two drawings too large to rebuild each frame: the batch of level
 // curves and kink lines, and the surface's triangles with its lifted kinks.
 type Landscape struct {
-	NoRun
-	m *landscape.Scene
+	ui.NoRun
+	*landscape.Scene
 	p painter
 
 	lines             batch // level curves and kink lines, device px
@@ -35,7 +36,7 @@ var contourColor = color.RGBA{30, 30, 40, 150}
 
 // NewLandscape returns the Landscape scene showing the seed's example.
 func NewLandscape() *Landscape {
-	l := &Landscape{m: landscape.NewScene()}
+	l := &Landscape{Scene: landscape.NewScene()}
 	l.p.custom = l.drawCustom
 	return l
 }
@@ -43,11 +44,8 @@ func NewLandscape() *Landscape {
 func (l *Landscape) Name() string  { return "landscape" }
 func (l *Landscape) Title() string { return "Landscape" }
 
-func (l *Landscape) Status() map[string]any             { return l.m.Status() }
-func (l *Landscape) Set(opts map[string]string) []error { return l.m.Set(opts) }
-
 func (l *Landscape) Update(ctx *Context) error {
-	m := l.m
+	m := l.Scene
 	m.Update(ctx.Tick())
 	if m.PlaneGen != l.planeGen {
 		l.planeGen = m.PlaneGen
@@ -71,7 +69,7 @@ func (l *Landscape) Update(ctx *Context) error {
 // buildMesh turns the model's surface into shaded triangles, painted back
 // to front, and its lifted kink lines into a batch.
 func (l *Landscape) buildMesh() {
-	m := l.m
+	m := l.Scene
 	l.verts, l.idx = l.verts[:0], l.idx[:0]
 	for q := range m.Mesh.Quads {
 		quad := &m.Mesh.Quads[q]
@@ -90,7 +88,7 @@ func (l *Landscape) buildMesh() {
 	}
 }
 
-func (l *Landscape) Draw(screen *ebiten.Image) { l.p.draw(screen, &l.m.List) }
+func (l *Landscape) Draw(screen *ebiten.Image) { l.p.draw(screen, &l.Scene.List) }
 
 // drawCustom draws the list's custom ops: the plane's lines or the
 // surface (dst is clipped to the plot).

@@ -26,7 +26,7 @@ func (d *digitsScene) restoreMine() {
 	if err == nil && v.Type() == js.TypeString {
 		stored = []byte(v.String())
 	}
-	if err := d.m.RestoreMine(stored, err); err != nil {
+	if err := d.Scene.RestoreMine(stored, err); err != nil {
 		storageCall("setItem", mineBadKey, v.String())
 		storageCall("removeItem", mineKey)
 	}
@@ -34,7 +34,7 @@ func (d *digitsScene) restoreMine() {
 
 // saveMine stores my digits after a change.
 func (d *digitsScene) saveMine() {
-	b, changed := d.m.MineUnsaved()
+	b, changed := d.Scene.MineUnsaved()
 	if !changed {
 		return
 	}
@@ -44,24 +44,24 @@ func (d *digitsScene) saveMine() {
 	} else {
 		_, err = storageCall("setItem", mineKey, string(b))
 	}
-	d.m.MineStored(err)
+	d.Scene.MineStored(err)
 }
 
 // exportMine downloads my digits as a file.
 func (d *digitsScene) exportMine() {
-	name, b := d.m.MineFile()
+	name, b := d.Scene.MineFile()
 	download(name, "application/json", b)
 }
 
 // pollMine imports a file the user chose.
-func (d *digitsScene) pollMine(ctx *Context) { ctx.Report(takeFile(mineFiles, d.m.ImportMine)) }
+func (d *digitsScene) pollMine(ctx *Context) { ctx.Report(takeFile(mineFiles, d.Scene.ImportMine)) }
 
 // installMineAPI adds digitlab.mine: add(pixels, label) → {n, error},
 // list() → [{label, pixels, pred, p}], clear().
 func installMineAPI(a *App, api js.Value, set func(o js.Value, name string, redraw bool, f func(args []js.Value) any)) {
 	mine := js.Global().Get("Object").New()
 	set(mine, "add", true, func(args []js.Value) any {
-		m := a.digits().m
+		m := a.digits().Scene
 		n, label := -1, js.Undefined()
 		if len(args) > 0 && args[0].Type() == js.TypeObject {
 			n = args[0].Length()
@@ -72,7 +72,7 @@ func installMineAPI(a *App, api js.Value, set func(o js.Value, name string, redr
 		err := m.MineAddValues(n, func(i int) float64 { return args[0].Index(i).Float() }, label.Type() == js.TypeNumber, label.Float)
 		return toJS(map[string]any{"n": m.Mine().Len(), "error": err})
 	})
-	set(mine, "list", false, func([]js.Value) any { return toJS(a.digits().m.MineList()) })
-	set(mine, "clear", true, func([]js.Value) any { a.digits().m.MineClear(); return nil })
+	set(mine, "list", false, func([]js.Value) any { return toJS(a.digits().Scene.MineList()) })
+	set(mine, "clear", true, func([]js.Value) any { a.digits().Scene.MineClear(); return nil })
 	api.Set("mine", mine)
 }

@@ -20,11 +20,7 @@ import (
 // plot.Viewport work in device pixels: Scale() converts. A scene may also
 // be a ui.Pacer or ui.Animator (which frames the shell draws).
 type Scene interface {
-	// Name is the key used in the URL and the JS API: "digits",
-	// "landscape", "descent", "ring".
-	Name() string
-	// Title is the tab label.
-	Title() string
+	ui.Scene // names, options, figures, run controls
 
 	// Update lays out the scene in ctx.Area, feeds ctx.In to its widgets,
 	// and does at most ctx.Budget of computing (training steps). It must
@@ -34,29 +30,6 @@ type Scene interface {
 	// Draw draws the scene as laid out by the last Update. It must not
 	// change the scene's state.
 	Draw(screen *ebiten.Image)
-
-	// Status returns the scene's live figures for window.digitlab.status().
-	// Keys are camelCase; values are bool, string, int, float64 (NaN is
-	// turned into null by the app) or []float64. The app adds scene,
-	// ready, running, fps, error; see SCENES.md for the shared keys.
-	Status() map[string]any
-	// Set applies options given as strings, from the URL query or from
-	// window.digitlab.set(). An unknown key or a malformed or out-of-range
-	// value yields a *ui.OptionError and keeps the current value; the
-	// other options still apply. "scene" is handled by the app and never
-	// passed in.
-	Set(opts map[string]string) []error
-
-	// The run controls, bound to space (start/pause), s (step), r (reset)
-	// and to window.digitlab. A scene without a notion of time embeds
-	// NoRun.
-	Start()
-	Pause()
-	Running() bool
-	// Step advances by n steps (training steps, descent iterations) while
-	// paused. It may spread the work over the next Updates.
-	Step(n int)
-	Reset()
 }
 
 // Predictor is implemented by a scene that can classify a 28×28 image for
@@ -113,24 +86,3 @@ func (c *Context) Report(err error) {
 		c.app.banner.Add(err.Error())
 	}
 }
-
-// NoRun gives a scene without a notion of time the run controls as no-ops.
-type NoRun struct{}
-
-func (NoRun) Start()        {}
-func (NoRun) Pause()        {}
-func (NoRun) Running() bool { return false }
-func (NoRun) Step(int)      {}
-func (NoRun) Reset()        {}
-
-// The scenes' titled panels, for the PNG button (ui.Snap).
-func (d *digitsScene) Panels(dst []ui.PanelRef) []ui.PanelRef { return d.m.Panels(dst) }
-func (l *Landscape) Panels(dst []ui.PanelRef) []ui.PanelRef   { return l.m.Panels(dst) }
-func (d *Descent) Panels(dst []ui.PanelRef) []ui.PanelRef     { return d.m.Panels(dst) }
-func (r *Ring) Panels(dst []ui.PanelRef) []ui.PanelRef        { return r.m.Panels(dst) }
-
-// The scenes' options as a link (ui.Linker): the address bar follows them.
-func (d *digitsScene) Link(q map[string]string) { d.m.Link(q) }
-func (l *Landscape) Link(q map[string]string)   { l.m.Link(q) }
-func (d *Descent) Link(q map[string]string)     { d.m.Link(q) }
-func (r *Ring) Link(q map[string]string)        { r.m.Link(q) }

@@ -12,19 +12,15 @@ import "digitlab/kit/paint"
 // lister is a scene that says which display lists make up its screen.
 type lister interface{ Lists() []*paint.List }
 
-// screenTexts is the texts and widgets of the lists of scene sc: each
-// {kind: "text"|"title"|"widget", s, rect: [x, y, w, h]}.
+// screenTexts is paint.Records of the lists of scene sc.
 func screenTexts(sc Scene) []any {
-	out := []any{}
 	if ls, ok := sc.(lister); ok {
-		for _, t := range paint.Texts(ls.Lists()) {
-			out = append(out, map[string]any{"kind": t.Kind, "s": t.S, "rect": []float64{t.R.X, t.R.Y, t.R.W, t.R.H}})
-		}
+		return paint.Records(ls.Lists())
 	}
-	return out
+	return []any{}
 }
 
-func (d *digitsScene) Lists() []*paint.List { return d.m.Lists(dpr) }
-func (d *Descent) Lists() []*paint.List     { return []*paint.List{&d.m.List} }
-func (l *Landscape) Lists() []*paint.List   { return []*paint.List{&l.m.List} }
-func (r *Ring) Lists() []*paint.List        { return []*paint.List{r.m.List()} }
+func (d *digitsScene) Lists() []*paint.List { return d.Scene.Lists(dpr) }
+func (d *Descent) Lists() []*paint.List     { return []*paint.List{&d.Scene.List} }
+func (l *Landscape) Lists() []*paint.List   { return []*paint.List{&l.Scene.List} }
+func (r *Ring) Lists() []*paint.List        { return []*paint.List{r.Scene.List()} }

@@ -41,6 +41,16 @@ func Texts(ls []*List) []ScreenText {
 	return out
 }
 
+// Records are the texts of ls as plain records for the page's JSON, each
+// {kind, s, rect: [x, y, w, h]} (digitlab.testHooks.texts()).
+func Records(ls []*List) []any {
+	out := []any{}
+	for _, t := range Texts(ls) {
+		out = append(out, map[string]any{"kind": t.Kind, "s": t.S, "rect": []float64{t.R.X, t.R.Y, t.R.W, t.R.H}})
+	}
+	return out
+}
+
 // widgetBox is a widget's label and rectangle.
 func widgetBox(w any) (label string, r ui.Rect, ok bool) {
 	switch w := w.(type) {

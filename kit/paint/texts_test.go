@@ -1,6 +1,7 @@
 package paint
 
 import (
+	"reflect"
 	"testing"
 
 	"digitlab/kit/ui"
@@ -32,5 +33,18 @@ func TestTexts(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("text %d: %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+func TestRecords(t *testing.T) {
+	var l List
+	l.Picture("plane", ui.Rect{X: 1, Y: 2, W: 3, H: 4})
+	got := Records([]*List{&l})
+	want := []any{map[string]any{"kind": "picture", "s": "plane", "rect": []float64{1, 2, 3, 4}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Records = %v, want %v", got, want)
+	}
+	if got := Records(nil); got == nil || len(got) != 0 {
+		t.Errorf("Records(nil) = %#v, want an empty list (JSON [])", got)
 	}
 }

@@ -28,16 +28,42 @@ var tabTips = []string{
 // controls. (The app's scenes add Update and Draw.) A scene may also be a
 // Pacer or an Animator.
 type Scene interface {
+	// Name is the key used in the URL and the JS API: "digits",
+	// "landscape", "descent", "ring".
 	Name() string
+	// Title is the tab label.
 	Title() string
+	// Set applies options given as strings, from the URL query or from
+	// window.digitlab.set(). An unknown key or a malformed or out-of-range
+	// value yields an *OptionError and keeps the current value; the other
+	// options still apply. "scene" is handled by the Shell and never
+	// passed in.
 	Set(opts map[string]string) []error
+	// Status returns the scene's live figures for window.digitlab.status().
+	// Keys are camelCase; values are bool, string, int, float64 (NaN is
+	// turned into null) or []float64. The Shell adds scene, running, error
+	// and its own keys (README.md, the status() row).
 	Status() map[string]any
+	// The run controls, bound to space (start/pause), s (step), r (reset)
+	// and to window.digitlab. A scene without a notion of time embeds
+	// NoRun.
 	Start()
 	Pause()
 	Running() bool
+	// Step advances by n steps (training steps, descent iterations) while
+	// paused. It may spread the work over the next Updates.
 	Step(n int)
 	Reset()
 }
+
+// NoRun gives a scene without a notion of time the run controls as no-ops.
+type NoRun struct{}
+
+func (NoRun) Start()        {}
+func (NoRun) Pause()        {}
+func (NoRun) Running() bool { return false }
+func (NoRun) Step(int)      {}
+func (NoRun) Reset()        {}
 
 // Loader is the background data download as the Shell sees it.
 type Loader interface {
@@ -127,6 +153,15 @@ func (s *Shell) CopiedNote() string {
 		return ""
 	}
 	return s.Copied
+}
+
+// FailTitle is what the bar says, beside Retry, once the download failed:
+// the data's failure, or the trainer worker's.
+func (s *Shell) FailTitle() string {
+	if s.Load.Stopped() {
+		return "The trainer stopped"
+	}
+	return "Data download failed"
 }
 
 // progressKey is what the loading progress shows: the file and percent.

@@ -274,8 +274,8 @@ func TestShellLoadFailure(t *testing.T) {
 	if !slices.Equal(r.s.Banner.Msgs, []string{"failed: MNIST"}) {
 		t.Errorf("banner %q, want the failure once", r.s.Banner.Msgs)
 	}
-	if r.s.Retry.Label != "Retry" {
-		t.Errorf("button %q, want Retry", r.s.Retry.Label)
+	if r.s.Retry.Label != "Retry" || r.s.FailTitle() != "Data download failed" {
+		t.Errorf("button %q beside %q, want Retry beside the download's failure", r.s.Retry.Label, r.s.FailTitle())
 	}
 	x, y := r.s.Retry.Rect.Center()
 	r.frame(frameDt, x, y, true, 0)
@@ -290,8 +290,8 @@ func TestShellLoadFailure(t *testing.T) {
 	}
 	r.load.set(false, true, true) // the worker stopped
 	r.frame(frameDt, 0, 500, false, 0)
-	if r.s.Retry.Label != "Restart" || r.s.Retry.Tip != "Start the trainer again" {
-		t.Errorf("button %q (%q), want Restart", r.s.Retry.Label, r.s.Retry.Tip)
+	if r.s.Retry.Label != "Restart" || r.s.Retry.Tip != "Start the trainer again" || r.s.FailTitle() != "The trainer stopped" {
+		t.Errorf("button %q (%q) beside %q, want Restart beside the trainer's stop", r.s.Retry.Label, r.s.Retry.Tip, r.s.FailTitle())
 	}
 	// While the download works, the button is not there to click.
 	r.load.set(false, false, false)
