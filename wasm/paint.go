@@ -95,7 +95,7 @@ func (p *painter) texture(r *plot.Raster) *Texture {
 }
 
 // drawWidget draws a *ui.Button (primary: as the panel's main action),
-// *ui.Toggle, *ui.Slider or *ui.Choice.
+// *ui.Toggle, *ui.Slider, *ui.Choice or the *ui.Tabs.
 func drawWidget(dst *ebiten.Image, w any, primary bool) {
 	switch w := w.(type) {
 	case *ui.Button:
@@ -110,6 +110,8 @@ func drawWidget(dst *ebiten.Image, w any, primary bool) {
 		drawSlider(dst, w)
 	case *ui.Choice:
 		drawChoice(dst, w)
+	case *ui.Tabs:
+		drawTabs(dst, w)
 	}
 }
 

@@ -77,7 +77,7 @@ func (c *Context) Tick() *ui.Tick {
 // GoTo switches to the scene named name ("digits", …) and applies opts to
 // it (nil for none); it returns the option errors, also shown in the banner.
 func (c *Context) GoTo(name string, opts map[string]string) []error {
-	return c.app.goTo(name, opts)
+	return c.app.GoTo(name, opts)
 }
 
 // Report shows a user-facing error in the app's dismissable banner.

@@ -124,7 +124,9 @@ func drawChoice(dst *ebiten.Image, c *ui.Choice) {
 	if len(segs) == 0 {
 		return
 	}
-	all := ui.Rect{X: segs[0].X, Y: segs[0].Y, W: segs[len(segs)-1].Right() - segs[0].X, H: segs[0].H}
+	last := segs[len(segs)-1] // (the options may take rows: Choice.Rows)
+	all := ui.Rect{X: segs[0].X, Y: segs[0].Y, W: max(last.Right(), segs[0].X+c.Rect.W) - segs[0].X, H: last.Bottom() - segs[0].Y}
+	all.W = min(all.W, c.Rect.Right()-all.X)
 	fillRoundRect(dst, all, corner, colPanel)
 	for i, seg := range segs {
 		fg := colText
@@ -141,7 +143,7 @@ func drawChoice(dst *ebiten.Image, c *ui.Choice) {
 		case i == c.Hovered():
 			fillRoundRect(dst, seg.Inset(2), corner-1, colHover)
 		}
-		if i > 0 && i != c.Index && i-1 != c.Index {
+		if i > 0 && i != c.Index && i-1 != c.Index && seg.Y == segs[i-1].Y {
 			fillRect(dst, ui.Rect{X: seg.X, Y: seg.Y + 6, W: 1, H: seg.H - 12}, colBorder)
 		}
 		size := sizeBody

@@ -58,6 +58,8 @@ func widgetBox(w any) (label string, r ui.Rect, ok bool) {
 		return w.Label, w.Rect, true
 	case *ui.Choice:
 		return w.Label, w.Rect, true
+	case *ui.Tabs:
+		return "tabs", w.Rect, true
 	case *ui.Slider:
 		return w.Label, w.Rect, true
 	case *ui.Toggle:

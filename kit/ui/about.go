@@ -41,6 +41,15 @@ const AboutLineH = BannerLineH
 // take two at 1024 wide).
 const AboutMaxLines = 3
 
+// aboutMax is the most lines the card shows: AboutMaxLines, more on a
+// page's narrow column.
+func aboutMax() int {
+	if Paged {
+		return 2 * AboutMaxLines
+	}
+	return AboutMaxLines
+}
+
 // Visible reports whether the card of the scene laid out is shown.
 func (a *About) Visible() bool {
 	return a.Texts[a.scene] != "" && !a.Closed[a.scene] && !a.Hold
@@ -60,8 +69,8 @@ func (a *About) Layout(area Rect, scene string) (rest Rect) {
 	w := area.W - 4*Pad - RowH - 8
 	if a.wrapped.w != w || a.wrapped.scene != scene {
 		a.Lines = Wrap(a.Texts[scene], w, FontSize)
-		if len(a.Lines) > AboutMaxLines {
-			a.Lines = a.Lines[:AboutMaxLines]
+		if n := aboutMax(); len(a.Lines) > n {
+			a.Lines = a.Lines[:n]
 		}
 		a.wrapped.w, a.wrapped.scene = w, scene
 	}

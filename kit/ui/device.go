@@ -8,8 +8,10 @@ package ui
 // What follows from it today: on a touch screen (phone or tablet) the
 // bar names what a tap does instead of keys, and a lifted finger leaves
 // the pointer resting where it was (Pointer), so a tap shows what hovering
-// shows, and a finger held on a control shows its tooltip (Tooltip). The
-// layout itself is the desktop's, scaled down below MinW×MinH.
+// shows, and a finger held on a control shows its tooltip (Tooltip). A
+// phone, and a touch screen up to MinW wide, is laid out in one column
+// on a Page with touch-sized rows (SetDevice); a desktop window smaller
+// than MinW×MinH gets the desktop's layout scaled down.
 type Device string
 
 const (
@@ -36,11 +38,25 @@ func Classify(w, h int, touch bool) Device {
 	return Desktop
 }
 
+// Hint is the bar's reminder of the shortcuts (BarHint), on a page with
+// how it scrolls.
+func (s *Shell) Hint() string {
+	switch {
+	case s.Page.On && s.Touch:
+		return "drag to scroll, tap a plot or a control to read it"
+	case s.Page.On:
+		return "wheel scroll   " + keysHint
+	}
+	return BarHint(s.Touch)
+}
+
+const keysHint = "1-4 tabs   space start/pause   s step   r reset"
+
 // BarHint is the bar's reminder of the shortcuts: the keys on a desktop,
 // what a tap does on a touch screen (which has no keys to press).
 func BarHint(touch bool) string {
 	if touch {
 		return "tap a plot or a control to read it"
 	}
-	return "1-4 tabs   space start/pause   s step   r reset"
+	return keysHint
 }

@@ -15,6 +15,19 @@ func (r Rect) Contains(x, y float64) bool {
 // Empty reports whether r has no area.
 func (r Rect) Empty() bool { return r.W <= 0 || r.H <= 0 }
 
+// Overlaps reports whether r and b share more than an edge (a rounding
+// error's sliver does not count).
+func (r Rect) Overlaps(b Rect) bool {
+	const eps = 1e-9
+	return r.X < b.Right()-eps && b.X < r.Right()-eps && r.Y < b.Bottom()-eps && b.Y < r.Bottom()-eps
+}
+
+// Within reports whether r lies inside outer (up to a rounding error).
+func (r Rect) Within(outer Rect) bool {
+	const eps = 1e-9
+	return r.X >= outer.X-eps && r.Y >= outer.Y-eps && r.Right() <= outer.Right()+eps && r.Bottom() <= outer.Bottom()+eps
+}
+
 // Right is r.X + r.W; Bottom is r.Y + r.H.
 func (r Rect) Right() float64  { return r.X + r.W }
 func (r Rect) Bottom() float64 { return r.Y + r.H }

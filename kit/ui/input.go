@@ -40,10 +40,11 @@ type Input struct {
 	Keys     []Key         // intents pressed this tick
 	Touch    bool          // the screen takes touches: hints name taps, not keys or the wheel
 
-	consumed bool
-	tip      string
-	tipRect  Rect
-	capture  any // widget that owns the pointer while dragging
+	consumed   bool
+	wheelTaken bool // a plot or a slider used Wheel (else it scrolls a Page)
+	tip        string
+	tipRect    Rect
+	capture    any // widget that owns the pointer while dragging
 }
 
 // Reset clears the per-tick outputs (consumed press, offered tip) and the
@@ -52,7 +53,7 @@ type Input struct {
 func (in *Input) Reset() {
 	in.Pressed, in.Released, in.Wheel = false, false, 0
 	in.Keys = in.Keys[:0]
-	in.consumed = false
+	in.consumed, in.wheelTaken = false, false
 	in.tip, in.tipRect = "", Rect{}
 }
 
@@ -66,6 +67,13 @@ func (in *Input) Hover(r Rect) bool {
 // consumed yet.
 func (in *Input) PressedIn(r Rect) bool {
 	return in.Pressed && !in.consumed && r.Contains(in.X, in.Y)
+}
+
+// TakeWheel returns this tick's wheel delta for a plot's zoom or a
+// slider's nudge, which then does not scroll the page as well.
+func (in *Input) TakeWheel() float64 {
+	in.wheelTaken = true
+	return in.Wheel
 }
 
 // Consume marks this tick's press as handled: later PressedIn calls return

@@ -11,7 +11,7 @@ import (
 
 // The frame around the scenes, in logical pixels.
 const (
-	barH = 44.0   // the top bar: app name, tabs, key hints or loading progress
+	BarH = 44.0   // the top bar (a page's first row): app name, tabs, key hints or loading progress
 	MinW = 1024.0 // below this window size the whole app is scaled down
 	MinH = 640.0
 )
@@ -105,7 +105,10 @@ type Shell struct {
 	Device                  Device // what kind of screen it is (status().layout)
 	Touch                   bool   // the screen takes touches (or one was seen)
 	Window, Bar, Area, Info Rect   // the whole window, the top bar, the scene's area, the bar's right part
-	Budget                  time.Duration
+	// Page is the scene's one column on a narrow screen (Paged): Area is
+	// then in the page's coordinates, and the page shows in Page.View.
+	Page   Page
+	Budget time.Duration
 
 	DrawNow     bool // this frame must be drawn
 	DrawPartial bool // only the running scene's changes need drawing
@@ -130,6 +133,8 @@ type Shell struct {
 	link        string     // the query LinkChanged last returned
 	linkOK      bool
 	linkAt      time.Time
+	scrolled    float64 // the page's scroll before this frame
+	pageOf      int     // the scene Page.Scroll is of
 }
 
 // copyW is the width of the "copy link" button, hintsW the room the bar
@@ -138,6 +143,9 @@ const (
 	copyW  = 90.0
 	aboutW = 64.0
 	hintsW = 290.0 // the hints are 250 wide in the small font
+	// pageBarW is the narrowest page whose bar puts the tabs beside the
+	// app's name and the buttons (two rows, not three).
+	pageBarW = 150 + 4*110 + aboutW + copyW + 4*Pad
 )
 
 // CopyDone records what became of a copy of the link (the page's
@@ -179,6 +187,7 @@ func NewShell(scenes []Scene, ld Loader, query string) *Shell {
 	}
 	s.Tabs.Tips = tabTips
 	SetRetry(&s.Retry, false)
+	s.Copy.Label, s.Copy.Tip = "copy link", "Copy the address of this set-up: it opens the same tab with the same settings"
 	scene, opts, errs := ParseQuery(query)
 	s.report(errs)
 	s.GoTo(scene, opts)
@@ -283,19 +292,7 @@ func (s *Shell) Begin(now time.Time) {
 	s.routeKeys()
 
 	s.Window = Rect{W: s.Screen.W, H: s.Screen.H}
-	s.Bar, s.Area = s.Window.CutTop(barH, 0)
-	_, rest := s.Bar.CutLeft(150, 0) // the app's name
-	// Tabs 130 wide, narrower (to 100) where the key hints would not fit
-	// beside them and "copy link" (at 1024 they are 104).
-	tabW := max(100, min(130, (rest.W-copyW-aboutW-3*Pad-hintsW)/float64(len(s.Scenes))))
-	s.Tabs.Rect = Rect{X: rest.X, Y: rest.Y, W: min(float64(len(s.Scenes))*tabW, rest.W), H: rest.H}
-	s.Info = Rect{X: s.Tabs.Rect.Right() + Pad, Y: s.Bar.Y, W: s.Bar.Right() - s.Tabs.Rect.Right() - 2*Pad, H: s.Bar.H}
-	s.Copy.Label, s.Copy.Tip = "copy link", "Copy the address of this set-up: it opens the same tab with the same settings"
-	s.Copy.Rect = Rect{X: s.Info.Right() - copyW, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: copyW, H: RowH}
-	s.Info.W -= copyW + Gap
-	s.About.Open.Rect = Rect{X: s.Info.Right() - aboutW, Y: s.Copy.Rect.Y, W: aboutW, H: RowH}
-	s.Info.W -= aboutW + Gap
-	s.Retry.Rect = Rect{X: s.Info.Right() - 70, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: 70, H: RowH}
+	s.layoutBar()
 	// The banner shows its messages over the About card's strip: the
 	// scene moves down only for a banner taller than the card.
 	s.About.Hold = s.Banner.Visible()
@@ -304,16 +301,30 @@ func (s *Shell) Begin(now time.Time) {
 		underBanner = underCard
 	}
 	s.Area = underBanner.Inset(Pad + 4)
+	s.Page.On = Paged
+	if Paged {
+		// The scene lays out from the page's top, as tall as it needs.
+		s.Page.View = underBanner
+		s.Area = Rect{W: underBanner.W, H: PageMax(s.Screen.DPR)}.Inset(Pad + 4)
+		s.Page.H = max(s.Page.H, s.Page.View.H)
+		s.Page.ScrollBy(0)
+	}
 
 	s.Banner.Update(&s.In)
 	if s.About.Update(&s.In) {
 		s.redraw.Invalidate() // the scene's area grows or shrinks
+	}
+	if s.Page.On {
+		s.panels = s.panels[:0] // (no PNG button on a page: it scrolls under it)
 	}
 	if s.Snap.Update(&s.In, s.panels) {
 		s.redraw.Invalidate() // the button came, went or moved
 	}
 	if s.Tabs.Update(&s.In) {
 		s.Cur = s.Tabs.Index
+	}
+	if s.Cur != s.pageOf {
+		s.Page.Scroll, s.pageOf = 0, s.Cur // another tab's page: from its top
 	}
 	if s.Copy.Update(&s.In) {
 		s.CopyWanted = true
@@ -327,6 +338,53 @@ func (s *Shell) Begin(now time.Time) {
 		ld.Retry()
 	}
 	s.adaptBudget(now)
+	s.scrolled = s.Page.Scroll
+	s.Page.toPage(&s.In)
+}
+
+// layoutBar lays out the top bar: on a desktop one row (the app's name,
+// the tabs, the hints or the download's progress, "about" and "copy
+// link"); on a page two where the window is wide enough (pageBarW: the
+// name, the tabs, "about" and "copy link", then the hints or the
+// progress), else three (the name with the buttons, the tabs across the
+// window, the hints or the progress).
+func (s *Shell) layoutBar() {
+	if Paged {
+		rowH := RowH + 8
+		wide := s.Window.W >= pageBarW
+		h := BarH + rowH + RowH + 4
+		if wide {
+			h = rowH + RowH + 4
+		}
+		s.Bar, _ = s.Window.CutTop(h, 0)
+		top, rest := s.Bar.CutTop(BarH, 0)
+		tabs, info := rest.CutTop(rowH, 0)
+		if wide {
+			top, info = s.Bar.CutTop(rowH, 0)
+			tabs = Rect{X: top.X + 150, Y: top.Y, W: float64(len(s.Scenes)) * 110, H: top.H}
+		}
+		s.Tabs.Rect = tabs
+		s.Info = info.Inset(Pad)
+		s.Info.Y, s.Info.H = info.Y, info.H
+		s.Copy.Rect = Rect{X: top.Right() - Pad - copyW, Y: top.Y + (top.H-RowH)/2, W: copyW, H: RowH}
+		s.About.Open.Rect = Rect{X: s.Copy.Rect.X - Gap - aboutW, Y: s.Copy.Rect.Y, W: aboutW, H: RowH}
+		s.Retry.Rect = Rect{X: s.Info.Right() - 80, Y: info.Y + (info.H-RowH)/2, W: 80, H: RowH}
+		s.Info.W -= 80 + Gap
+		_, s.Area = s.Window.CutTop(s.Bar.H, 0)
+		return
+	}
+	s.Bar, s.Area = s.Window.CutTop(BarH, 0)
+	_, rest := s.Bar.CutLeft(150, 0) // the app's name
+	// Tabs 130 wide, narrower (to 100) where the key hints would not fit
+	// beside them and "copy link" (at 1024 they are 104).
+	tabW := max(100, min(130, (rest.W-copyW-aboutW-3*Pad-hintsW)/float64(len(s.Scenes))))
+	s.Tabs.Rect = Rect{X: rest.X, Y: rest.Y, W: min(float64(len(s.Scenes))*tabW, rest.W), H: rest.H}
+	s.Info = Rect{X: s.Tabs.Rect.Right() + Pad, Y: s.Bar.Y, W: s.Bar.Right() - s.Tabs.Rect.Right() - 2*Pad, H: s.Bar.H}
+	s.Copy.Rect = Rect{X: s.Info.Right() - copyW, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: copyW, H: RowH}
+	s.Info.W -= copyW + Gap
+	s.About.Open.Rect = Rect{X: s.Info.Right() - aboutW, Y: s.Copy.Rect.Y, W: aboutW, H: RowH}
+	s.Info.W -= aboutW + Gap
+	s.Retry.Rect = Rect{X: s.Info.Right() - 70, Y: s.Bar.Y + (s.Bar.H-RowH)/2, W: 70, H: RowH}
 }
 
 // loadState numbers the download's three states: loading (the zero
@@ -422,6 +480,12 @@ func (s *Shell) End(sceneTook time.Duration) {
 	if busy {
 		s.sceneMs = Smooth(s.sceneMs, sceneTook)
 	}
+	s.Page.toWindow(&s.In, s.In.wheelTaken)
+	if t, ok := sc.(Tall); ok && s.Page.On {
+		s.Page.H = max(s.Page.View.H, min(s.Area.H, t.PageHeight())+2*(Pad+4))
+		s.Page.ScrollBy(0)
+	}
+	scrolled := s.Page.Scroll != s.scrolled
 	s.Tip.Update(&s.In)
 	_, _, tipOn := s.Tip.Visible(s.In.Now)
 	if p, ok := sc.(Pacer); ok && busy {
@@ -434,7 +498,7 @@ func (s *Shell) End(sceneTook time.Duration) {
 	if an, ok := sc.(Animator); ok && an.Animating() {
 		busy = true
 	}
-	s.DrawNow = s.redraw.Need(&s.In, busy, s.Screen.W*s.Screen.DPR, s.Screen.H*s.Screen.DPR, tipOn)
+	s.DrawNow = s.redraw.Need(&s.In, busy, s.Screen.W*s.Screen.DPR, s.Screen.H*s.Screen.DPR, tipOn) || scrolled
 	// The banner sits above the scene's area, so partial redraws leave it
 	// alone; a message that comes, goes or changes (the scene's area moves)
 	// and the pointer over it (its Close button's hover) need whole
@@ -513,7 +577,7 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 		m[k] = nil
 	}
 	m["messages"] = append([]string(nil), s.Banner.Msgs...)
-	m["layout"], m["touch"], m["hint"] = string(s.Device), s.Touch, BarHint(s.Touch)
+	m["layout"], m["touch"], m["hint"] = string(s.Device), s.Touch, s.Hint()
 	m["tooltip"] = nil
 	if text, _, ok := s.Tip.Visible(s.In.Now); ok {
 		m["tooltip"] = text
@@ -527,6 +591,12 @@ func (s *Shell) Status(m map[string]any, dataErr string) map[string]any {
 	m["aboutCloseRect"] = []float64{a.Close.Rect.X, a.Close.Rect.Y, a.Close.Rect.W, a.Close.Rect.H}
 	m["aboutOpenRect"] = []float64{a.Open.Rect.X, a.Open.Rect.Y, a.Open.Rect.W, a.Open.Rect.H}
 	m["width"], m["height"] = s.Screen.W, s.Screen.H
+	m["rowH"] = RowH
+	m["page"] = nil
+	if pg := &s.Page; pg.On {
+		m["page"] = map[string]any{"height": pg.H, "scroll": pg.Scroll, "view": []float64{pg.View.X, pg.View.Y, pg.View.W, pg.View.H}}
+	}
+	m["tabsRect"] = []float64{s.Tabs.Rect.X, s.Tabs.Rect.Y, s.Tabs.Rect.W, s.Tabs.Rect.H}
 	m["updateMs"], m["drawMs"], m["frameMs"] = s.UpdateMs, s.DrawMs, s.FrameMs
 	m["budgetMs"] = float64(s.Budget) / float64(time.Millisecond)
 	m["fullDraws"], m["partialDraws"] = s.FullDraws, s.PartDraws

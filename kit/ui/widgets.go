@@ -10,11 +10,30 @@ const (
 	FontSize  = 14.0 // body text, widget labels
 	SmallSize = 12.0 // axis ticks, captions, tooltips
 	TitleSize = 20.0 // scene titles
-	RowH      = 28.0 // height of a button, toggle, choice or slider track row
 	LabelH    = 18.0 // height of the label line above a slider or choice
 	Pad       = 8.0  // inner padding of panels
 	Gap       = 8.0  // space between widgets
 )
+
+// RowH is the height of a button, toggle, choice or slider track row: 28
+// with a mouse, TouchRowH on a phone (SetDevice), big enough for a finger.
+var RowH = DeskRowH
+
+// The heights of a control row, with a mouse and on a phone.
+const (
+	DeskRowH  = 28.0
+	TouchRowH = 40.0
+)
+
+// DenseSize is the font of dense figures (matrix cells, the values of a
+// colour scale): a point under SmallSize on a desktop, SmallSize on a page
+// (no text on a phone under 12 CSS pixels).
+func DenseSize() float64 {
+	if Paged {
+		return SmallSize
+	}
+	return SmallSize - 1
+}
 
 // Measure returns the width of s at font size size in logical pixels. The
 // app replaces it with the real font measurement; the default is an
@@ -233,7 +252,7 @@ func (s *Slider) Update(in *Input) (changed bool) {
 			in.Release(s)
 		}
 	} else if in.Wheel != 0 && in.Hover(s.Rect) {
-		s.Value = s.nudge(in.Wheel > 0)
+		s.Value = s.nudge(in.TakeWheel() > 0)
 	}
 	return s.Value != old
 }
@@ -276,16 +295,28 @@ type Choice struct {
 	// its label asks (the rest of the row shared out evenly): long option
 	// names fit in one row.
 	Small bool
+	// Rows wraps the options into that many rows of equal segments (0 or
+	// 1: one row; not with Small).
+	Rows int
 
 	hover int // hovered segment or -1
 }
 
+// rows is the number of rows the options take.
+func (c *Choice) rows() int {
+	if c.Small || c.Rows < 1 {
+		return 1
+	}
+	return min(c.Rows, max(1, len(c.Options)))
+}
+
 // Height is the height the choice needs (label line if any, then a row).
 func (c *Choice) Height() float64 {
+	h := float64(c.rows()) * RowH
 	if c.Label != "" {
-		return LabelH + RowH
+		return LabelH + h
 	}
-	return RowH
+	return h
 }
 
 // Segments returns the rectangle of each option.
@@ -308,6 +339,11 @@ func (c *Choice) Segment(i int) Rect {
 		_, r = r.CutTop(LabelH, 0)
 	}
 	n := float64(len(c.Options))
+	if rows := c.rows(); rows > 1 {
+		per := (len(c.Options) + rows - 1) / rows
+		w, h := r.W/float64(per), r.H/float64(rows)
+		return Rect{X: r.X + float64(i%per)*w, Y: r.Y + float64(i/per)*h, W: w, H: h}
+	}
 	if !c.Small {
 		w := r.W / n
 		return Rect{X: r.X + float64(i)*w, Y: r.Y, W: w, H: r.H}

@@ -81,3 +81,42 @@ func Unexplained(ls ...*paint.List) []string {
 	}
 	return out
 }
+
+// PhoneW is the width of the phone the tests lay scenes out on (in CSS
+// pixels, one per logical pixel on a page).
+const PhoneW = 390.0
+
+// Phone sets the layout's metrics to a phone's (ui.Paged, touch-sized
+// rows) until the test ends, and returns the scene's area on its page: the
+// column as the Shell gives it, from the page's top. A test that calls it
+// must not run in parallel (the metrics are the ui package's).
+func Phone(t testing.TB) ui.Rect {
+	t.Helper()
+	ui.SetDevice(ui.Classify(int(PhoneW), 844, true), PhoneW, true)
+	t.Cleanup(func() { ui.SetDevice(ui.Desktop, 1280, false) })
+	return ui.Rect{W: PhoneW, H: ui.PageMax(1)}.Inset(ui.Pad + 4)
+}
+
+// Window is the scene's area in a window w×h: SceneArea, or Phone's page
+// where w is PhoneW (h is then ignored).
+func Window(t testing.TB, w, h float64) ui.Rect {
+	t.Helper()
+	if w == PhoneW {
+		return Phone(t)
+	}
+	ui.SetDevice(ui.Desktop, w, false)
+	return SceneArea(w, h)
+}
+
+// SmallTargets lists the widgets of ls a finger could miss on a page:
+// rows under ui.TouchRowH (a choice's segments, a toggle, a button; a
+// slider's track row under its label).
+func SmallTargets(ls ...*paint.List) []string {
+	var out []string
+	for _, t := range paint.Texts(ls) {
+		if t.Kind == "widget" && t.R.H < ui.TouchRowH-1e-9 {
+			out = append(out, fmt.Sprintf("%q %v", t.S, t.R))
+		}
+	}
+	return out
+}

@@ -1,0 +1,142 @@
+package ui
+
+// Page is the scene's area on a narrow screen (a phone, a tablet held
+// upright): one column as tall as the scene needs, shown in View under the
+// bar and scrolled by a finger dragged where no control took it, or by the
+// wheel where no plot or slider took it. The scene lays out and draws in
+// page coordinates (y from the page's top); the Shell moves the pointer
+// into them before the scene's Update and back after it.
+type Page struct {
+	On     bool
+	View   Rect    // the part of the window showing the page (window pixels)
+	H      float64 // the page's height: the scene's (Tall), at least View's
+	Scroll float64 // the page's y at View's top
+
+	held     bool // a finger (or button) went down on the page where nothing took it
+	drag     bool // … and moved far enough to scroll it
+	fromY    float64
+	fromScrl float64
+}
+
+// Tall is implemented by a scene that lays out in one column on a narrow
+// screen: PageHeight is how tall its last layout was, from the area's top.
+type Tall interface {
+	PageHeight() float64
+}
+
+// Narrow reports whether a scene's area is a page's one column (a phone,
+// a tablet held upright) rather than a desktop's sidebar and content.
+func Narrow(area Rect) bool { return area.W < NarrowW }
+
+// NarrowW is the window width, in CSS pixels, under which a touch screen
+// (and, under PhoneW, any window) is laid out in one column.
+const NarrowW = MinW
+
+// PageMax is the most a page may grow, in logical pixels (the page is one
+// picture of DPR×PageMax device pixels at most maxPageDev tall).
+func PageMax(dpr float64) float64 {
+	if !(dpr > 0) {
+		dpr = 1
+	}
+	return maxPageDev / dpr
+}
+
+const maxPageDev = 8000.0
+
+// dragSlop is how far, in logical pixels, a finger moves before it drags
+// the page rather than tapping it.
+const dragSlop = 8.0
+
+// wheelStep is how far one unit of the wheel scrolls the page.
+const wheelStep = 40.0
+
+// Bottom is the largest Scroll.
+func (p *Page) Bottom() float64 { return max(0, p.H-p.View.H) }
+
+// ScrollBy scrolls the page by dy (positive: down the page), within it.
+func (p *Page) ScrollBy(dy float64) {
+	p.Scroll = min(max(p.Scroll+dy, 0), p.Bottom())
+}
+
+// Offset is the window y of the page's top: page y + Offset = window y.
+func (p *Page) Offset() float64 { return p.View.Y - p.Scroll }
+
+// toPage moves in's pointer into page coordinates for the scene: hidden
+// while the finger scrolls the page, and off View (over the bar or the
+// banner) unless a control of the scene holds it.
+func (p *Page) toPage(in *Input) {
+	if !p.On {
+		return
+	}
+	if p.held && !in.Down {
+		p.held, p.drag = false, false
+	}
+	if p.held && !p.drag && abs(in.Y-p.fromY) > dragSlop {
+		p.drag = true
+	}
+	if p.drag {
+		p.Scroll = p.fromScrl
+		p.ScrollBy(p.fromY - in.Y)
+		in.Pointer, in.Down, in.Pressed, in.Released = false, false, false, false
+	}
+	if !p.View.Contains(in.X, in.Y) && in.capture == nil {
+		in.Pointer, in.Pressed = false, false
+	}
+	in.X -= p.View.X
+	in.Y -= p.Offset()
+}
+
+// toWindow moves in's pointer (and the tooltip's rectangle) back into
+// window coordinates after the scene's Update, and starts holding the
+// page where a press fell on it and nothing took it; the wheel nothing
+// took scrolls it.
+func (p *Page) toWindow(in *Input, wheelTaken bool) {
+	if !p.On {
+		return
+	}
+	in.X += p.View.X
+	in.Y += p.Offset()
+	if in.tip != "" {
+		in.tipRect.X += p.View.X
+		in.tipRect.Y += p.Offset()
+	}
+	if in.Pressed && !in.consumed && in.capture == nil && p.View.Contains(in.X, in.Y) {
+		p.held, p.drag, p.fromY, p.fromScrl = true, false, in.Y, p.Scroll
+	}
+	if in.Wheel != 0 && !wheelTaken {
+		p.ScrollBy(-in.Wheel * wheelStep)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// Paged says that the scenes lay out in one column on a Page: the app sets
+// it (SetDevice) for a phone and for a touch screen up to MinW wide.
+var Paged bool
+
+// SetDevice sets the layout's metrics for a kind of screen: one column on
+// a page for a phone or a touch screen no wider than MinW CSS pixels, and
+// control rows a finger can hit (TouchRowH) on a page. (A wider touch
+// screen keeps the desktop's layout and rows.)
+func SetDevice(d Device, cssW float64, touch bool) {
+	Paged = d == Phone || touch && cssW <= MinW
+	RowH = DeskRowH
+	if Paged {
+		RowH = TouchRowH
+	}
+}
+
+// Thumb is the scroll bar's thumb at View's right edge, where the page is
+// taller than its view.
+func (p *Page) Thumb() (Rect, bool) {
+	v := p.View
+	if !p.On || !(p.H > v.H) {
+		return Rect{}, false
+	}
+	return Rect{X: v.Right() - 4, Y: v.Y + p.Scroll/p.H*v.H, W: 3, H: v.H * v.H / p.H}, true
+}
