@@ -78,6 +78,7 @@ type Scene struct {
 
 	area       ui.Rect
 	scale      float64
+	pageH      float64    // the one column's height (PageHeight)
 	stale      bool       // the function changed: levels and heatmap again
 	hLevel     float64    // the level HoverLevel is for
 	hoverValid bool       // HoverLevel is hLevel's over VP.World
@@ -269,17 +270,12 @@ func (s *Scene) layout(area ui.Rect, scale float64) {
 		return
 	}
 	s.area, s.scale = area, scale
+	if ui.Paged {
+		s.layoutPage(area)
+		return
+	}
 	s.Controls, s.Content = ui.Sidebar(area)
-	col := ui.Column{R: ui.PanelContent(s.Controls, ControlsTitle), Gap: ui.Gap}
-	s.Fn.Rect = col.Next(s.Fn.Height())
-	s.Formula = col.Next(ui.LineHeight(ui.SmallSize))
-	s.Sign.Rect = col.Next(s.Sign.Height())
-	s.Eta.Rect = col.Next(s.Eta.Height())
-	s.Speed.Rect = col.Next(s.Speed.Height())
-	b := col.Next(ui.RowH).SplitH(3, ui.Gap)
-	s.Run.Start.Rect, s.Run.Step.Rect, s.Run.Reset.Rect = b[0], b[1], b[2]
-	s.Home.Rect = col.Next(ui.RowH)
-	s.Figures = col.R
+	s.layoutControls()
 
 	in := ui.PanelContent(s.Content, ContentTitle)
 	capR, rest := in.CutBottom(3*ui.LineHeight(CaptionSize)+4, 22)
@@ -293,6 +289,44 @@ func (s *Scene) layout(area ui.Rect, scale float64) {
 	rest.W -= 40
 	s.Plot, s.Caption = rest, capR
 	s.layoutChart(chart)
+}
+
+// figuresH is the height of the figures under the controls: the step,
+// three lines, the prediction and the pointer's read-out.
+const figuresH = 200.0
+
+// layoutPage lays the scene out in one column (a phone): the plane with
+// its caption and the chart of the value first, the controls below.
+func (s *Scene) layoutPage(area ui.Rect) {
+	const chartH = 220.0
+	capH := 6*ui.LineHeight(CaptionSize) + 4
+	side := math.Min(area.W-2*ui.Pad-40-8, 560)
+	s.Content, _ = area.CutTop(ui.PanelChrome()+side+22+capH+ui.Gap+chartH, 0)
+	in := ui.PanelContent(s.Content, ContentTitle)
+	s.Plot = ui.Rect{X: in.X + 40, Y: in.Y, W: side, H: side}
+	s.Caption = ui.Rect{X: in.X, Y: s.Plot.Bottom() + 22, W: in.W, H: capH}
+	s.layoutChart(ui.Rect{X: in.X, Y: s.Caption.Bottom() + ui.Gap, W: in.W, H: chartH})
+	ctlH := ui.PanelChrome() + s.Fn.Height() + ui.LineHeight(ui.SmallSize) + s.Sign.Height() + s.Eta.Height() + s.Speed.Height() + 2*ui.RowH + 6*ui.Gap + figuresH
+	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: area.W, H: ctlH}
+	s.layoutControls()
+	s.pageH = s.Controls.Bottom() - area.Y
+}
+
+// PageHeight is the height of the one column (ui.Tall).
+func (s *Scene) PageHeight() float64 { return s.pageH }
+
+// layoutControls places the controls and the figures in s.Controls.
+func (s *Scene) layoutControls() {
+	col := ui.Column{R: ui.PanelContent(s.Controls, ControlsTitle), Gap: ui.Gap}
+	s.Fn.Rect = col.Next(s.Fn.Height())
+	s.Formula = col.Next(ui.LineHeight(ui.SmallSize))
+	s.Sign.Rect = col.Next(s.Sign.Height())
+	s.Eta.Rect = col.Next(s.Eta.Height())
+	s.Speed.Rect = col.Next(s.Speed.Height())
+	b := col.Next(ui.RowH).SplitH(3, ui.Gap)
+	s.Run.Start.Rect, s.Run.Step.Rect, s.Run.Reset.Rect = b[0], b[1], b[2]
+	s.Home.Rect = col.Next(ui.RowH)
+	s.Figures = col.R
 }
 
 // pointer: arrows pan; over the plot a press sets the start and runs, the
@@ -313,7 +347,7 @@ func (s *Scene) pointer(in *ui.Input, scale float64) {
 		s.restart()
 		s.Start()
 	}
-	s.View.Wheel(s.VP, in.Wheel, in.X*scale, in.Y*scale)
+	s.View.Wheel(s.VP, in.TakeWheel(), in.X*scale, in.Y*scale)
 	s.Hover = true
 	s.HoverAt = plot.Point{X: x, Y: y}
 }

@@ -191,7 +191,7 @@ func (s *Scene) paintPlot(l *paint.List) {
 		l.Disc(px/sc, py/sc, 6, paint.Ink)
 		l.Disc(px/sc, py/sc, 3.5, paint.Card)
 	} else {
-		l.Text("the path left the view", r.X+24, r.Y+6, ui.FontSize, paint.Bold, paint.Bad, paint.Start)
+		l.Text("the path left the view", r.X+24, r.Bottom()-6-ui.LineHeight(ui.FontSize), ui.FontSize, paint.Bold, paint.Bad, paint.Start)
 	}
 	if s.Hover {
 		s.paintArrows(l)

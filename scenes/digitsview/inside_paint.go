@@ -84,12 +84,11 @@ type fieldMark struct {
 
 // Sizes of the view's parts.
 const (
-	insideTitleSize   = ui.SmallSize     // layer names, bold
-	insideValueSize   = ui.SmallSize - 1 // scales, cell values
-	insideGap         = 12.0             // between blocks
-	insideRowGap      = 8.0              // between rows of blocks
-	insidePairGap     = 6.0              // between a pre-activation and its activation
-	insideBarW        = 24.0             // a legend's colour bar
+	insideTitleSize   = ui.SmallSize // layer names, bold
+	insideGap         = 12.0         // between blocks
+	insideRowGap      = 8.0          // between rows of blocks
+	insidePairGap     = 6.0          // between a pre-activation and its activation
+	insideBarW        = 24.0         // a legend's colour bar
 	insideBarH        = 7.0
 	insideValued      = 10 // a vector of up to this many values prints them
 	insideDetailLines = 4  // header lines of the selected unit's panel
@@ -137,11 +136,11 @@ func (v *InsideView) snapUp(x float64) float64 {
 
 // legendW is the width of a legend: bar, gap, the widest scale text.
 func legendW() float64 {
-	return insideBarW + 4 + paint.Measure("±8.8e-08", insideValueSize, paint.Regular)
+	return insideBarW + 4 + paint.Measure("±8.8e-08", ui.DenseSize(), paint.Regular)
 }
 
 // valueW is the width of a printed value's cell.
-func valueW() float64 { return paint.Measure("-0.000", insideValueSize, paint.Mono) + 6 }
+func valueW() float64 { return paint.Measure("-0.000", ui.DenseSize(), paint.Mono) + 6 }
 
 // insideLevels are the sizes the layout tries, largest first: the side
 // of a feature map's tile in logical pixels and a cell's pitch.
@@ -151,6 +150,10 @@ var insideLevels = func() (lv [][2]float64) {
 	}
 	return lv
 }()
+
+// insideDetailPageH is the height of the selected unit's panel on a page,
+// under the layers.
+const insideDetailPageH = 300.0
 
 // Layout lays out in's layers in r at the largest size that fits (the
 // smallest, clipped, when none does: Overrun). It does nothing when r,
@@ -165,6 +168,9 @@ func (v *InsideView) Layout(r ui.Rect, in *Inside) {
 	lh := ui.LineHeight(ui.SmallSize)
 	dw := math.Max(150, math.Min(260, r.W*0.3))
 	detail, rest := r.CutRight(dw, 16)
+	if ui.Paged { // (a narrow column: the selected unit under the layers)
+		detail, rest = r.CutBottom(insideDetailPageH, 16)
+	}
 	hover, area := rest.CutBottom(lh+4, 4)
 	v.Detail, v.HoverR, v.Area = detail, hover, area
 	v.layoutDetail()
@@ -251,7 +257,7 @@ func (in *Inside) classCount() int {
 func (v *InsideView) labelW() float64 {
 	w := 0.0
 	for _, s := range v.labels {
-		w = math.Max(w, paint.Measure(s, insideValueSize, paint.Regular))
+		w = math.Max(w, paint.Measure(s, ui.DenseSize(), paint.Regular))
 	}
 	return w + 4
 }
@@ -287,7 +293,7 @@ func (v *InsideView) size(p *insidePanel, L, opt int) (w, h float64) {
 			lw = v.labelW()
 		}
 		p.cols = 1
-		p.cw, p.ch = valueW(), ui.LineHeight(insideValueSize)
+		p.cw, p.ch = valueW(), ui.LineHeight(ui.DenseSize())
 		p.px, p.py = p.cw, p.ch+1
 		bw, bh = lw+p.cw, float64(p.n)*p.py-1
 	default:
@@ -303,7 +309,7 @@ func (v *InsideView) size(p *insidePanel, L, opt int) (w, h float64) {
 
 // header is the height of a panel's name and legend lines.
 func (v *InsideView) header() float64 {
-	return v.snapUp(ui.LineHeight(insideTitleSize) + ui.LineHeight(insideValueSize) + 2)
+	return v.snapUp(ui.LineHeight(insideTitleSize) + ui.LineHeight(ui.DenseSize()) + 2)
 }
 
 // flow places the panels at level L, arrangement opt (see size), from
@@ -364,7 +370,7 @@ func (v *InsideView) flow(L, opt int, place bool) bool {
 func (v *InsideView) place(p *insidePanel, x, y, w, h float64) {
 	p.x, p.y, p.w, p.h = x, y, w, h
 	lt := ui.LineHeight(insideTitleSize)
-	lv := ui.LineHeight(insideValueSize)
+	lv := ui.LineHeight(ui.DenseSize())
 	p.bar = ui.Rect{X: x, Y: y + lt + (lv-insideBarH)/2, W: insideBarW, H: insideBarH}
 	p.body.X, p.body.Y = x, y+v.header()
 	p.tiles = p.tiles[:0]
@@ -386,7 +392,7 @@ func (v *InsideView) place(p *insidePanel, x, y, w, h float64) {
 // legend, then the sum.
 func (v *InsideView) layoutDetail() {
 	d := v.Detail
-	lh, lv := ui.LineHeight(ui.SmallSize), ui.LineHeight(insideValueSize)
+	lh, lv := ui.LineHeight(ui.SmallSize), ui.LineHeight(ui.DenseSize())
 	y := d.Y
 	for i := range v.dLines {
 		v.dLines[i] = y
@@ -489,9 +495,9 @@ func (v *InsideView) Paint(l *paint.List, in *Inside, hover, selected Unit) {
 				if insideDark(col) {
 					ink = paint.Card
 				}
-				l.TextIn(p.vals[k], r, insideValueSize, paint.Mono, ink, paint.Center)
+				l.TextIn(p.vals[k], r, ui.DenseSize(), paint.Mono, ink, paint.Center)
 				if p.labeled && k < len(v.labels) {
-					l.Text(v.labels[k], p.cx-4, r.Y, insideValueSize, paint.Regular, paint.Muted, paint.End)
+					l.Text(v.labels[k], p.cx-4, r.Y, ui.DenseSize(), paint.Regular, paint.Muted, paint.End)
 				}
 			}
 		default:
@@ -574,8 +580,8 @@ func insideLegend(l *paint.List, bar ui.Rect, text string) {
 		l.Fill(ui.Rect{X: bar.X + bar.W*float64(i)/n, Y: bar.Y, W: bar.W / n, H: bar.H}, c)
 	}
 	l.Stroke(bar, 1, paint.Border)
-	lv := ui.LineHeight(insideValueSize)
-	l.Text(text, bar.Right()+4, bar.Y+bar.H/2-lv/2, insideValueSize, paint.Regular, paint.Muted, paint.Start)
+	lv := ui.LineHeight(ui.DenseSize())
+	l.Text(text, bar.Right()+4, bar.Y+bar.H/2-lv/2, ui.DenseSize(), paint.Regular, paint.Muted, paint.Start)
 }
 
 // insideDark reports whether ink on c should be light.

@@ -66,7 +66,7 @@ func TestInsideLayoutFits(t *testing.T) {
 				p := &v.panels[i]
 				name := fmt.Sprintf("panel %d (%s)", i, rig.in.Layers[p.layer].Name)
 				panels[name] = insidePanelRect(p)
-				lv := ui.LineHeight(insideValueSize)
+				lv := ui.LineHeight(ui.DenseSize())
 				parts := map[string]ui.Rect{
 					"title":  {X: p.x, Y: p.y, W: p.titleW, H: ui.LineHeight(insideTitleSize)},
 					"legend": {X: p.bar.X, Y: p.bar.Y + p.bar.H/2 - lv/2, W: legendW(), H: lv},

@@ -49,6 +49,7 @@ type Scene struct {
 	Cfg    Config    // the page's options (the worker has them once it acks)
 	Snap   *Snapshot // the worker's latest (the client's)
 	client *Client
+	pageH  float64 // the one column's height on a page (PageHeight)
 
 	// Run controls are shown as asked until the worker acknowledges them.
 	runSeq  int  // the last start/pause/reset command

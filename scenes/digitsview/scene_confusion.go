@@ -61,6 +61,9 @@ func (s *Scene) layoutConfusion(r ui.Rect, in *ui.Input) {
 	// and "predicted" above, recall on the right, precision below.
 	labW, recW := 70.0, 64.0
 	topH, precH := 2*ui.LineHeight(ui.SmallSize)+4, ui.LineHeight(ui.SmallSize)+6
+	if ui.Paged {
+		precH += ui.LineHeight(ui.SmallSize) // (narrow columns: precision on two lines, staggered)
+	}
 	side := math.Floor(math.Min((c.W-labW-recW)/float64(k), (c.H-topH-precH)/float64(k)))
 	side = math.Max(12, math.Min(side, 96))
 	L.Cell = side
@@ -244,12 +247,19 @@ func (s *Scene) paintConfusion(l *paint.List) {
 	for p := range k {
 		whole = whole || paint.Measure(pct(cm[p*k+p], colSum(p)), ui.SmallSize, paint.Regular) > side-4
 	}
+	// Where even whole percents are wider than a column (a page's narrow
+	// matrix), every other one goes a line lower.
+	stagger := ui.Paged && whole && paint.Measure("100%", ui.SmallSize, paint.Regular) > side-2
 	for p := range k {
 		t := pct(cm[p*k+p], colSum(p))
 		if n := colSum(p); whole && n > 0 {
 			t = fmt.Sprintf("%.0f%%", 100*float64(cm[p*k+p])/float64(n))
 		}
-		l.Text(t, m.X+(float64(p)+0.5)*side, m.Bottom()+4, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
+		y := m.Bottom() + 4
+		if stagger && p%2 == 1 {
+			y += small
+		}
+		l.Text(t, m.X+(float64(p)+0.5)*side, y, ui.SmallSize, paint.Regular, paint.Ink, paint.Center)
 	}
 	// The legend: the two colour scales.
 	lg := L.Legend

@@ -35,9 +35,21 @@ func (s *Scene) LayerRows() [][]string {
 	return t.Rows
 }
 
-// layersHeight is the height of the table's panel for n rows.
+// layersHeight is the height of the table's panel for n rows (the header
+// included); on a page each layer takes two lines (pageLayer).
 func layersHeight(n int) float64 {
-	return float64(n+2)*ui.LineHeight(ui.SmallSize) + ui.LabelH + 2*ui.Pad + 10
+	lines := float64(n + 2)
+	if ui.Paged {
+		lines = float64(2*(n-1) + 1)
+	}
+	return lines*ui.LineHeight(ui.SmallSize) + ui.LabelH + 2*ui.Pad + 10
+}
+
+// pageLayer is a layer's row of the table as two lines, for a page's
+// narrow column: its name with what goes in and out, then its weights,
+// bias and parameter count.
+func pageLayer(r []string) (string, string) {
+	return r[0] + "  " + r[1] + " → " + r[2], "weights " + r[3] + " · bias " + r[4] + " · " + r[5] + " params"
 }
 
 // paintLayers draws the table in columns, in the monospace font, with the
@@ -51,6 +63,18 @@ func (s *Scene) paintLayers(l *paint.List) {
 	in := ui.PanelContent(p, LayersTitle)
 	lh := ui.LineHeight(ui.SmallSize)
 	size := ui.SmallSize
+	if ui.Paged {
+		y := in.Y
+		for _, r := range rows[1:] {
+			a, b := pageLayer(r)
+			l.Text(a, in.X, y, size, paint.Mono, paint.Ink, paint.Start)
+			l.Text(b, in.X+12, y+lh, size, paint.Mono, paint.Muted, paint.Start)
+			y += 2 * lh
+		}
+		l.Fill(ui.Rect{X: in.X, Y: y + 1, W: in.W, H: 1}, paint.Border)
+		l.Text("Total params: "+nn.Commas(s.layers.Total), in.X, y+4, size, paint.Bold, paint.Ink, paint.Start)
+		return
+	}
 	// Column widths, and the font size that fits them in the panel.
 	var w [8]float64
 	measure := func(sz float64) float64 {

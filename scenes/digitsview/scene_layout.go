@@ -12,10 +12,19 @@ import (
 
 // Sizes of the views' parts, in logical pixels.
 const (
-	MatrixRowH = 15.0 // height of one row of the 8×8 matrix
+	MatrixRowH = 15.0 // height of one row of the 8×8 matrix (matrixRowH)
 	MistImg    = 56.0 // a mistake's thumbnail side
 	MistBars   = 32.0 // its two probability rows under it
 )
+
+// matrixRowH is the height of one row of the 8×8 matrix: MatrixRowH, or
+// on a page the line of its larger figures (ui.DenseSize).
+func matrixRowH() float64 {
+	if ui.Paged {
+		return math.Ceil(ui.LineHeight(ui.DenseSize()))
+	}
+	return MatrixRowH
+}
 
 // Titles of the views' panels.
 const (
@@ -135,13 +144,20 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 	}
 	s.scale, s.now = t.Scale, t.Now
 	L := &s.L
-	L.Controls, L.Content = ui.Sidebar(t.Area)
-	act := s.updateControls(t.In)
-	top, rest := L.Content.CutTop(ui.RowH, ui.Gap)
-	vw := math.Min(540, top.W*0.72)
-	s.UI.View.Rect, L.Info = top.CutRight(vw, ui.Gap)
+	var act Action
+	if ui.Paged {
+		act = s.layoutPage(t.Area, t.In)
+	} else {
+		L.Controls, L.Content = ui.Sidebar(t.Area)
+		act = s.updateControls(t.In)
+		top, rest := L.Content.CutTop(ui.RowH, ui.Gap)
+		vw := math.Min(540, top.W*0.72)
+		s.UI.View.Rows = 1
+		s.UI.View.Rect, L.Info = top.CutRight(vw, ui.Gap)
+		L.ViewArea = rest
+	}
 	s.UI.View.Update(t.In)
-	L.ViewArea = rest
+	rest := L.ViewArea
 
 	s.follow()
 	s.checkLanes()
@@ -174,12 +190,77 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 	return act
 }
 
+// layoutPage lays the scene out in one column (a phone): the views'
+// choice in two rows, the status line, the view, then the controls.
+func (s *Scene) layoutPage(area ui.Rect, in *ui.Input) Action {
+	L := &s.L
+	col := ui.NewColumn(area, ui.Gap)
+	s.UI.View.Rows = 2
+	s.UI.View.Rect = col.Next(s.UI.View.Height())
+	L.Info = col.Next(ui.RowH)
+	L.ViewArea = col.Next(s.pageViewH(area.W))
+	L.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: L.ViewArea.Bottom() - area.Y}
+	u := &s.UI
+	rowsH := u.Task.Height() + u.Model.Height() + u.Opt.Height() + u.LR.Height() + u.Anneal.Height() + u.TrainN.Height() + 4*ui.RowH + 2
+	L.Controls = col.Next(ui.PanelChrome() + rowsH + 11*ui.Gap + 8*ui.LineHeight(ui.SmallSize))
+	s.pageH = L.Controls.Bottom() - area.Y
+	return s.updateControls(in)
+}
+
+// PageHeight is the height of the one column (ui.Tall).
+func (s *Scene) PageHeight() float64 { return s.pageH }
+
+// pageViewH is how tall the view is in a page's column w wide.
+func (s *Scene) pageViewH(w float64) float64 {
+	switch s.View() {
+	case ViewTrain:
+		return trainLeftH + ui.Gap + 4 + 2*pageChartH + ui.Gap
+	case ViewDraw:
+		return drawPageH(w)
+	case ViewLine:
+		return lineLeftH + ui.Gap + 4 + 460
+	case ViewMistakes:
+		return mistLeftH + ui.Gap + 4 + 560
+	case ViewInside:
+		return 2.4*w + insideDetailPageH
+	case ViewConfusion:
+		return w + 300
+	case ViewWeights:
+		h := w + 140
+		if rows := s.LayerRows(); rows != nil {
+			h += layersHeight(len(rows)) + ui.Gap
+		}
+		return h
+	}
+	return math.Max(640, w*1.4)
+}
+
+// On a page the views' left panels stack over the right ones: the training
+// view's image and matrix (trainLeftH) over its two charts (pageChartH
+// each), the Line view's images over its chart, the selected mistake over
+// the gallery.
+const (
+	trainLeftH = 480.0
+	pageChartH = 240.0
+	lineLeftH  = 500.0
+	mistLeftH  = 380.0
+)
+
+// sideBySide splits a view's area r into a left column (at most 272 wide,
+// 40 %) and the rest right of it; on a page the left part is pageLeftH
+// tall, over the rest.
+func sideBySide(r ui.Rect, pageLeftH float64) (left, right ui.Rect) {
+	if ui.Paged {
+		return r.CutTop(pageLeftH, ui.Gap+4)
+	}
+	return r.CutLeft(math.Min(272, r.W*0.4), ui.Gap+4)
+}
+
 // ---- Training view: current image, bars, matrix, charts ----
 
 func (s *Scene) layoutTrain(r ui.Rect, in *ui.Input) {
 	L := &s.L
-	leftW := math.Min(272, r.W*0.4)
-	left, right := r.CutLeft(leftW, ui.Gap+4)
+	left, right := sideBySide(r, trainLeftH)
 	L.RacePanel = ui.Rect{}
 	if s.Racing() {
 		L.ImgPanel, L.ImgRect, L.BarsRect, L.MatPanel, L.RacePanel = ui.Rect{}, ui.Rect{}, ui.Rect{}, ui.Rect{}, left
@@ -188,7 +269,7 @@ func (s *Scene) layoutTrain(r ui.Rect, in *ui.Input) {
 		s.layoutCharts(right)
 		return
 	}
-	matH := 8*MatrixRowH + 2*ui.Pad + ui.LabelH + 8 + ui.LineHeight(ui.SmallSize)
+	matH := 8*matrixRowH() + 2*ui.Pad + ui.LabelH + 8 + ui.LineHeight(ui.SmallSize)
 	L.MatPanel, L.ImgPanel = left.CutBottom(matH, ui.Gap)
 	in2 := ui.PanelContent(L.ImgPanel, "Current image")
 	side := s.ImageSide()
@@ -335,7 +416,11 @@ func (s *Scene) layoutWeights(r ui.Rect) {
 	L.WPanel = r
 	in := ui.PanelContent(r, WeightsTitle)
 	_, in = in.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
-	leg, in := in.CutBottom(30, ui.Gap)
+	legH := 30.0
+	if ui.Paged {
+		legH += 2*ui.LineHeight(ui.SmallSize) + 2 // the words under the colour bar
+	}
+	leg, in := in.CutBottom(legH, ui.Gap)
 	L.WLegend, L.WArea = leg, in
 	step := s.gen // the model copy changes with every weights snapshot
 	resized := fitRaster(&s.WPix, in, s.scale)
@@ -371,8 +456,12 @@ func (s *Scene) layoutMistPages(r ui.Rect, fit int, in *ui.Input) {
 	if fit <= 0 || sn.MistakesOf <= min(fit, len(sn.Mistakes)) && sn.MistakesFrom == 0 {
 		return
 	}
-	u.MistNext.Rect = ui.Rect{X: r.Right() - 28, Y: r.Y - 4, W: 28, H: r.H + 2}
-	u.MistPrev.Rect = ui.Rect{X: u.MistNext.Rect.X - 32, Y: r.Y - 4, W: 28, H: r.H + 2}
+	bw := 28.0
+	if ui.Paged {
+		bw = ui.RowH
+	}
+	u.MistNext.Rect = ui.Rect{X: r.Right() - bw, Y: r.Y - 4, W: bw, H: r.H + 2}
+	u.MistPrev.Rect = ui.Rect{X: u.MistNext.Rect.X - bw - 4, Y: r.Y - 4, W: bw, H: r.H + 2}
 	shown := min(fit, len(sn.Mistakes))
 	u.MistPrev.Disabled = sn.MistakesFrom == 0
 	u.MistNext.Disabled = sn.MistakesFrom+shown >= sn.MistakesOf
@@ -397,14 +486,24 @@ func (s *Scene) MistPagesText() string {
 
 func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	L := &s.L
-	leftW := math.Min(272, r.W*0.4)
-	left, right := r.CutLeft(leftW, ui.Gap+4)
+	left, right := sideBySide(r, mistLeftH)
 	L.MistBig, L.MistPanel = left, right
 	grid := ui.PanelContent(right, MistakesTitle)
 	head, grid := grid.CutTop(ui.LineHeight(ui.FontSize)+4, 4)
-	L.MistLegend, grid = grid.CutBottom(ui.LineHeight(ui.SmallSize), 4)
+	legLines := 1.0
+	if ui.Paged {
+		legLines = 2
+	}
+	L.MistLegend, grid = grid.CutBottom(legLines*ui.LineHeight(ui.SmallSize), 4)
 	s.UI.AllMist.Rect = ui.Rect{}
 	pageR := head
+	if ui.Paged { // (a narrow gallery: its buttons in a row of their own, a finger's size)
+		var tools ui.Rect
+		tools, grid = grid.CutTop(ui.RowH, 6)
+		head, pageR = tools, tools
+		head.Y, head.H = tools.Y+4, tools.H-2
+		pageR = head
+	}
 	if _, _, ok := s.Snap.Cell(); ok {
 		s.UI.AllMist.Rect = ui.Rect{X: head.Right() - 110, Y: head.Y - 4, W: 110, H: head.H + 2}
 		if s.UI.AllMist.Update(in) {

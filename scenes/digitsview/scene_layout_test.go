@@ -8,14 +8,9 @@ import (
 	"digitlab/kit/ui"
 )
 
-func overlap(a, b ui.Rect) bool {
-	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
-}
+func overlap(a, b ui.Rect) bool { return a.Overlaps(b) }
 
-func inside(a, outer ui.Rect) bool {
-	const eps = 1e-9
-	return a.X >= outer.X-eps && a.Y >= outer.Y-eps && a.Right() <= outer.Right()+eps && a.Bottom() <= outer.Bottom()+eps
-}
+func inside(a, outer ui.Rect) bool { return a.Within(outer) }
 
 // checkRects reports rects of a group that overlap each other, are empty
 // or leave outer.

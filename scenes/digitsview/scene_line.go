@@ -26,8 +26,7 @@ var InitColor = BaselineColor
 // layoutLine lays the view out in r and runs its update.
 func (s *Scene) layoutLine(r ui.Rect, in *ui.Input, budget time.Duration) {
 	u, L := &s.line, &s.L.Line
-	leftW := math.Min(272, r.W*0.4)
-	left, right := r.CutLeft(leftW, ui.Gap+4)
+	left, right := sideBySide(r, lineLeftH)
 	L.Images, L.Panel = left, right
 	c := ui.PanelContent(left, LineImagesTitle)
 	side := float64(s.ImageSide())
@@ -203,7 +202,7 @@ func (s *Scene) LineText() []Info {
 	var out []Info
 	tr, ini := &u.trained.shown, &u.init.shown
 	if tr.OK {
-		out = append(out, Info{fmt.Sprintf("%d linear pieces along the line (weights of step %d)", tr.Pieces, tr.Step), true, ToneText})
+		out = append(out, Info{fmt.Sprintf("%d %s along the line (weights of step %d)", tr.Pieces, plural(tr.Pieces, "linear piece", "linear pieces"), tr.Step), true, ToneText})
 	}
 	if ini.OK {
 		out = append(out, Info{fmt.Sprintf("%d with the initial weights", ini.Pieces), false, ToneText})

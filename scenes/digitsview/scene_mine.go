@@ -460,6 +460,10 @@ func (s *Scene) layoutMine(r ui.Rect, in *ui.Input) (act Action) {
 	st.Note = ui.Rect{X: r.X + ui.Pad + tw, Y: r.Y + ui.Pad, W: math.Max(0, r.W-2*ui.Pad-tw-56), H: ui.LabelH}
 	c := ui.PanelContent(r, MineTitle)
 	row, c := c.CutTop(ui.RowH, 6)
+	row2 := row // (on a page the buttons take two rows)
+	if ui.Paged {
+		row2, c = c.CutTop(ui.RowH, 6)
+	}
 	st.Train.Label, st.Train.Tip = "train on my digits", "Go on training with my digits mixed into the training images (the share on the right)"
 	if st.training {
 		st.Train.Label, st.Train.Tip = "stop training on them", "Go on training on the task's own images only"
@@ -470,9 +474,12 @@ func (s *Scene) layoutMine(r ui.Rect, in *ui.Input) (act Action) {
 	if st.clearUntil > s.now {
 		st.ClearAll.Label = fmt.Sprintf("sure? delete %d", st.M.Len())
 	}
-	st.ClearAll.Rect, row = row.CutRight(math.Max(64, st.ClearAll.Width()), ui.Gap)
-	st.Import.Rect, row = row.CutRight(80, ui.Gap)
-	st.Export.Rect, _ = row.CutRight(72, ui.Gap)
+	if !ui.Paged {
+		row2 = row
+	}
+	st.ClearAll.Rect, row2 = row2.CutRight(math.Max(64, st.ClearAll.Width()), ui.Gap)
+	st.Import.Rect, row2 = row2.CutRight(80, ui.Gap)
+	st.Export.Rect, _ = row2.CutRight(72, ui.Gap)
 	st.Train.Disabled = s.model == nil || s.Racing() && !st.training
 	st.Export.Disabled = st.M.Len() == 0
 	st.ClearAll.Disabled = st.M.Len() == 0

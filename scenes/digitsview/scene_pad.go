@@ -12,19 +12,29 @@ import (
 // digits under both, and turns pointer drags on the pad into strokes.
 func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) Action {
 	L, u := &s.L, &s.UI
-	mineR, r := r.CutBottom(math.Round(math.Min(260, math.Max(184, r.H*0.37))), ui.Gap)
-	act := s.layoutMine(mineR, in)
+	var mineR, left, right ui.Rect
 	// The pad is the largest square that leaves the right panel 320 wide;
 	// its panel is just tall enough for it, its title and the controls.
-	chrome := 2*ui.Pad + ui.LabelH + 6 + ui.RowH + ui.Gap
-	side := math.Max(120, math.Min(r.W-320-ui.Gap-4-2*ui.Pad, r.H-chrome))
-	left, right := r.CutLeft(side+2*ui.Pad, ui.Gap+4)
-	left.H = math.Min(left.H, side+chrome)
-	right.H = left.H
+	chrome := padChrome()
+	if ui.Paged {
+		// On a page: the pad across the column, the network's view under
+		// it, My digits under both.
+		side := padPageSide(r.W)
+		left = ui.Rect{X: r.X, Y: r.Y, W: r.W, H: side + chrome}
+		right = ui.Rect{X: r.X, Y: left.Bottom() + ui.Gap, W: r.W, H: seePageH}
+		mineR = ui.Rect{X: r.X, Y: right.Bottom() + ui.Gap, W: r.W, H: minePageH}
+	} else {
+		mineR, r = r.CutBottom(math.Round(math.Min(260, math.Max(184, r.H*0.37))), ui.Gap)
+		side := math.Max(120, math.Min(r.W-320-ui.Gap-4-2*ui.Pad, r.H-chrome))
+		left, right = r.CutLeft(side+2*ui.Pad, ui.Gap+4)
+		left.H = math.Min(left.H, side+chrome)
+		right.H = left.H
+	}
+	act := s.layoutMine(mineR, in)
 	L.PadPanel, L.SeePanel = left, right
 	pin := ui.PanelContent(left, PadTitle)
 	ctl, pin := pin.CutBottom(ui.RowH, ui.Gap)
-	side = math.Min(pin.W, pin.H)
+	side := math.Min(pin.W, pin.H)
 	L.PadRect = ui.Rect{X: pin.X + (pin.W-side)/2, Y: pin.Y, W: side, H: side}
 	u.Clear.Rect, u.See.Rect = ctl.CutLeft(80, ui.Gap)
 	u.See.Label = seeLabel
@@ -89,6 +99,24 @@ func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) Action {
 		s.SeePix.Touch()
 	}
 	return act
+}
+
+// padChrome is the height the pad's panel adds to the pad: its title, the
+// controls under it.
+func padChrome() float64 { return 2*ui.Pad + ui.LabelH + 6 + ui.RowH + ui.Gap }
+
+// On a page: the pad's side in a column w wide, the heights of the
+// network's view and of My digits.
+func padPageSide(w float64) float64 { return math.Min(w-2*ui.Pad, 360) }
+
+const (
+	seePageH  = 380.0
+	minePageH = 330.0
+)
+
+// drawPageH is the Draw view's height on a page w wide.
+func drawPageH(w float64) float64 {
+	return padPageSide(w) + padChrome() + seePageH + minePageH + 2*ui.Gap
 }
 
 // updatePadPrediction runs the model on the drawing when the drawing or

@@ -18,9 +18,11 @@ import (
 func viewRig(t *testing.T, w, h float64, view string) *sceneRig {
 	t.Helper()
 	r := newSceneRig(t)
-	r.area = painttest.SceneArea(w, h)
+	r.area = painttest.Window(t, w, h)
 	r.s.Set(map[string]string{"view": view, "task": "10"})
-	r.post(builtSnap(t, r.s.Cfg, MaxWrong))
+	sn := builtSnap(t, r.s.Cfg, MaxWrong)
+	sn.MistakesOf = 3 * MaxWrong // (more than a page: the gallery has its page buttons)
+	r.post(sn)
 	r.frame(nil)
 	r.frame(nil)
 	switch view {
@@ -62,7 +64,7 @@ func listTexts(ls []*paint.List) []paint.TextBox {
 // show are there, inside the window, and no two overlap.
 func TestScenePaintTexts(t *testing.T) {
 	painttest.GoFonts(t)
-	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}} {
 		for _, view := range Views {
 			r := viewRig(t, win[0], win[1], view)
 			s := r.s
@@ -70,6 +72,11 @@ func TestScenePaintTexts(t *testing.T) {
 			texts := listTexts(viewLists(s))
 			if u := painttest.Unexplained(viewLists(s)...); len(u) > 0 {
 				t.Errorf("%s: pictures without a legend: %v", what, u)
+			}
+			if ui.Paged {
+				for _, w := range painttest.SmallTargets(viewLists(s)...) {
+					t.Errorf("%s: %s is smaller than a finger", what, w)
+				}
 			}
 			want := []string{s.InfoLine().Text, "panel Training", "anneal T", "off", "batch", "train images", "all"}
 			switch s.View() {
@@ -85,7 +92,13 @@ func TestScenePaintTexts(t *testing.T) {
 				// The first thumbnail's rows: the true digit and what the
 				// model said, each with its probability; the legend line.
 				m := s.Snap.Mistakes[0]
-				want = append(want, "panel "+MistakesTitle, "panel "+SelectedTitle, s.MistakesHeader().Text, s.MistakeCaption(0), head, at,
+				// (the header leaves out its step beside the page buttons
+				// where it does not fit)
+				hdr, _, _ := strings.Cut(s.MistakesHeader().Text, " at step")
+				if !slices.ContainsFunc(texts, func(b paint.TextBox) bool { return strings.HasPrefix(b.S, hdr) }) {
+					t.Errorf("%s: no header %q", what, hdr)
+				}
+				want = append(want, "panel "+MistakesTitle, "panel "+SelectedTitle, s.MistPagesText(), s.MistakeCaption(0), head, at,
 					s.ClassName(m.Label), Percent(float64(m.Probs[m.Label])), s.ClassName(m.Pred), Percent(float64(m.Probs[m.Pred])),
 					"the true digit", "what the model said")
 			case ViewDraw:

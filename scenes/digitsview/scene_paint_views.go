@@ -56,8 +56,8 @@ func (s *Scene) paintMatrix(l *paint.List) {
 	r0, c0 := s.BlockOrigin()
 	mat := Matrix(s.CurX, side, side, r0, c0)
 	info(l, s.MatrixCaption(), in.X, in.Y, ui.SmallSize, paint.Start)
-	grid := ui.Rect{X: in.X, Y: in.Y + ui.LineHeight(ui.SmallSize) + 2, W: in.W, H: 8 * MatrixRowH}
-	cw, rh := grid.W/8, MatrixRowH
+	grid := ui.Rect{X: in.X, Y: in.Y + ui.LineHeight(ui.SmallSize) + 2, W: in.W, H: 8 * matrixRowH()}
+	cw, rh := grid.W/8, matrixRowH()
 	mx := s.PixelMax()
 	for i := range 8 {
 		for j := range 8 {
@@ -76,7 +76,7 @@ func (s *Scene) paintMatrix(l *paint.List) {
 			if s.HoverPx >= 0 && s.HoverPx == (r0+i)*side+c0+j {
 				l.Stroke(cell, 1.5, paint.Accent)
 			}
-			l.TextIn(Cell(v, s.Cfg.Raw), cell, ui.SmallSize-1, paint.Mono, fg, paint.Center)
+			l.TextIn(Cell(v, s.Cfg.Raw), cell, ui.DenseSize(), paint.Mono, fg, paint.Center)
 		}
 	}
 }
@@ -107,6 +107,10 @@ func (s *Scene) paintWeights(l *paint.List) {
 	l.Text(fmt.Sprintf("%.2g", norm.Min), bar.X, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 	l.Text("0", bar.X+bar.W/2, ty, ui.SmallSize, paint.Regular, paint.Muted, paint.Center)
 	l.Text(fmt.Sprintf("+%.2g", norm.Max), bar.Right(), ty, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
+	if ui.Paged { // (a narrow column: the words under the bar)
+		l.Paragraph(ui.Wrap(s.WeightsLegend(), leg.W, ui.SmallSize), leg.X, ty+ui.LineHeight(ui.SmallSize)+2, ui.SmallSize, paint.Regular, paint.Muted)
+		return
+	}
 	l.Text(s.WeightsLegend(), bar.Right()+16, bar.Y-2, ui.SmallSize, paint.Regular, paint.Muted, paint.Start)
 }
 
@@ -137,8 +141,14 @@ func (s *Scene) paintMistakes(l *paint.List) {
 		u := &s.UI
 		pw := paint.Measure(pt, ui.SmallSize, paint.Regular)
 		l.Widgets(&u.MistPrev, &u.MistNext)
-		l.Text(pt, u.MistPrev.Rect.X-ui.Gap, in.Y+2, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
-		hw = u.MistPrev.Rect.X - ui.Gap - pw - 2*ui.Gap - in.X
+		pr, y := u.MistPrev.Rect, in.Y+2
+		if ui.Paged {
+			y = pr.Y + (pr.H-ui.LineHeight(ui.SmallSize))/2
+		}
+		l.Text(pt, pr.X-ui.Gap, y, ui.SmallSize, paint.Regular, paint.Muted, paint.End)
+		if !ui.Paged { // (on a page they have a row of their own)
+			hw = pr.X - ui.Gap - pw - 2*ui.Gap - in.X
+		}
 	}
 	// Where it does not fit, the judgement under way is left out, then
 	// how many of a cell's images are shown, then the step.
@@ -167,13 +177,17 @@ func (s *Scene) paintMistakes(l *paint.List) {
 		lg.Y = math.Min(lg.Y, L.MistCells[n-1].Bottom()+6) // right under the last row
 		l.Picture(MistakesPicture, L.MistGrid)
 		l.Legend(MistakesPicture, lg)
-		x := lg.X
+		x, y := lg.X, lg.Y
 		for _, part := range [...]struct {
 			s string
 			c color.RGBA
 		}{{"under each: ", paint.Muted}, {"the true digit", BarTrue}, {" and ", paint.Muted}, {"what the model said", BarPred}, {", with their probabilities", paint.Muted}} {
-			l.Text(part.s, x, lg.Y, ui.SmallSize, paint.Regular, part.c, paint.Start)
-			x += paint.Measure(part.s, ui.SmallSize, paint.Regular)
+			w := paint.Measure(part.s, ui.SmallSize, paint.Regular)
+			if x > lg.X && x+w > lg.Right() { // (a narrow gallery: on a second line)
+				x, y = lg.X, y+ui.LineHeight(ui.SmallSize)
+			}
+			l.Text(part.s, x, y, ui.SmallSize, paint.Regular, part.c, paint.Start)
+			x += w
 		}
 	}
 	// The selected one, large.

@@ -308,7 +308,7 @@ func (s *Scene) PadLines() []Line {
 	case !s.Pad.Empty() && len(s.PadP) > 0 && !FiniteProbs(s.PadP):
 		return body("The network outputs NaN: training diverged. Lower η and press Reset.", ToneBad)
 	case s.Pad.Empty() || len(s.PadP) == 0:
-		return body("Draw a digit on the left. It is scaled into a 20x20 box and centred by its centre of mass in 28x28, as MNIST's digits were.", ToneMuted)
+		return body("Draw a digit in the pad. It is scaled into a 20x20 box and centred by its centre of mass in 28x28, as MNIST's digits were.", ToneMuted)
 	}
 	k := nn.Argmax(s.PadP)
 	out := []Line{

@@ -110,8 +110,9 @@ type Scene struct {
 
 	// What the cached state was computed for.
 	laidOut   bool
-	legRows   int  // the rows of the units' legend the layout has room for
-	touch     bool // the screen takes touches (the plane's hint says tap)
+	pageH     float64 // the one column's height (PageHeight)
+	legRows   int     // the rows of the units' legend the layout has room for
+	touch     bool    // the screen takes touches (the plane's hint says tap)
 	area      ui.Rect
 	counted   countKey
 	restrFor  restrKey
@@ -352,28 +353,13 @@ func (s *Scene) layout(area ui.Rect) {
 		return
 	}
 	s.laidOut, s.area, s.legRows = true, area, legRows
-	body := ui.LineHeight(ui.FontSize)
 	L := &s.Layout
+	if ui.Paged {
+		s.layoutPage(area)
+		return
+	}
 	L.Controls, L.Content = ui.Sidebar(area)
-	// The rows' gaps shrink (to 3) where the column would not fit (a short
-	// window, the About card open).
-	content := ui.PanelContent(L.Controls, ControlsTitle) // (every title has one line)
-	legH := LegendRowH * float64(1+legRows)
-	rowsH := s.Preset.Height() + s.N.Height() + s.Depth.Height() + 3*ui.RowH + 3*body + ScaleH + legH + 3*body
-	const gaps = 8
-	col := ui.NewColumn(content, math.Max(3, math.Min(ui.Gap, (content.H-rowsH)/gaps)))
-	s.Preset.Rect = col.Next(s.Preset.Height())
-	s.N.Rect = col.Next(s.N.Height())
-	s.Depth.Rect = col.Next(s.Depth.Height())
-	b := col.Next(ui.RowH).SplitH(2, ui.Gap)
-	s.Reroll.Rect, s.Home.Rect = b[0], b[1]
-	row := col.Next(ui.RowH).SplitH(2, ui.Gap)
-	s.Tint.Rect, s.Surface.Rect = row[0], row[1]
-	s.Leaky.Rect = col.Next(ui.RowH)
-	L.Figures = col.Next(3 * body)
-	L.Scale = col.Next(ScaleH)
-	L.Legend = col.Next(legH)
-	L.HoverR = col.Next(3 * body)
+	s.layoutControls()
 
 	in := ui.PanelContent(L.Content, Title)
 	right, left := in.CutRight(math.Max(250, in.W*0.3), ui.Pad+4)
@@ -390,21 +376,86 @@ func (s *Scene) layout(area ui.Rect) {
 	L.Plot = sq
 	L.Caption = ui.Rect{X: left.X, Y: sq.Bottom() + 20, W: in.W - right.W - ui.Pad - 4, H: capH}
 	L.Chart, L.Info = right.CutTop(math.Min(right.H*0.55, right.W*0.9), ui.Pad)
+	// Under the text under the chart (InfoLines: 7 lines at the narrowest),
+	// the plot of pieces against neurons.
+	scH := math.Min(ScatterMaxH, L.Info.H-7*ui.LineHeight(CaptionSize)-ui.Pad)
+	L.Scatter, L.Info = L.Info.CutBottom(math.Max(0, scH), ui.Pad)
+	s.layoutCharts()
+}
+
+// layoutPage lays the scene out in one column (a phone): the plane, its
+// caption, the chart along the line, its text and the plot of pieces,
+// then the controls.
+func (s *Scene) layoutPage(area ui.Rect) {
+	L := &s.Layout
+	cap := ui.LineHeight(CaptionSize)
+	side := math.Min(area.W-2*ui.Pad-34-8, 560)
+	capH, infoH := 6*cap+4, 11*cap
+	chartH := math.Min(300, side*0.8)
+	L.Content, _ = area.CutTop(ui.PanelChrome()+4+side+20+capH+ui.Pad+chartH+ui.Pad+infoH+ScatterMaxH, 0)
+	in := ui.PanelContent(L.Content, Title)
+	L.Plot = ui.Rect{X: in.X + 34, Y: in.Y + 4, W: side, H: side}
+	L.Caption = ui.Rect{X: in.X, Y: L.Plot.Bottom() + 20, W: in.W, H: capH}
+	col := ui.NewColumn(ui.Rect{X: in.X, Y: L.Caption.Bottom() + ui.Pad, W: in.W, H: in.Bottom() - L.Caption.Bottom()}, ui.Pad)
+	L.Chart = col.Next(chartH)
+	L.Info = col.Next(infoH)
+	L.Scatter = col.Next(ScatterMaxH - ui.Pad)
+	s.layoutCharts()
+	L.Controls = ui.Rect{X: area.X, Y: L.Content.Bottom() + ui.Gap, W: area.W, H: ui.PanelChrome() + s.controlsH() + 8*ui.Gap}
+	s.layoutControls()
+	s.pageH = L.Controls.Bottom() - area.Y
+}
+
+// PageHeight is the height of the one column (ui.Tall).
+func (s *Scene) PageHeight() float64 { return s.pageH }
+
+// controlsH is the height of the controls' rows without their gaps.
+func (s *Scene) controlsH() float64 {
+	body := ui.LineHeight(ui.FontSize)
+	return s.Preset.Height() + s.N.Height() + s.Depth.Height() + 3*ui.RowH + 3*body + ScaleH + LegendRowH*float64(1+s.legRows) + 3*body
+}
+
+// layoutCharts places the inner plot areas of the chart along the line
+// and of the plot of pieces in theirs.
+func (s *Scene) layoutCharts() {
+	L := &s.Layout
+	body := ui.LineHeight(ui.FontSize)
 	// inner plot area of the chart: title line above, ticks left and below
 	_, ci := L.Chart.CutTop(2*body+2, 2)
 	ci.X += 40
 	ci.W -= 40 + 14
 	ci.H -= 20 + ui.LineHeight(ui.SmallSize) // x ticks, then the axis' name
 	L.ChartIn = ci
-	// Under the text under the chart (InfoLines: 7 lines at the narrowest),
-	// the plot of pieces against neurons.
-	scH := math.Min(ScatterMaxH, L.Info.H-7*ui.LineHeight(CaptionSize)-ui.Pad)
-	L.Scatter, L.Info = L.Info.CutBottom(math.Max(0, scH), ui.Pad)
 	_, si := L.Scatter.CutTop(ui.LineHeight(ui.FontSize)+ui.LineHeight(ui.SmallSize)+4, 2)
 	si.X += 40
 	si.W -= 40 + 14
 	si.H -= 20 + ui.LineHeight(ui.SmallSize) // x ticks, then the axis' name
 	L.ScatterIn = si
+}
+
+// layoutControls places the controls, the figures, the colour scale, the
+// units' legend and the pointer's read-out in L.Controls. The rows' gaps
+// shrink (to 3) where the column would not fit (a short window, the About
+// card open).
+func (s *Scene) layoutControls() {
+	L := &s.Layout
+	body := ui.LineHeight(ui.FontSize)
+	content := ui.PanelContent(L.Controls, ControlsTitle) // (every title has one line)
+	legH := LegendRowH * float64(1+s.legRows)
+	const gaps = 8
+	col := ui.NewColumn(content, math.Max(3, math.Min(ui.Gap, (content.H-s.controlsH())/gaps)))
+	s.Preset.Rect = col.Next(s.Preset.Height())
+	s.N.Rect = col.Next(s.N.Height())
+	s.Depth.Rect = col.Next(s.Depth.Height())
+	b := col.Next(ui.RowH).SplitH(2, ui.Gap)
+	s.Reroll.Rect, s.Home.Rect = b[0], b[1]
+	row := col.Next(ui.RowH).SplitH(2, ui.Gap)
+	s.Tint.Rect, s.Surface.Rect = row[0], row[1]
+	s.Leaky.Rect = col.Next(ui.RowH)
+	L.Figures = col.Next(3 * body)
+	L.Scale = col.Next(ScaleH)
+	L.Legend = col.Next(legH)
+	L.HoverR = col.Next(3 * body)
 }
 
 // ScatterMaxH is the most height the plot of pieces against neurons takes.
@@ -445,7 +496,7 @@ func (s *Scene) updatePointer(in *ui.Input) {
 	if s.Surface.On {
 		return
 	}
-	s.Plane.Wheel(s.VP, in.Wheel, in.X*s.scale, in.Y*s.scale)
+	s.Plane.Wheel(s.VP, in.TakeWheel(), in.X*s.scale, in.Y*s.scale)
 	s.hoverAt(in)
 }
 

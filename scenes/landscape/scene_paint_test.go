@@ -164,7 +164,7 @@ func collisions(s *Scene) []collision {
 func TestScenePaintNoOverlap(t *testing.T) {
 	// Not parallel: it sets the fonts' measure.
 	painttest.GoFonts(t)
-	for _, win := range [][3]float64{{1024, 640}, {1280, 800}, {1024, 640, 2*ui.AboutLineH + 2*ui.Pad}} {
+	for _, win := range [][3]float64{{1024, 640}, {1280, 800}, {1024, 640, 2*ui.AboutLineH + 2*ui.Pad}, {painttest.PhoneW, 844}} {
 		for _, tc := range []struct {
 			desc   string
 			before []map[string]string // nets counted first (the plot of pieces against neurons shows them)
@@ -183,7 +183,7 @@ func TestScenePaintNoOverlap(t *testing.T) {
 				map[string]string{"layers": "8,8"}, 0.2, 0.1},
 		} {
 			f := &frame{s: NewScene()}
-			area := painttest.SceneArea(win[0], win[1])
+			area := painttest.Window(t, win[0], win[1])
 			area.Y, area.H = area.Y+win[2], area.H-win[2]
 			f.t = ui.Tick{In: &f.in, Area: area, Scale: 1}
 			f.step()
@@ -204,6 +204,11 @@ func TestScenePaintNoOverlap(t *testing.T) {
 			for _, tb := range paint.Texts([]*paint.List{&f.s.List}) {
 				if r := tb.R; r.X < area.X-1 || r.Y < area.Y-1 || r.Right() > area.Right()+1 || r.Bottom() > area.Bottom()+1 {
 					t.Errorf("%v×%v (card %v), %s: %q %v leaves the scene's area %v", win[0], win[1], win[2], tc.desc, tb.S, r, area)
+				}
+			}
+			if ui.Paged {
+				for _, w := range painttest.SmallTargets(&f.s.List) {
+					t.Errorf("%v, %s: %s is smaller than a finger", win, tc.desc, w)
 				}
 			}
 			for _, c := range collisions(f.s) {

@@ -110,7 +110,7 @@ func TestSceneListTextsApart(t *testing.T) {
 	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
 	defer func() { paint.Measure, ui.Measure = oldPaint, oldUI }()
 
-	for _, win := range [][2]float64{{1024, 640}, {1280, 800}} {
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}} {
 		// (steps: single steps taken, three runs of them, so that the
 		// chart has a history and the steps' labels are wider.)
 		for _, opts := range []map[string]string{{}, {"optimal": "1"}, {"steps": "4000"}} {
@@ -120,7 +120,7 @@ func TestSceneListTextsApart(t *testing.T) {
 			if errs := s.Set(opts); len(errs) > 0 {
 				t.Fatal(errs)
 			}
-			area := painttest.SceneArea(win[0], win[1])
+			area := painttest.Window(t, win[0], win[1])
 			s.Update(&ui.Tick{In: &ui.Input{}, Area: area, Scale: 1})
 			for range 3 {
 				if steps > 0 {
@@ -134,6 +134,11 @@ func TestSceneListTextsApart(t *testing.T) {
 			matrix := map[string]bool{}
 			for _, o := range s.DesignTexts()[:5] {
 				matrix[o.S] = true
+			}
+			if ui.Paged {
+				for _, w := range painttest.SmallTargets(s.List()) {
+					t.Errorf("%v: %s is smaller than a finger", win, w)
+				}
 			}
 			boxes := s.List().Texts(nil)
 			for i, a := range boxes {
@@ -153,14 +158,9 @@ func TestSceneListTextsApart(t *testing.T) {
 	}
 }
 
-func overlap(a, b ui.Rect) bool {
-	const eps = 1e-9
-	return a.X < b.Right()-eps && b.X < a.Right()-eps && a.Y < b.Bottom()-eps && b.Y < a.Bottom()-eps
-}
+func overlap(a, b ui.Rect) bool { return a.Overlaps(b) }
 
-func inside(a, b ui.Rect) bool {
-	return a.X >= b.X-1e-9 && a.Y >= b.Y-1e-9 && a.Right() <= b.Right()+1e-9 && a.Bottom() <= b.Bottom()+1e-9
-}
+func inside(a, b ui.Rect) bool { return a.Within(b) }
 
 // The list draws what the page drew: the panels and widgets, both
 // rasters, the world lines aliased through viewports in device pixels

@@ -34,6 +34,7 @@ type layout struct {
 
 	area      ui.Rect
 	laidOut   bool
+	pageH     float64 // the one column's height (PageHeight)
 	layoutGen uint64
 	marks     [7]paint.Op // the seed test points' numbers on the left plot (text ops)
 }
@@ -44,12 +45,64 @@ func (s *Scene) doLayout(area ui.Rect) {
 	}
 	s.area, s.laidOut = area, true
 	s.layoutGen++
-	s.Controls, s.Content = ui.Sidebar(area)
+	if ui.Paged {
+		s.layoutPage(area)
+	} else {
+		s.Controls, s.Content = ui.Sidebar(area)
+		s.layoutControls()
+		s.layoutContent()
+	}
+	s.placeMarks()
+}
+
+// The heights of the two panels of controls.
+func (s *Scene) designH() float64 {
 	const matrixLines = 6
-	designH := ui.PanelChrome() + s.A.Height() + 2*(ui.RowH+ui.Gap) + ui.Gap + matrixLines*MatrixLineH
-	s.DesignBox, s.LearnBox = s.Controls.CutTop(designH, ui.Gap)
-	learnH := ui.PanelChrome() + 3*(s.Arch.Height()+ui.Gap) + 2 + ui.RowH
-	s.LearnBox.H = math.Min(s.LearnBox.H, learnH)
+	return ui.PanelChrome() + s.A.Height() + 2*(ui.RowH+ui.Gap) + ui.Gap + matrixLines*MatrixLineH
+}
+
+func (s *Scene) learnH() float64 {
+	return ui.PanelChrome() + s.Arch.Height() + s.Labels.Height() + s.LR.Height() + 4*ui.Gap + 2 + ui.RowH
+}
+
+// Room for the axes' tick labels: left of each plot and under it.
+const axisL, axisB = 26.0, 16.0
+
+// layoutPage lays the scene out in one column (a phone): the designed plot
+// and its figures, the learned plot, its figures and chart, then the two
+// panels of controls.
+func (s *Scene) layoutPage(area ui.Rect) {
+	titleH := ui.LineHeight(ui.FontSize) + 4
+	small := ui.LineHeight(ui.SmallSize)
+	side := math.Min(area.W-2*ui.Pad-axisL-8, 480)
+	textL, textR := 11*small+ui.Gap, (learnLines+2)*small+ui.Gap+ChartH+ui.Gap
+	s.Content, _ = area.CutTop(ui.PanelChrome()+2*(titleH+side+axisB+ui.Gap)+textL+textR+ui.Gap, 0)
+	in := ui.PanelContent(s.Content, SceneTitle)
+	y := in.Y
+	for i, th := range [2]float64{textL, textR} {
+		p := ui.Rect{X: in.X + axisL + (in.W-axisL-side)/2, Y: y + titleH, W: side, H: side}
+		txt := ui.Rect{X: in.X, Y: p.Bottom() + axisB + ui.Gap, W: in.W, H: th}
+		y = txt.Bottom() + ui.Gap
+		if i == 0 {
+			s.PlotL, s.TextL = p, txt
+		} else {
+			s.PlotR, s.TextR = p, txt
+			s.ChartR = chartRect(&s.TextR)
+		}
+	}
+	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: area.W, H: s.designH() + ui.Gap + s.learnH()}
+	s.layoutControls()
+	s.pageH = s.Controls.Bottom() - area.Y
+}
+
+// PageHeight is the height of the one column (ui.Tall).
+func (s *Scene) PageHeight() float64 { return s.pageH }
+
+// layoutControls places the designed and the learned network's controls
+// in s.Controls.
+func (s *Scene) layoutControls() {
+	s.DesignBox, s.LearnBox = s.Controls.CutTop(s.designH(), ui.Gap)
+	s.LearnBox.H = math.Min(s.LearnBox.H, s.learnH())
 
 	col := ui.NewColumn(ui.PanelContent(s.DesignBox, PanelDesigned), ui.Gap)
 	t := col.Next(s.A.Height()).SplitH(2, 2*ui.Gap)
@@ -69,14 +122,16 @@ func (s *Scene) doLayout(area ui.Rect) {
 	col.Next(2)
 	t = col.Next(ui.RowH).SplitH(3, ui.Gap)
 	s.Run.Start.Rect, s.Run.Step.Rect, s.Run.Reset.Rect = t[0], t[1], t[2]
+}
 
+// layoutContent places the two plots side by side, their figures and the
+// chart under them.
+func (s *Scene) layoutContent() {
 	in := ui.PanelContent(s.Content, SceneTitle)
 	titleH := ui.LineHeight(ui.FontSize) + 4
 	// Under each plot its figures: 10 lines under the designed one, 7
 	// and the chart under the learned one.
 	textH := max(10*ui.LineHeight(ui.SmallSize), learnLines*ui.LineHeight(ui.SmallSize)+ui.Gap+ChartH) + ui.Gap
-	// Room for the axes' tick labels: left of each plot and under it.
-	const axisL, axisB = 26.0, 16.0
 	side := math.Max(40, math.Min((in.W-2*ui.Gap)/2-axisL, in.H-titleH-textH-axisB))
 	for i, h := range in.SplitH(2, 2*ui.Gap) {
 		p := ui.Rect{X: h.X + axisL + (h.W-axisL-side)/2, Y: h.Y + titleH, W: side, H: side}
@@ -89,7 +144,10 @@ func (s *Scene) doLayout(area ui.Rect) {
 			s.ChartR = chartRect(&s.TextR)
 		}
 	}
+}
 
+// placeMarks numbers the seed's test points on the left plot.
+func (s *Scene) placeMarks() {
 	v := viewport(s.PlotL)
 	for i, tp := range SeedTests {
 		x, y := v.ToPixel(tp.X1, tp.X2)
