@@ -161,13 +161,15 @@ test('clicking a tab switches to it', async () => {
   await screenshot(page, 'after-clicks');
 });
 
-test('a resized window is laid out again and redrawn', async () => {
+test('a resized window is laid out again and redrawn (under 700 px wide, on a page in one column)', async () => {
   await page.evaluate(() => window.digitlab.set({ scene: 'digits' }));
-  for (const [w, h] of [[1400, 900], [1024, 640]]) {
+  for (const [w, h] of [[1400, 900], [600, 800], [1024, 640]]) {
     await page.setViewportSize({ width: w, height: h });
     const st = await waitStatus(page, (s) => s.width === w && s.height === h,
       { timeout: 10_000, what: `status() width/height ${w}x${h}` });
     assert.equal(st.scene, 'digits');
+    assert.equal(st.page !== null, w < 700, `a page at ${w}×${h}: ${JSON.stringify(st.page)}`);
+    assert.equal(st.rowH, w < 700 ? 40 : 28);
     await frames(page, 5);
     const shot = await screenshot(page, `resized-${w}x${h}`);
     assert.equal(shot.width, w);
@@ -281,39 +283,33 @@ test('each tab has an About card: × closes it for good (a reload keeps it close
   await waitStatus(page, (s) => s.about.visible && !s.about.closed.includes('landscape'), { what: 'the card opened again' });
 });
 
-test('status().layout names the screen; on a touch screen the bar names taps, not keys, and a tap on the Landscape shows the read-out hovering shows, and a finger held on a control shows its tooltip', async () => {
+test('status().layout names the screen; on a touch screen (laid out on a page) the bar names taps, not keys, and a tap on the Landscape shows the read-out hovering shows, and a finger held on a control shows its tooltip', async () => {
   await openApp(page, server.url);
   let st = await status(page);
   assert.equal(st.layout, 'desktop', 'a 1024×640 window with a mouse');
   assert.equal(st.touch, false);
   assert.match(st.hint, /space start\/pause/);
-  // The note to turn a phone sideways (index.html, at the page's own size)
-  // shows on a phone held upright only.
-  const turnNote = (p) => p.evaluate(() => {
-    const el = document.getElementById('turn'), b = document.getElementById('turnclose').getBoundingClientRect();
-    const cs = getComputedStyle(el);
-    return { shown: cs.display !== 'none', font: parseFloat(cs.fontSize), button: [b.width, b.height] };
-  });
-  assert.equal((await turnNote(page)).shown, false, 'the turn-sideways note at 1024×640');
   for (const [w, h, want] of [[768, 1024, 'tablet'], [390, 844, 'phone']]) {
     const t = await launchBrowser({ width: w, height: h, hasTouch: true });
     try {
       await openApp(t.page, server.url, '?scene=landscape&preset=example');
       st = await waitStatus(t.page, (s) => s.layout === want, { what: `status().layout ${want} at ${w}×${h} with touch` });
       assert.equal(st.touch, true);
-      assert.match(st.hint, /^tap /);
+      assert.match(st.hint, /tap a plot or a control/);
       assert.doesNotMatch(st.hint, /space|1-4/);
       await frames(t.page, 3);
+      st = await status(t.page); // (laid out)
       const texts = await t.page.evaluate(() => window.digitlab.testHooks.texts());
       assert.ok(texts.some((b) => b.s === 'drag: draw a line · tap: read Φ there'), 'the plane\'s hint names a tap');
       assert.ok(!texts.some((b) => /wheel/.test(b.s)), 'no hint names the wheel');
       // A tap at (1,-1): Φ = -4 there, and the read-out stays once the
-      // finger is lifted (the pointer rests where it was). The window is
-      // narrower than 1024, so the layout is scaled down: status()'s
-      // rectangles are in its pixels (st.width across the window).
-      const css = w / st.width;
-      assert.ok(css < 1, `the layout is ${st.width} wide in a ${w} px window`);
-      const [px, py, pw, ph] = st.plot.map((v) => v * css);
+      // finger is lifted (the pointer rests where it was). The scene is
+      // on a page (one CSS pixel per logical pixel): status()'s plot is in
+      // the page's coordinates, which start at the page's view.
+      assert.equal(st.width, w, `the layout is ${st.width} wide in a ${w} px window`);
+      const css = 1;
+      const [px, py0, pw, ph] = st.plot;
+      const py = py0 + st.page.view[1] - st.page.scroll;
       const [x0, y0, x1, y1] = st.view;
       const x = px + ((1 - x0) / (x1 - x0)) * pw, y = py + ((y1 - -1) / (y1 - y0)) * ph;
       await t.page.touchscreen.tap(x, y);
@@ -337,13 +333,6 @@ test('status().layout names the screen; on a touch screen the bar names taps, no
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       st = await waitStatus(t.page, (s) => s.tooltip === null, { what: 'the tooltip gone once the finger lifts' });
       assert.equal(st.about.visible, visible, 'sliding off "about" before lifting does not press it');
-      const note = await turnNote(t.page);
-      assert.equal(note.shown, want === 'phone', `the turn-sideways note on the ${want}`);
-      if (note.shown) {
-        assert.ok(note.font >= 12 && note.button[0] >= 40 && note.button[1] >= 40, `note text ${note.font} px, close button ${note.button}`);
-        await t.page.tap('#turnclose');
-        assert.equal((await turnNote(t.page)).shown, false, 'the note closes');
-      }
     } finally {
       await t.close();
     }

@@ -3,12 +3,14 @@
 // open, as on a first visit): the
 // page lists the texts, panel titles and widgets of the visible scene's
 // display lists (digitlab.testHooks.texts(), measured in the page's fonts),
-// and each tab and each Digits view is checked at 1024×640 and 1280×800.
+// and each tab and each Digits view is checked at 1024×640, 1280×800 and
+// on a 390×844 phone (touch), whose scene is a page taller than the window:
+// there nothing may leave the page.
 // What the page draws outside the lists (the top bar, banners, tooltips)
 // is not in the list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, waitStatus, frames, screenshot } from './lib.mjs';
+import { startServer, launchBrowser, openApp, status, waitStatus, frames, screenshot } from './lib.mjs';
 
 // overlaps lists the pairs of boxes that intersect by more than a sliver:
 // two texts (or a text and a title), or a text on a widget.
@@ -48,10 +50,10 @@ const states = [
   { name: 'ring', q: '?scene=ring', pictures: 2 },
 ];
 
-for (const [width, height] of [[1024, 640], [1280, 800]]) {
-  test(`no text overlaps another or a widget or leaves the window, and every picture has a legend, at ${width}×${height}`, async () => {
+for (const [width, height, hasTouch] of [[1024, 640, false], [1280, 800, false], [390, 844, true]]) {
+  test(`no text overlaps another or a widget or leaves the window, and every picture has a legend, at ${width}×${height}${hasTouch ? ' (a phone)' : ''}`, async () => {
     const server = await startServer();
-    const browser = await launchBrowser({ width, height });
+    const browser = await launchBrowser({ width, height, hasTouch });
     const page = browser.page;
     const found = [];
     try {
@@ -79,9 +81,11 @@ for (const [width, height] of [[1024, 640], [1280, 800]]) {
           const pics = boxes.filter((b) => b.kind === 'picture').length;
           if (pics < st.pictures) o.push(`only ${pics} pictures listed, want at least ${st.pictures}`);
         }
+        const pg = (await status(page)).page; // (a phone's scene is laid out on a page)
+        const bottom = pg ? pg.height : height;
         for (const b of boxes) {
           const [x, y, w, h] = b.rect;
-          if (x < -1 || y < -1 || x + w > width + 1 || y + h > height + 1) o.push(`${b.kind} ${JSON.stringify(b.s)} at [${b.rect.map(Math.round)}] leaves the ${width}×${height} window`);
+          if (x < -1 || y < -1 || x + w > width + 1 || y + h > bottom + 1) o.push(`${b.kind} ${JSON.stringify(b.s)} at [${b.rect.map(Math.round)}] leaves the ${width}×${bottom} ${pg ? 'page' : 'window'}`);
         }
         if (o.length) {
           await screenshot(page, `texts-${st.name}-${width}`);
