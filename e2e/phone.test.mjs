@@ -1,4 +1,6 @@
-// Phones and tablets: the page is one column (ui.Page), the scene's main
+// Phones and tablets: the scene is laid out on a page (ui.Page): one
+// column on a phone held upright, the desktop's arrangement with the
+// controls below on a tablet or a phone held sideways; the scene's main
 // picture first, text at least 12 CSS px, controls at least 40 CSS px
 // tall; a finger dragged where no control takes it scrolls the page, and a
 // tap on a control scrolled into view presses it.
@@ -42,8 +44,8 @@ async function swipe(page, st, dy) {
 // onScreen is the window rectangle of a page rectangle r.
 const onScreen = (st, r) => [r[0], r[1] - st.page.scroll + st.page.view[1], r[2], r[3]];
 
-for (const [w, h, want] of [[390, 844, 'phone'], [768, 1024, 'tablet']]) {
-  test(`on a ${want} (${w}×${h}, touch) each tab is one column with its main picture first, text ≥ 12 px and controls ≥ 40 px`, async () => {
+for (const [w, h, want] of [[390, 844, 'phone'], [768, 1024, 'tablet'], [844, 390, 'phone']]) {
+  test(`on a ${want} (${w}×${h}, touch) each tab is on a page with its main picture first, text ≥ 12 px and controls ≥ 40 px`, async () => {
     const b = await launchBrowser({ width: w, height: h, hasTouch: true });
     try {
       await openApp(b.page, server.url, '?scene=digits');
@@ -78,7 +80,7 @@ for (const [w, h, want] of [[390, 844, 'phone'], [768, 1024, 'tablet']]) {
         const above = widgets.filter((t) => t.rect[1] < first).map((t) => t.s);
         assert.ok(above.length <= 1, `${scene}: controls above the first picture (y ${first}): ${above}`);
         assert.ok(onScreen(st, pics.find((p) => p.rect[1] === first).rect)[1] < h, `${scene}: the first picture starts on the first screen`);
-        await screenshot(b.page, `${want}-${scene}`);
+        await screenshot(b.page, `${want}-${w}-${scene}`);
       }
     } finally {
       await b.close();

@@ -3,9 +3,9 @@
 // open, as on a first visit): the
 // page lists the texts, panel titles and widgets of the visible scene's
 // display lists (digitlab.testHooks.texts(), measured in the page's fonts),
-// and each tab and each Digits view is checked at 1024×640, 1280×800 and
-// on a 390×844 phone (touch), whose scene is a page taller than the window:
-// there nothing may leave the page.
+// and each tab and each Digits view is checked at 1024×640, 1280×800, on
+// a 390×844 phone and a 768×1024 tablet (touch), whose scenes are pages
+// taller than the window: there nothing may leave the page.
 // What the page draws outside the lists (the top bar, banners, tooltips)
 // is not in the list.
 import { test } from 'node:test';
@@ -50,8 +50,8 @@ const states = [
   { name: 'ring', q: '?scene=ring', pictures: 2 },
 ];
 
-for (const [width, height, hasTouch] of [[1024, 640, false], [1280, 800, false], [390, 844, true]]) {
-  test(`no text overlaps another or a widget or leaves the window, and every picture has a legend, at ${width}×${height}${hasTouch ? ' (a phone)' : ''}`, async () => {
+for (const [width, height, hasTouch] of [[1024, 640, false], [1280, 800, false], [390, 844, true], [768, 1024, true]]) {
+  test(`no text overlaps another or a widget or leaves the window, and every picture has a legend, at ${width}×${height}${hasTouch ? ' (touch)' : ''}`, async () => {
     const server = await startServer();
     const browser = await launchBrowser({ width, height, hasTouch });
     const page = browser.page;

@@ -41,6 +41,9 @@ func Frame(l *List, s *ui.Shell) {
 // link's note, or the hints where they fit.
 func barStatus(l *List, s *ui.Shell) {
 	r := s.Info
+	if r.H <= 0 {
+		return // (a short page's bar without its row of hints)
+	}
 	switch ld := s.Load; {
 	case ld.Loading():
 		barR, line := r.CutBottom(12, 0)

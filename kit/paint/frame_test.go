@@ -46,7 +46,7 @@ func (l *loader) Retry() {}
 // is a finger's size.
 func TestFrame(t *testing.T) {
 	painttest.GoFonts(t)
-	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}, {768, 1024}} {
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}, {768, 1024}, {844, 390}} {
 		for _, state := range []string{"loading", "failed", "", "message"} {
 			touch := win[0] < 1024
 			ui.SetDevice(ui.Classify(int(win[0]), int(win[1]), touch), win[0], touch)
@@ -101,8 +101,12 @@ func TestFrame(t *testing.T) {
 					}
 				}
 			}
-			if !found {
-				t.Errorf("%v %q: the bar does not say %q", win, state, want)
+			short := ui.Paged && win[1] < 500 && (state == "" || state == "message")
+			if found == (short && state == "") {
+				t.Errorf("%v %q: the bar says %q: %v (a short page's bar has no hints)", win, state, want, found)
+			}
+			if short && s.Info.H != 0 || !short && s.Info.H < 40 {
+				t.Errorf("%v %q: the bar's right part %v", win, state, s.Info)
 			}
 			if s.Banner.Visible() != (state == "failed" || state == "message") || s.About.Visible() == s.Banner.Visible() {
 				t.Errorf("%v %q: banner shown %v, card shown %v", win, state, s.Banner.Visible(), s.About.Visible())

@@ -1,9 +1,9 @@
 package ui
 
-// Page is the scene's area on a narrow screen (a phone, a tablet held
-// upright): one column as tall as the scene needs, shown in View under the
-// bar and scrolled by a finger dragged where no control took it, or by the
-// wheel where no plot or slider took it. The scene lays out and draws in
+// Page is the scene's area on a phone or a tablet (Paged): one column as
+// tall as the scene needs, shown in View under the bar and scrolled by a
+// finger dragged where no control took it, or by the wheel where no plot
+// or slider took it. The scene lays out and draws in
 // page coordinates (y from the page's top); the Shell moves the pointer
 // into them before the scene's Update and back after it.
 type Page struct {
@@ -18,22 +18,17 @@ type Page struct {
 	fromScrl float64
 }
 
-// Tall is implemented by a scene that lays out in one column on a narrow
-// screen: PageHeight is how tall its last layout was, from the area's top.
+// Tall is implemented by a scene that lays out in one column on a page:
+// its Area is then the page's first screen (the main picture fits in it)
+// and the scene goes on below it; PageHeight is how tall its last layout
+// was, from the area's top.
 type Tall interface {
 	PageHeight() float64
 }
 
-// Narrow reports whether a scene's area is a page's one column (a phone,
-// a tablet held upright) rather than a desktop's sidebar and content.
-func Narrow(area Rect) bool { return area.W < NarrowW }
-
-// NarrowW is the window width, in CSS pixels, under which a touch screen
-// (and, under PhoneW, any window) is laid out in one column.
-const NarrowW = MinW
-
 // PageMax is the most a page may grow, in logical pixels (the page is one
-// picture of DPR×PageMax device pixels at most maxPageDev tall).
+// picture of DPR×PageMax device pixels at most maxPageDev tall; a scene
+// taller is cut there).
 func PageMax(dpr float64) float64 {
 	if !(dpr > 0) {
 		dpr = 1
@@ -114,6 +109,30 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+// Below is the page's column under area's top, unbounded (a page grows as
+// far as its scene needs): what a scene's page layout cuts its parts from.
+func Below(area Rect) Rect {
+	area.H = 1e6
+	return area
+}
+
+// WidePageW is the narrowest window whose page puts a scene's pictures
+// side by side as a desktop does (a tablet, a phone held sideways), with
+// the controls below them; a narrower page stacks everything.
+const WidePageW = 700.0
+
+// WidePage reports whether a page's area w wide is a wide page's.
+func WidePage(w float64) bool { return Paged && w >= WidePageW-2*(Pad+4) }
+
+// PageControlsW is the widest a page's panel of controls gets.
+const PageControlsW = 560.0
+
+// PageSide is the side of a page's main picture: as wide as the column
+// allows (w), at most 560, and no taller than the first screen leaves it
+// (h: the area's height less what goes above and below the picture on
+// it), but at least 200.
+func PageSide(w, h float64) float64 { return max(min(w, 560, h), min(w, 200)) }
 
 // Paged says that the scenes lay out in one column on a Page: the app sets
 // it (SetDevice) for a phone and for a touch screen up to MinW wide.

@@ -212,3 +212,23 @@ func TestSetDevice(t *testing.T) {
 	}
 	_ = time.Second
 }
+
+func TestPageSideAndBelow(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ w, h, want float64 }{
+		{354, 900, 354},  // a phone upright: the column's width
+		{1000, 900, 560}, // a tablet: at most 560
+		{820, 250, 250},  // a phone sideways: the first screen's height
+		{820, 120, 200},  // … but no less than 200
+		{150, 120, 150},  // … unless the column is narrower
+	} {
+		if got := PageSide(c.w, c.h); got != c.want {
+			t.Errorf("PageSide(%v, %v) = %v, want %v", c.w, c.h, got, c.want)
+		}
+	}
+	a := Rect{X: 12, Y: 12, W: 366, H: 500}
+	top, rest := Below(a).CutTop(900, 8)
+	if top != (Rect{X: 12, Y: 12, W: 366, H: 900}) || rest.Y != 920 {
+		t.Errorf("Below: a part 900 tall is cut to %v, the rest from %v", top, rest.Y)
+	}
+}

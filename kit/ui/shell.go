@@ -146,6 +146,9 @@ const (
 	// pageBarW is the narrowest page whose bar puts the tabs beside the
 	// app's name and the buttons (two rows, not three).
 	pageBarW = 150 + 4*110 + aboutW + copyW + 4*Pad
+	// shortPage is the window height under which a page's bar leaves out
+	// the row of hints.
+	shortPage = 500.0
 )
 
 // CopyDone records what became of a copy of the link (the page's
@@ -292,7 +295,7 @@ func (s *Shell) Begin(now time.Time) {
 	s.routeKeys()
 
 	s.Window = Rect{W: s.Screen.W, H: s.Screen.H}
-	s.layoutBar()
+	s.layoutBar(ld.Loading() || failed || s.CopiedNote() != "")
 	// The banner shows its messages over the About card's strip: the
 	// scene moves down only for a banner taller than the card.
 	s.About.Hold = s.Banner.Visible()
@@ -303,9 +306,11 @@ func (s *Shell) Begin(now time.Time) {
 	s.Area = underBanner.Inset(Pad + 4)
 	s.Page.On = Paged
 	if Paged {
-		// The scene lays out from the page's top, as tall as it needs.
+		// The scene lays out from the page's top: Area is the page's first
+		// screen (its pictures fit in it), the scene goes on below as far
+		// as it needs (Tall).
 		s.Page.View = underBanner
-		s.Area = Rect{W: underBanner.W, H: PageMax(s.Screen.DPR)}.Inset(Pad + 4)
+		s.Area = Rect{W: underBanner.W, H: underBanner.H}.Inset(Pad + 4)
 		s.Page.H = max(s.Page.H, s.Page.View.H)
 		s.Page.ScrollBy(0)
 	}
@@ -347,14 +352,20 @@ func (s *Shell) Begin(now time.Time) {
 // link"); on a page two where the window is wide enough (pageBarW: the
 // name, the tabs, "about" and "copy link", then the hints or the
 // progress), else three (the name with the buttons, the tabs across the
-// window, the hints or the progress).
-func (s *Shell) layoutBar() {
+// window, the hints or the progress). On a short page (a phone held
+// sideways) the row of hints goes unless news needs it (news: the
+// download's progress or failure, the copied link's note).
+func (s *Shell) layoutBar(news bool) {
 	if Paged {
 		rowH := RowH + 8
 		wide := s.Window.W >= pageBarW
-		h := BarH + rowH + RowH + 4
+		infoH := RowH + 4
+		if s.Window.H < shortPage && !news {
+			infoH = 0
+		}
+		h := BarH + rowH + infoH
 		if wide {
-			h = rowH + RowH + 4
+			h = rowH + infoH
 		}
 		s.Bar, _ = s.Window.CutTop(h, 0)
 		top, rest := s.Bar.CutTop(BarH, 0)
@@ -482,7 +493,7 @@ func (s *Shell) End(sceneTook time.Duration) {
 	}
 	s.Page.toWindow(&s.In, s.In.wheelTaken)
 	if t, ok := sc.(Tall); ok && s.Page.On {
-		s.Page.H = max(s.Page.View.H, min(s.Area.H, t.PageHeight())+2*(Pad+4))
+		s.Page.H = max(s.Page.View.H, min(PageMax(s.Screen.DPR), t.PageHeight()+2*(Pad+4)))
 		s.Page.ScrollBy(0)
 	}
 	scrolled := s.Page.Scroll != s.scrolled

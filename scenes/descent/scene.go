@@ -276,7 +276,12 @@ func (s *Scene) layout(area ui.Rect, scale float64) {
 	}
 	s.Controls, s.Content = ui.Sidebar(area)
 	s.layoutControls()
+	s.layoutContent()
+}
 
+// layoutContent places the plane, its caption and, where it has room, the
+// chart of the value right of it in s.Content.
+func (s *Scene) layoutContent() {
 	in := ui.PanelContent(s.Content, ContentTitle)
 	capR, rest := in.CutBottom(3*ui.LineHeight(CaptionSize)+4, 22)
 	// The chart of the value against the step on the right, the plane
@@ -295,19 +300,25 @@ func (s *Scene) layout(area ui.Rect, scale float64) {
 // three lines, the prediction and the pointer's read-out.
 const figuresH = 200.0
 
-// layoutPage lays the scene out in one column (a phone): the plane with
-// its caption and the chart of the value first, the controls below.
+// layoutPage lays the scene out on a page: the plane with its caption and
+// the chart of the value first (side by side on a wide page, as on a
+// desktop; else stacked), the controls below.
 func (s *Scene) layoutPage(area ui.Rect) {
-	const chartH = 220.0
-	capH := 6*ui.LineHeight(CaptionSize) + 4
-	side := math.Min(area.W-2*ui.Pad-40-8, 560)
-	s.Content, _ = area.CutTop(ui.PanelChrome()+side+22+capH+ui.Gap+chartH, 0)
-	in := ui.PanelContent(s.Content, ContentTitle)
-	s.Plot = ui.Rect{X: in.X + 40, Y: in.Y, W: side, H: side}
-	s.Caption = ui.Rect{X: in.X, Y: s.Plot.Bottom() + 22, W: in.W, H: capH}
-	s.layoutChart(ui.Rect{X: in.X, Y: s.Caption.Bottom() + ui.Gap, W: in.W, H: chartH})
+	if ui.WidePage(area.W) {
+		s.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: max(area.H, 360)}
+		s.layoutContent()
+	} else {
+		const chartH = 220.0
+		capH := 6*ui.LineHeight(CaptionSize) + 4
+		side := ui.PageSide(area.W-2*ui.Pad-40-8, area.H-ui.PanelChrome()-22)
+		s.Content, _ = ui.Below(area).CutTop(ui.PanelChrome()+side+22+capH+ui.Gap+chartH, 0)
+		in := ui.PanelContent(s.Content, ContentTitle)
+		s.Plot = ui.Rect{X: in.X + 40, Y: in.Y, W: side, H: side}
+		s.Caption = ui.Rect{X: in.X, Y: s.Plot.Bottom() + 22, W: in.W, H: capH}
+		s.layoutChart(ui.Rect{X: in.X, Y: s.Caption.Bottom() + ui.Gap, W: in.W, H: chartH})
+	}
 	ctlH := ui.PanelChrome() + s.Fn.Height() + ui.LineHeight(ui.SmallSize) + s.Sign.Height() + s.Eta.Height() + s.Speed.Height() + 2*ui.RowH + 6*ui.Gap + figuresH
-	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: area.W, H: ctlH}
+	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: min(area.W, ui.PageControlsW), H: ctlH}
 	s.layoutControls()
 	s.pageH = s.Controls.Bottom() - area.Y
 }

@@ -187,7 +187,7 @@ func TestSceneListNoOverlap(t *testing.T) {
 		{"B hovered", []string{"fn", "B"}, &plot.Point{X: 4, Y: -2}},
 		{"η 0.5 zig-zag", []string{"eta", "0.5", "steps", "10"}, nil},
 	}
-	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}} {
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}, {768, 1024}, {844, 390}} {
 		for _, st := range states {
 			s, tk := newScaledScene(t, painttest.Window(t, win[0], win[1]), 1)
 			if st.opts != nil {
@@ -202,7 +202,7 @@ func TestSceneListNoOverlap(t *testing.T) {
 				}
 			}
 			for _, b := range s.List.Texts(nil) {
-				if a := tk.Area; b.R.X < a.X || b.R.Y < a.Y || b.R.Right() > a.Right() || b.R.Bottom() > a.Bottom() {
+				if a := painttest.Page(tk.Area, s); b.R.X < a.X || b.R.Y < a.Y || b.R.Right() > a.Right() || b.R.Bottom() > a.Bottom() {
 					t.Errorf("%v×%v, %s: %q at %+v leaves the scene's area %+v", win[0], win[1], st.name, b.S, b.R, a)
 				}
 			}

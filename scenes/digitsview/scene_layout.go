@@ -39,6 +39,7 @@ const (
 // Rects are where Update put the scene's parts (logical pixels).
 type Rects struct {
 	Controls, Content ui.Rect // the sidebar, the rest
+	PageFirst         float64 // on a page: what the first screen leaves the view
 	Info              ui.Rect // the status line above the views
 	ViewArea          ui.Rect // the views' area, below it
 
@@ -194,10 +195,14 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 // choice in two rows, the status line, the view, then the controls.
 func (s *Scene) layoutPage(area ui.Rect, in *ui.Input) Action {
 	L := &s.L
-	col := ui.NewColumn(area, ui.Gap)
+	col := ui.NewColumn(ui.Below(area), ui.Gap)
 	s.UI.View.Rows = 2
+	if ui.WidePage(area.W) {
+		s.UI.View.Rows = 1
+	}
 	s.UI.View.Rect = col.Next(s.UI.View.Height())
 	L.Info = col.Next(ui.RowH)
+	L.PageFirst = area.Bottom() - col.R.Y
 	L.ViewArea = col.Next(s.pageViewH(area.W))
 	L.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: L.ViewArea.Bottom() - area.Y}
 	u := &s.UI
@@ -212,11 +217,29 @@ func (s *Scene) PageHeight() float64 { return s.pageH }
 
 // pageViewH is how tall the view is in a page's column w wide.
 func (s *Scene) pageViewH(w float64) float64 {
+	if ui.WidePage(w) { // (the desktop's arrangement, from the first screen down)
+		h := max(s.L.PageFirst, 560)
+		switch s.View() {
+		case ViewTrain:
+			h = max(h, trainLeftH)
+		case ViewLine:
+			h = max(h, lineLeftH)
+		case ViewMistakes:
+			h = max(h, mistLeftH+160)
+		case ViewWeights:
+			if rows := s.LayerRows(); rows != nil {
+				h = max(h, w*0.5+layersHeight(len(rows)))
+			}
+		case ViewInside:
+			h = max(h, w*0.8)
+		}
+		return h
+	}
 	switch s.View() {
 	case ViewTrain:
 		return trainLeftH + ui.Gap + 4 + 2*pageChartH + ui.Gap
 	case ViewDraw:
-		return drawPageH(w)
+		return drawPageH(w, s.L.PageFirst)
 	case ViewLine:
 		return lineLeftH + ui.Gap + 4 + 460
 	case ViewMistakes:
@@ -247,13 +270,17 @@ const (
 )
 
 // sideBySide splits a view's area r into a left column (at most 272 wide,
-// 40 %) and the rest right of it; on a page the left part is pageLeftH
-// tall, over the rest.
+// 340 on a wide page, 40 %) and the rest right of it; on a narrow page the
+// left part is pageLeftH tall, over the rest.
 func sideBySide(r ui.Rect, pageLeftH float64) (left, right ui.Rect) {
-	if ui.Paged {
+	leftW := 272.0
+	switch {
+	case ui.Paged && !ui.WidePage(r.W):
 		return r.CutTop(pageLeftH, ui.Gap+4)
+	case ui.Paged:
+		leftW = 340 // (room for the matrix's figures in their page size)
 	}
-	return r.CutLeft(math.Min(272, r.W*0.4), ui.Gap+4)
+	return r.CutLeft(math.Min(leftW, r.W*0.4), ui.Gap+4)
 }
 
 // ---- Training view: current image, bars, matrix, charts ----

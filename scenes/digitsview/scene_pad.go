@@ -16,10 +16,10 @@ func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) Action {
 	// The pad is the largest square that leaves the right panel 320 wide;
 	// its panel is just tall enough for it, its title and the controls.
 	chrome := padChrome()
-	if ui.Paged {
-		// On a page: the pad across the column, the network's view under
+	if ui.Paged && !ui.WidePage(r.W) {
+		// On a narrow page: the pad across the column, the network's view under
 		// it, My digits under both.
-		side := padPageSide(r.W)
+		side := padPageSide(r.W, s.L.PageFirst)
 		left = ui.Rect{X: r.X, Y: r.Y, W: r.W, H: side + chrome}
 		right = ui.Rect{X: r.X, Y: left.Bottom() + ui.Gap, W: r.W, H: seePageH}
 		mineR = ui.Rect{X: r.X, Y: right.Bottom() + ui.Gap, W: r.W, H: minePageH}
@@ -105,18 +105,20 @@ func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) Action {
 // controls under it.
 func padChrome() float64 { return 2*ui.Pad + ui.LabelH + 6 + ui.RowH + ui.Gap }
 
-// On a page: the pad's side in a column w wide, the heights of the
-// network's view and of My digits.
-func padPageSide(w float64) float64 { return math.Min(w-2*ui.Pad, 360) }
+// On a page: the pad's side in a column w wide with h of the first
+// screen left for the view, the heights of the network's view and of My
+// digits.
+func padPageSide(w, h float64) float64 { return min(360, ui.PageSide(w-2*ui.Pad, h-padChrome())) }
 
 const (
 	seePageH  = 380.0
 	minePageH = 330.0
 )
 
-// drawPageH is the Draw view's height on a page w wide.
-func drawPageH(w float64) float64 {
-	return padPageSide(w) + padChrome() + seePageH + minePageH + 2*ui.Gap
+// drawPageH is the Draw view's height on a page w wide, h of its first
+// screen left for the view.
+func drawPageH(w, h float64) float64 {
+	return padPageSide(w, h) + padChrome() + seePageH + minePageH + 2*ui.Gap
 }
 
 // updatePadPrediction runs the model on the drawing when the drawing or

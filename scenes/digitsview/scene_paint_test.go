@@ -64,7 +64,7 @@ func listTexts(ls []*paint.List) []paint.TextBox {
 // show are there, inside the window, and no two overlap.
 func TestScenePaintTexts(t *testing.T) {
 	painttest.GoFonts(t)
-	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}} {
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}, {768, 1024}, {844, 390}} {
 		for _, view := range Views {
 			r := viewRig(t, win[0], win[1], view)
 			s := r.s
@@ -112,9 +112,9 @@ func TestScenePaintTexts(t *testing.T) {
 			for i, a := range texts {
 				// Inside the window; a chart's last x tick label, centred on
 				// the axis' end, may reach into the margin around the area.
-				if !inside(a.R, r.area.Inset(-ui.Pad-4)) {
+				if page := painttest.Page(r.area, s); !inside(a.R, page.Inset(-ui.Pad-4)) {
 					t.Errorf("%s: %q %+v leaves the window", what, a.S, a.R)
-				} else if !inside(a.R, r.area) {
+				} else if !inside(a.R, page) {
 					t.Logf("%s: %q %+v leaves the scene's area %+v", what, a.S, a.R, r.area)
 				}
 				for _, b := range texts[i+1:] {

@@ -360,7 +360,13 @@ func (s *Scene) layout(area ui.Rect) {
 	}
 	L.Controls, L.Content = ui.Sidebar(area)
 	s.layoutControls()
+	s.layoutContent()
+}
 
+// layoutContent places the plane, its caption and right of them the chart
+// along the line, its text and the plot of pieces in L.Content.
+func (s *Scene) layoutContent() {
+	L := &s.Layout
 	in := ui.PanelContent(L.Content, Title)
 	right, left := in.CutRight(math.Max(250, in.W*0.3), ui.Pad+4)
 	capH := 3*ui.LineHeight(CaptionSize) + 4
@@ -383,16 +389,22 @@ func (s *Scene) layout(area ui.Rect) {
 	s.layoutCharts()
 }
 
-// layoutPage lays the scene out in one column (a phone): the plane, its
-// caption, the chart along the line, its text and the plot of pieces,
-// then the controls.
+// layoutPage lays the scene out on a page: the plane, its caption, the
+// chart along the line, its text and the plot of pieces (side by side on
+// a wide page, as on a desktop; else stacked), then the controls.
 func (s *Scene) layoutPage(area ui.Rect) {
 	L := &s.Layout
+	if ui.WidePage(area.W) {
+		L.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: max(area.H, 560)}
+		s.layoutContent()
+		s.layoutPageControls(area)
+		return
+	}
 	cap := ui.LineHeight(CaptionSize)
-	side := math.Min(area.W-2*ui.Pad-34-8, 560)
+	side := ui.PageSide(area.W-2*ui.Pad-34-8, area.H-ui.PanelChrome()-4-20)
 	capH, infoH := 6*cap+4, 11*cap
 	chartH := math.Min(300, side*0.8)
-	L.Content, _ = area.CutTop(ui.PanelChrome()+4+side+20+capH+ui.Pad+chartH+ui.Pad+infoH+ScatterMaxH, 0)
+	L.Content, _ = ui.Below(area).CutTop(ui.PanelChrome()+4+side+20+capH+ui.Pad+chartH+ui.Pad+infoH+ScatterMaxH, 0)
 	in := ui.PanelContent(L.Content, Title)
 	L.Plot = ui.Rect{X: in.X + 34, Y: in.Y + 4, W: side, H: side}
 	L.Caption = ui.Rect{X: in.X, Y: L.Plot.Bottom() + 20, W: in.W, H: capH}
@@ -401,7 +413,13 @@ func (s *Scene) layoutPage(area ui.Rect) {
 	L.Info = col.Next(infoH)
 	L.Scatter = col.Next(ScatterMaxH - ui.Pad)
 	s.layoutCharts()
-	L.Controls = ui.Rect{X: area.X, Y: L.Content.Bottom() + ui.Gap, W: area.W, H: ui.PanelChrome() + s.controlsH() + 8*ui.Gap}
+	s.layoutPageControls(area)
+}
+
+// layoutPageControls places the controls under the content on a page.
+func (s *Scene) layoutPageControls(area ui.Rect) {
+	L := &s.Layout
+	L.Controls = ui.Rect{X: area.X, Y: L.Content.Bottom() + ui.Gap, W: min(area.W, ui.PageControlsW), H: ui.PanelChrome() + s.controlsH() + 8*ui.Gap}
 	s.layoutControls()
 	s.pageH = L.Controls.Bottom() - area.Y
 }

@@ -164,7 +164,7 @@ func collisions(s *Scene) []collision {
 func TestScenePaintNoOverlap(t *testing.T) {
 	// Not parallel: it sets the fonts' measure.
 	painttest.GoFonts(t)
-	for _, win := range [][3]float64{{1024, 640}, {1280, 800}, {1024, 640, 2*ui.AboutLineH + 2*ui.Pad}, {painttest.PhoneW, 844}} {
+	for _, win := range [][3]float64{{1024, 640}, {1280, 800}, {1024, 640, 2*ui.AboutLineH + 2*ui.Pad}, {painttest.PhoneW, 844}, {768, 1024}, {844, 390}} {
 		for _, tc := range []struct {
 			desc   string
 			before []map[string]string // nets counted first (the plot of pieces against neurons shows them)
@@ -201,6 +201,7 @@ func TestScenePaintNoOverlap(t *testing.T) {
 			if u := painttest.Unexplained(&f.s.List); len(u) > 0 {
 				t.Errorf("%v×%v (card %v), %s: pictures without a legend: %v", win[0], win[1], win[2], tc.desc, u)
 			}
+			area = painttest.Page(area, f.s)
 			for _, tb := range paint.Texts([]*paint.List{&f.s.List}) {
 				if r := tb.R; r.X < area.X-1 || r.Y < area.Y-1 || r.Right() > area.Right()+1 || r.Bottom() > area.Bottom()+1 {
 					t.Errorf("%v×%v (card %v), %s: %q %v leaves the scene's area %v", win[0], win[1], win[2], tc.desc, tb.S, r, area)

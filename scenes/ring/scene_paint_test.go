@@ -110,7 +110,7 @@ func TestSceneListTextsApart(t *testing.T) {
 	ui.Measure = func(s string, size float64) float64 { return measure(s, size, paint.Regular) }
 	defer func() { paint.Measure, ui.Measure = oldPaint, oldUI }()
 
-	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}} {
+	for _, win := range [][2]float64{{1024, 640}, {1280, 800}, {painttest.PhoneW, 844}, {768, 1024}, {844, 390}} {
 		// (steps: single steps taken, three runs of them, so that the
 		// chart has a history and the steps' labels are wider.)
 		for _, opts := range []map[string]string{{}, {"optimal": "1"}, {"steps": "4000"}} {
@@ -150,7 +150,7 @@ func TestSceneListTextsApart(t *testing.T) {
 						t.Errorf("%v×%v %v: %q %v overlaps %q %v", win[0], win[1], opts, a.S, a.R, b.S, b.R)
 					}
 				}
-				if !inside(a.R, area) {
+				if !inside(a.R, painttest.Page(area, s)) {
 					t.Errorf("%v×%v %v: %q %v outside the area %v", win[0], win[1], opts, a.S, a.R, area)
 				}
 			}

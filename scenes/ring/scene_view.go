@@ -72,11 +72,18 @@ const axisL, axisB = 26.0, 16.0
 // and its figures, the learned plot, its figures and chart, then the two
 // panels of controls.
 func (s *Scene) layoutPage(area ui.Rect) {
+	if ui.WidePage(area.W) { // (the two plots side by side, as on a desktop)
+		textH := max(10*ui.LineHeight(ui.SmallSize), learnLines*ui.LineHeight(ui.SmallSize)+ui.Gap+ChartH) + ui.Gap
+		s.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: max(area.H, ui.PanelChrome()+textH+240)}
+		s.layoutContent()
+		s.layoutPageControls(area)
+		return
+	}
 	titleH := ui.LineHeight(ui.FontSize) + 4
 	small := ui.LineHeight(ui.SmallSize)
-	side := math.Min(area.W-2*ui.Pad-axisL-8, 480)
+	side := min(480, ui.PageSide(area.W-2*ui.Pad-axisL-8, area.H-ui.PanelChrome()-titleH-axisB))
 	textL, textR := 11*small+ui.Gap, (learnLines+2)*small+ui.Gap+ChartH+ui.Gap
-	s.Content, _ = area.CutTop(ui.PanelChrome()+2*(titleH+side+axisB+ui.Gap)+textL+textR+ui.Gap, 0)
+	s.Content, _ = ui.Below(area).CutTop(ui.PanelChrome()+2*(titleH+side+axisB+ui.Gap)+textL+textR+ui.Gap, 0)
 	in := ui.PanelContent(s.Content, SceneTitle)
 	y := in.Y
 	for i, th := range [2]float64{textL, textR} {
@@ -90,7 +97,13 @@ func (s *Scene) layoutPage(area ui.Rect) {
 			s.ChartR = chartRect(&s.TextR)
 		}
 	}
-	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: area.W, H: s.designH() + ui.Gap + s.learnH()}
+	s.layoutPageControls(area)
+}
+
+// layoutPageControls places the two panels of controls under the content
+// on a page.
+func (s *Scene) layoutPageControls(area ui.Rect) {
+	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: min(area.W, ui.PageControlsW), H: s.designH() + ui.Gap + s.learnH()}
 	s.layoutControls()
 	s.pageH = s.Controls.Bottom() - area.Y
 }

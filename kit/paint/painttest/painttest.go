@@ -88,21 +88,37 @@ const PhoneW = 390.0
 
 // Phone sets the layout's metrics to a phone's (ui.Paged, touch-sized
 // rows) until the test ends, and returns the scene's area on its page: the
-// column as the Shell gives it, from the page's top. A test that calls it
-// must not run in parallel (the metrics are the ui package's).
-func Phone(t testing.TB) ui.Rect {
+// column's first screen as the Shell gives it on a 390×844 phone (under
+// its three rows of bar and the About card), from the page's top. A test
+// that calls it must not run in parallel (the metrics are the ui
+// package's).
+func Phone(t testing.TB) ui.Rect { return Touch(t, PhoneW, 844) }
+
+// Touch is Phone for a touch screen w×h (w ≤ ui.MinW: a phone or a tablet,
+// held either way).
+func Touch(t testing.TB, w, h float64) ui.Rect {
 	t.Helper()
-	ui.SetDevice(ui.Classify(int(PhoneW), 844, true), PhoneW, true)
+	ui.SetDevice(ui.Classify(int(w), int(h), true), w, true)
 	t.Cleanup(func() { ui.SetDevice(ui.Desktop, 1280, false) })
-	return ui.Rect{W: PhoneW, H: ui.PageMax(1)}.Inset(ui.Pad + 4)
+	return ui.Rect{W: w, H: h - 272}.Inset(ui.Pad + 4)
 }
 
-// Window is the scene's area in a window w×h: SceneArea, or Phone's page
-// where w is PhoneW (h is then ignored).
+// Page is the part of the page a scene laid out in area may use: area
+// itself on a desktop, on a page area's width down to the scene's height
+// (ui.Tall).
+func Page(area ui.Rect, sc any) ui.Rect {
+	if t, ok := sc.(ui.Tall); ok && ui.Paged {
+		area.H = max(area.H, t.PageHeight())
+	}
+	return area
+}
+
+// Window is the scene's area in a window w×h: SceneArea, or a touch
+// screen's page (Touch) where w is under ui.MinW.
 func Window(t testing.TB, w, h float64) ui.Rect {
 	t.Helper()
-	if w == PhoneW {
-		return Phone(t)
+	if w < ui.MinW {
+		return Touch(t, w, h)
 	}
 	ui.SetDevice(ui.Desktop, w, false)
 	return SceneArea(w, h)
