@@ -124,7 +124,7 @@ test('on a phone a finger dragged on the page scrolls it, and a tap on a control
   }
 });
 
-test('a wide window with a mouse keeps the desktop layout (no page)', async () => {
+test('a window 1024 px wide with a mouse keeps the desktop layout (no page)', async () => {
   const b = await launchBrowser({ width: 1024, height: 640 });
   try {
     await openApp(b.page, server.url, '?scene=ring');

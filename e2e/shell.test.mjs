@@ -161,15 +161,15 @@ test('clicking a tab switches to it', async () => {
   await screenshot(page, 'after-clicks');
 });
 
-test('a resized window is laid out again and redrawn (under 700 px wide, on a page in one column)', async () => {
+test('a resized window is laid out again and redrawn (under 1024 px wide, on a page)', async () => {
   await page.evaluate(() => window.digitlab.set({ scene: 'digits' }));
-  for (const [w, h] of [[1400, 900], [600, 800], [1024, 640]]) {
+  for (const [w, h] of [[1400, 900], [600, 800], [900, 700], [1024, 640]]) {
     await page.setViewportSize({ width: w, height: h });
     const st = await waitStatus(page, (s) => s.width === w && s.height === h,
       { timeout: 10_000, what: `status() width/height ${w}x${h}` });
     assert.equal(st.scene, 'digits');
-    assert.equal(st.page !== null, w < 700, `a page at ${w}×${h}: ${JSON.stringify(st.page)}`);
-    assert.equal(st.rowH, w < 700 ? 40 : 28);
+    assert.equal(st.page !== null, w < 1024, `a page at ${w}×${h}: ${JSON.stringify(st.page)}`);
+    assert.equal(st.rowH, w < 1024 ? 40 : 28);
     await frames(page, 5);
     const shot = await screenshot(page, `resized-${w}x${h}`);
     assert.equal(shot.width, w);

@@ -55,10 +55,9 @@ func NewApp(query string) *App {
 }
 
 // Layout makes the screen as many pixels as the device has (sharp text and
-// plots) and sets dpr, the device pixels per logical pixel. A phone or a
-// tablet is laid out on a page (ui.SetDevice), one logical pixel per CSS
-// pixel; other windows smaller than ui.MinW×MinH are scaled down as a
-// whole rather than laid out cramped.
+// plots) and sets dpr, the device pixels per logical pixel. Phones, tablets
+// and windows under ui.MinW wide are laid out on a page (ui.SetDevice) at
+// one logical pixel per CSS pixel; a shorter window is scaled down.
 func (a *App) Layout(outsideW, outsideH int) (int, int) {
 	a.Touch = a.reader.touchScreen
 	a.Device = ui.Classify(outsideW, outsideH, a.Touch)
@@ -116,7 +115,7 @@ func (a *App) Draw(screen *ebiten.Image) {
 		a.Drawn(true, time.Since(t0))
 		return
 	}
-	screen.Fill(colBg)
+	screen.Fill(colBg) // (on a page the gap under the banner too)
 	dst.Fill(colBg)
 	a.scenes[a.Cur].Draw(dst)
 	a.page.show(screen, &a.Page)

@@ -9,9 +9,9 @@ package ui
 // bar names what a tap does instead of keys, and a lifted finger leaves
 // the pointer resting where it was (Pointer), so a tap shows what hovering
 // shows, and a finger held on a control shows its tooltip (Tooltip). A
-// phone, and a touch screen up to MinW wide, is laid out in one column
-// on a Page with touch-sized rows (SetDevice); a desktop window smaller
-// than MinW×MinH gets the desktop's layout scaled down.
+// phone, a window narrower than MinW and a touch screen up to MinW wide
+// are laid out on a Page with touch-sized rows (SetDevice); a window as
+// wide but shorter than MinH gets the desktop's layout scaled down.
 type Device string
 
 const (

@@ -134,16 +134,17 @@ const PageControlsW = 560.0
 // it), but at least 200.
 func PageSide(w, h float64) float64 { return max(min(w, 560, h), min(w, 200)) }
 
-// Paged says that the scenes lay out in one column on a Page: the app sets
-// it (SetDevice) for a phone and for a touch screen up to MinW wide.
+// Paged says that the scenes lay out on a Page: the app sets it
+// (SetDevice) for a phone, a window narrower than MinW and a touch screen
+// up to MinW wide.
 var Paged bool
 
-// SetDevice sets the layout's metrics for a kind of screen: one column on
-// a page for a phone or a touch screen no wider than MinW CSS pixels, and
-// control rows a finger can hit (TouchRowH) on a page. (A wider touch
-// screen keeps the desktop's layout and rows.)
+// SetDevice sets the layout's metrics for a kind of screen: a page for a
+// phone, for a window under MinW CSS pixels wide and for a touch screen no
+// wider, and control rows a finger can hit (TouchRowH) on a page. (A wider
+// touch screen keeps the desktop's layout and rows.)
 func SetDevice(d Device, cssW float64, touch bool) {
-	Paged = d == Phone || touch && cssW <= MinW
+	Paged = d == Phone || cssW < MinW || touch && cssW <= MinW
 	RowH = DeskRowH
 	if Paged {
 		RowH = TouchRowH

@@ -204,7 +204,7 @@ func TestSetDevice(t *testing.T) {
 		w, h  int
 		touch bool
 		paged bool
-	}{{390, 844, true, true}, {844, 390, true, true}, {600, 800, false, true}, {768, 1024, true, true}, {1024, 768, true, true}, {1280, 800, true, false}, {1024, 640, false, false}} {
+	}{{390, 844, true, true}, {844, 390, true, true}, {600, 800, false, true}, {768, 1024, true, true}, {1024, 768, true, true}, {1280, 800, true, false}, {1024, 640, false, false}, {800, 700, false, true}, {1024, 500, false, false}} {
 		SetDevice(Classify(c.w, c.h, c.touch), float64(c.w), c.touch)
 		if Paged != c.paged || (RowH == TouchRowH) != c.paged {
 			t.Errorf("%d×%d touch %v: paged %v, rows %v", c.w, c.h, c.touch, Paged, RowH)

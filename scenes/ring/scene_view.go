@@ -73,8 +73,12 @@ const axisL, axisB = 26.0, 16.0
 // panels of controls.
 func (s *Scene) layoutPage(area ui.Rect) {
 	if ui.WidePage(area.W) { // (the two plots side by side, as on a desktop)
+		// As tall as the first screen (at least room for 240 px plots),
+		// no taller than plots as wide as their halves need.
 		textH := max(10*ui.LineHeight(ui.SmallSize), learnLines*ui.LineHeight(ui.SmallSize)+ui.Gap+ChartH) + ui.Gap
-		s.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: max(area.H, ui.PanelChrome()+textH+240)}
+		rest := ui.PanelChrome() + ui.LineHeight(ui.FontSize) + 4 + axisB + textH
+		sideW := (area.W-2*ui.Pad-2*ui.Gap)/2 - axisL
+		s.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: min(max(area.H, rest+240), rest+sideW)}
 		s.layoutContent()
 		s.layoutPageControls(area)
 		return
