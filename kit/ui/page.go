@@ -1,5 +1,7 @@
 package ui
 
+import "math"
+
 // Page is the scene's area on a phone or a tablet (Paged): one column as
 // tall as the scene needs, shown in View under the bar and scrolled by a
 // finger dragged where no control took it, or by the wheel where no plot
@@ -66,7 +68,7 @@ func (p *Page) toPage(in *Input) {
 	if p.held && !in.Down {
 		p.held, p.drag = false, false
 	}
-	if p.held && !p.drag && abs(in.Y-p.fromY) > dragSlop {
+	if p.held && !p.drag && math.Abs(in.Y-p.fromY) > dragSlop {
 		p.drag = true
 	}
 	if p.drag {
@@ -84,8 +86,8 @@ func (p *Page) toPage(in *Input) {
 // toWindow moves in's pointer (and the tooltip's rectangle) back into
 // window coordinates after the scene's Update, and starts holding the
 // page where a press fell on it and nothing took it; the wheel nothing
-// took scrolls it.
-func (p *Page) toWindow(in *Input, wheelTaken bool) {
+// took (Input.TakeWheel) scrolls it.
+func (p *Page) toWindow(in *Input) {
 	if !p.On {
 		return
 	}
@@ -98,16 +100,9 @@ func (p *Page) toWindow(in *Input, wheelTaken bool) {
 	if in.Pressed && !in.consumed && in.capture == nil && p.View.Contains(in.X, in.Y) {
 		p.held, p.drag, p.fromY, p.fromScrl = true, false, in.Y, p.Scroll
 	}
-	if in.Wheel != 0 && !wheelTaken {
+	if in.Wheel != 0 && !in.wheelTaken {
 		p.ScrollBy(-in.Wheel * wheelStep)
 	}
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // Below is the page's column under area's top, unbounded (a page grows as
@@ -122,8 +117,16 @@ func Below(area Rect) Rect {
 // the controls below them; a narrower page stacks everything.
 const WidePageW = 700.0
 
-// WidePage reports whether a page's area w wide is a wide page's.
-func WidePage(w float64) bool { return Paged && w >= WidePageW-2*(Pad+4) }
+// WidePage reports whether a page's area w wide is a wide page's, and
+// NarrowPage whether it is a narrow one's (both false off a page).
+func WidePage(w float64) bool   { return Paged && w >= WidePageW-2*(Pad+4) }
+func NarrowPage(w float64) bool { return Paged && !WidePage(w) }
+
+// PageControls is where a page puts a scene's controls h tall: under its
+// content, at most PageControlsW wide.
+func PageControls(area, content Rect, h float64) Rect {
+	return Rect{X: area.X, Y: content.Bottom() + Gap, W: min(area.W, PageControlsW), H: h}
+}
 
 // PageControlsW is the widest a page's panel of controls gets.
 const PageControlsW = 560.0

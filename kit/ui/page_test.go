@@ -16,7 +16,7 @@ func pageTick(p *Page, in *Input, x, y float64, down bool, see func(in *Input)) 
 	if see != nil {
 		see(in)
 	}
-	p.toWindow(in, in.wheelTaken)
+	p.toWindow(in)
 }
 
 func newPage() *Page {
@@ -113,7 +113,7 @@ func TestPageWheelAndTip(t *testing.T) {
 	in.Pointer, in.X, in.Y, in.Wheel = true, 10, 300, -2 // two notches down
 	p.toPage(in)
 	in.OfferTip(Rect{X: 5, Y: 200, W: 20, H: 10}, "a tip")
-	p.toWindow(in, in.wheelTaken)
+	p.toWindow(in)
 	if p.Scroll != 2*wheelStep {
 		t.Errorf("the wheel nothing took: scroll %v, want %v", p.Scroll, 2*wheelStep)
 	}
@@ -126,7 +126,7 @@ func TestPageWheelAndTip(t *testing.T) {
 	if in.TakeWheel() != -2 {
 		t.Error("TakeWheel does not return the wheel")
 	}
-	p.toWindow(in, in.wheelTaken)
+	p.toWindow(in)
 	if p.Scroll != 2*wheelStep {
 		t.Errorf("a plot took the wheel, yet the page scrolled to %v", p.Scroll)
 	}
@@ -135,7 +135,7 @@ func TestPageWheelAndTip(t *testing.T) {
 	in.Reset()
 	in.X, in.Y = 7, 8
 	q.toPage(in)
-	q.toWindow(in, false)
+	q.toWindow(in)
 	if in.X != 7 || in.Y != 8 {
 		t.Errorf("without a page the pointer moved to (%v, %v)", in.X, in.Y)
 	}

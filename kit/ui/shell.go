@@ -12,7 +12,7 @@ import (
 // The frame around the scenes, in logical pixels.
 const (
 	BarH = 44.0   // the top bar (a page's first row): app name, tabs, key hints or loading progress
-	MinW = 1024.0 // below this window size the whole app is scaled down
+	MinW = 1024.0 // narrower windows get a Page; shorter ones the desktop layout scaled down
 	MinH = 640.0
 )
 
@@ -105,8 +105,8 @@ type Shell struct {
 	Device                  Device // what kind of screen it is (status().layout)
 	Touch                   bool   // the screen takes touches (or one was seen)
 	Window, Bar, Area, Info Rect   // the whole window, the top bar, the scene's area, the bar's right part
-	// Page is the scene's one column on a narrow screen (Paged): Area is
-	// then in the page's coordinates, and the page shows in Page.View.
+	// Page is the scene's page (Paged): Area is then its first screen in
+	// the page's coordinates, and the page shows in Page.View.
 	Page   Page
 	Budget time.Duration
 
@@ -319,9 +319,6 @@ func (s *Shell) Begin(now time.Time) {
 	if s.About.Update(&s.In) {
 		s.redraw.Invalidate() // the scene's area grows or shrinks
 	}
-	if s.Page.On {
-		s.panels = s.panels[:0] // (no PNG button on a page: it scrolls under it)
-	}
 	if s.Snap.Update(&s.In, s.panels) {
 		s.redraw.Invalidate() // the button came, went or moved
 	}
@@ -491,7 +488,7 @@ func (s *Shell) End(sceneTook time.Duration) {
 	if busy {
 		s.sceneMs = Smooth(s.sceneMs, sceneTook)
 	}
-	s.Page.toWindow(&s.In, s.In.wheelTaken)
+	s.Page.toWindow(&s.In)
 	if t, ok := sc.(Tall); ok && s.Page.On {
 		s.Page.H = max(s.Page.View.H, min(PageMax(s.Screen.DPR), t.PageHeight()+2*(Pad+4)))
 		s.Page.ScrollBy(0)
@@ -534,7 +531,7 @@ func (s *Shell) End(sceneTook time.Duration) {
 		s.Snap.Want.Title == "" && !overSnap && !s.overSnap
 	s.overBanner, s.overSnap = overBanner, overSnap
 	s.panels = s.panels[:0]
-	if p, ok := sc.(Panels); ok {
+	if p, ok := sc.(Panels); ok && !s.Page.On { // (no PNG button on a page: it would scroll under it)
 		s.panels = p.Panels(s.panels)
 	}
 }

@@ -78,7 +78,7 @@ type Scene struct {
 
 	area       ui.Rect
 	scale      float64
-	pageH      float64    // the one column's height (PageHeight)
+	pageH      float64    // the height on a page (PageHeight)
 	stale      bool       // the function changed: levels and heatmap again
 	hLevel     float64    // the level HoverLevel is for
 	hoverValid bool       // HoverLevel is hLevel's over VP.World
@@ -318,12 +318,12 @@ func (s *Scene) layoutPage(area ui.Rect) {
 		s.layoutChart(ui.Rect{X: in.X, Y: s.Caption.Bottom() + ui.Gap, W: in.W, H: chartH})
 	}
 	ctlH := ui.PanelChrome() + s.Fn.Height() + ui.LineHeight(ui.SmallSize) + s.Sign.Height() + s.Eta.Height() + s.Speed.Height() + 2*ui.RowH + 6*ui.Gap + figuresH
-	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: min(area.W, ui.PageControlsW), H: ctlH}
+	s.Controls = ui.PageControls(area, s.Content, ctlH)
 	s.layoutControls()
 	s.pageH = s.Controls.Bottom() - area.Y
 }
 
-// PageHeight is the height of the one column (ui.Tall).
+// PageHeight is the height of the scene on a page (ui.Tall).
 func (s *Scene) PageHeight() float64 { return s.pageH }
 
 // layoutControls places the controls and the figures in s.Controls.

@@ -168,7 +168,7 @@ func (v *InsideView) Layout(r ui.Rect, in *Inside) {
 	lh := ui.LineHeight(ui.SmallSize)
 	dw := math.Max(150, math.Min(260, r.W*0.3))
 	detail, rest := r.CutRight(dw, 16)
-	if ui.Paged && !ui.WidePage(r.W) { // (a narrow column: the selected unit under the layers)
+	if ui.NarrowPage(r.W) { // (a narrow column: the selected unit under the layers)
 		detail, rest = r.CutBottom(insideDetailPageH, 16)
 	}
 	hover, area := rest.CutBottom(lh+4, 4)

@@ -158,15 +158,20 @@ func facts(model string) presetFacts {
 		SkipBelow: r.SkipBelow, LR: r.LR, ok: err == nil && rerr == nil}
 }
 
+// controlRowsH is the height of the sidebar's rows without their gaps.
+func (s *Scene) controlRowsH() float64 {
+	u := &s.UI
+	return u.Task.Height() + u.Model.Height() + u.Opt.Height() + u.LR.Height() + u.Anneal.Height() + u.TrainN.Height() + 4*ui.RowH + 2
+}
+
 // updateControls places the sidebar widgets and handles their input.
 func (s *Scene) updateControls(in *ui.Input) Action {
 	u := &s.UI
 	// The rows' gaps shrink (to 3) where the column would not fit with a
 	// line of the note under it (a short window, a message above).
 	content := ui.PanelContent(s.L.Controls, "Training")
-	rowsH := u.Task.Height() + u.Model.Height() + u.Opt.Height() + u.LR.Height() + u.Anneal.Height() + u.TrainN.Height() + 4*ui.RowH + 2
 	const gaps = 11
-	gap := math.Max(3, math.Min(ui.Gap, (content.H-rowsH-ui.LineHeight(ui.SmallSize))/gaps))
+	gap := math.Max(3, math.Min(ui.Gap, (content.H-s.controlRowsH()-ui.LineHeight(ui.SmallSize))/gaps))
 	col := ui.NewColumn(content, gap)
 	u.Task.Rect = col.Next(u.Task.Height())
 	u.Model.Rect = col.Next(u.Model.Height())

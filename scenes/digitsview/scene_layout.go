@@ -191,8 +191,8 @@ func (s *Scene) Update(t *ui.Tick, dataReady bool) Action {
 	return act
 }
 
-// layoutPage lays the scene out in one column (a phone): the views'
-// choice in two rows, the status line, the view, then the controls.
+// layoutPage lays the scene out on a page: the views' choice (in two rows
+// on a narrow page), the status line, the view, then the controls.
 func (s *Scene) layoutPage(area ui.Rect, in *ui.Input) Action {
 	L := &s.L
 	col := ui.NewColumn(ui.Below(area), ui.Gap)
@@ -205,14 +205,12 @@ func (s *Scene) layoutPage(area ui.Rect, in *ui.Input) Action {
 	L.PageFirst = area.Bottom() - col.R.Y
 	L.ViewArea = col.Next(s.pageViewH(area.W))
 	L.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: L.ViewArea.Bottom() - area.Y}
-	u := &s.UI
-	rowsH := u.Task.Height() + u.Model.Height() + u.Opt.Height() + u.LR.Height() + u.Anneal.Height() + u.TrainN.Height() + 4*ui.RowH + 2
-	L.Controls = col.Next(ui.PanelChrome() + rowsH + 11*ui.Gap + 8*ui.LineHeight(ui.SmallSize))
+	L.Controls = col.Next(ui.PanelChrome() + s.controlRowsH() + 11*ui.Gap + 8*ui.LineHeight(ui.SmallSize))
 	s.pageH = L.Controls.Bottom() - area.Y
 	return s.updateControls(in)
 }
 
-// PageHeight is the height of the one column (ui.Tall).
+// PageHeight is the height of the scene on a page (ui.Tall).
 func (s *Scene) PageHeight() float64 { return s.pageH }
 
 // pageViewH is how tall the view is in a page's column w wide.
@@ -275,9 +273,9 @@ const (
 func sideBySide(r ui.Rect, pageLeftH float64) (left, right ui.Rect) {
 	leftW := 272.0
 	switch {
-	case ui.Paged && !ui.WidePage(r.W):
+	case ui.NarrowPage(r.W):
 		return r.CutTop(pageLeftH, ui.Gap+4)
-	case ui.Paged:
+	case ui.WidePage(r.W):
 		leftW = 340 // (room for the matrix's figures in their page size)
 	}
 	return r.CutLeft(math.Min(leftW, r.W*0.4), ui.Gap+4)
@@ -525,10 +523,8 @@ func (s *Scene) layoutMistakes(r ui.Rect, in *ui.Input) {
 	s.UI.AllMist.Rect = ui.Rect{}
 	pageR := head
 	if ui.Paged { // (a narrow gallery: its buttons in a row of their own, a finger's size)
-		var tools ui.Rect
-		tools, grid = grid.CutTop(ui.RowH, 6)
-		head, pageR = tools, tools
-		head.Y, head.H = tools.Y+4, tools.H-2
+		head, grid = grid.CutTop(ui.RowH, 6)
+		head.Y, head.H = head.Y+4, head.H-2
 		pageR = head
 	}
 	if _, _, ok := s.Snap.Cell(); ok {

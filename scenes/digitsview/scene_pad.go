@@ -16,7 +16,7 @@ func (s *Scene) layoutDraw(r ui.Rect, in *ui.Input) Action {
 	// The pad is the largest square that leaves the right panel 320 wide;
 	// its panel is just tall enough for it, its title and the controls.
 	chrome := padChrome()
-	if ui.Paged && !ui.WidePage(r.W) {
+	if ui.NarrowPage(r.W) {
 		// On a narrow page: the pad across the column, the network's view under
 		// it, My digits under both.
 		side := padPageSide(r.W, s.L.PageFirst)

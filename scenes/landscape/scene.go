@@ -110,7 +110,7 @@ type Scene struct {
 
 	// What the cached state was computed for.
 	laidOut   bool
-	pageH     float64 // the one column's height (PageHeight)
+	pageH     float64 // the height on a page (PageHeight)
 	legRows   int     // the rows of the units' legend the layout has room for
 	touch     bool    // the screen takes touches (the plane's hint says tap)
 	area      ui.Rect
@@ -419,12 +419,12 @@ func (s *Scene) layoutPage(area ui.Rect) {
 // layoutPageControls places the controls under the content on a page.
 func (s *Scene) layoutPageControls(area ui.Rect) {
 	L := &s.Layout
-	L.Controls = ui.Rect{X: area.X, Y: L.Content.Bottom() + ui.Gap, W: min(area.W, ui.PageControlsW), H: ui.PanelChrome() + s.controlsH() + 8*ui.Gap}
+	L.Controls = ui.PageControls(area, L.Content, ui.PanelChrome()+s.controlsH()+8*ui.Gap)
 	s.layoutControls()
 	s.pageH = L.Controls.Bottom() - area.Y
 }
 
-// PageHeight is the height of the one column (ui.Tall).
+// PageHeight is the height of the scene on a page (ui.Tall).
 func (s *Scene) PageHeight() float64 { return s.pageH }
 
 // controlsH is the height of the controls' rows without their gaps.

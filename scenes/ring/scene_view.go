@@ -34,7 +34,7 @@ type layout struct {
 
 	area      ui.Rect
 	laidOut   bool
-	pageH     float64 // the one column's height (PageHeight)
+	pageH     float64 // the height on a page (PageHeight)
 	layoutGen uint64
 	marks     [7]paint.Op // the seed test points' numbers on the left plot (text ops)
 }
@@ -68,15 +68,20 @@ func (s *Scene) learnH() float64 {
 // Room for the axes' tick labels: left of each plot and under it.
 const axisL, axisB = 26.0, 16.0
 
-// layoutPage lays the scene out in one column (a phone): the designed plot
-// and its figures, the learned plot, its figures and chart, then the two
-// panels of controls.
+// textH is the height of the figures under the plots side by side: 10
+// lines under the designed one, 7 and the chart under the learned one.
+func textH() float64 {
+	return max(10*ui.LineHeight(ui.SmallSize), learnLines*ui.LineHeight(ui.SmallSize)+ui.Gap+ChartH) + ui.Gap
+}
+
+// layoutPage lays the scene out on a page: the designed plot and its
+// figures, the learned plot, its figures and chart (side by side on a wide
+// page, as on a desktop; else stacked), then the two panels of controls.
 func (s *Scene) layoutPage(area ui.Rect) {
 	if ui.WidePage(area.W) { // (the two plots side by side, as on a desktop)
 		// As tall as the first screen (at least room for 240 px plots),
 		// no taller than plots as wide as their halves need.
-		textH := max(10*ui.LineHeight(ui.SmallSize), learnLines*ui.LineHeight(ui.SmallSize)+ui.Gap+ChartH) + ui.Gap
-		rest := ui.PanelChrome() + ui.LineHeight(ui.FontSize) + 4 + axisB + textH
+		rest := ui.PanelChrome() + ui.LineHeight(ui.FontSize) + 4 + axisB + textH()
 		sideW := (area.W-2*ui.Pad-2*ui.Gap)/2 - axisL
 		s.Content = ui.Rect{X: area.X, Y: area.Y, W: area.W, H: min(max(area.H, rest+240), rest+sideW)}
 		s.layoutContent()
@@ -107,12 +112,12 @@ func (s *Scene) layoutPage(area ui.Rect) {
 // layoutPageControls places the two panels of controls under the content
 // on a page.
 func (s *Scene) layoutPageControls(area ui.Rect) {
-	s.Controls = ui.Rect{X: area.X, Y: s.Content.Bottom() + ui.Gap, W: min(area.W, ui.PageControlsW), H: s.designH() + ui.Gap + s.learnH()}
+	s.Controls = ui.PageControls(area, s.Content, s.designH()+ui.Gap+s.learnH())
 	s.layoutControls()
 	s.pageH = s.Controls.Bottom() - area.Y
 }
 
-// PageHeight is the height of the one column (ui.Tall).
+// PageHeight is the height of the scene on a page (ui.Tall).
 func (s *Scene) PageHeight() float64 { return s.pageH }
 
 // layoutControls places the designed and the learned network's controls
@@ -146,9 +151,7 @@ func (s *Scene) layoutControls() {
 func (s *Scene) layoutContent() {
 	in := ui.PanelContent(s.Content, SceneTitle)
 	titleH := ui.LineHeight(ui.FontSize) + 4
-	// Under each plot its figures: 10 lines under the designed one, 7
-	// and the chart under the learned one.
-	textH := max(10*ui.LineHeight(ui.SmallSize), learnLines*ui.LineHeight(ui.SmallSize)+ui.Gap+ChartH) + ui.Gap
+	textH := textH()
 	side := math.Max(40, math.Min((in.W-2*ui.Gap)/2-axisL, in.H-titleH-textH-axisB))
 	for i, h := range in.SplitH(2, 2*ui.Gap) {
 		p := ui.Rect{X: h.X + axisL + (h.W-axisL-side)/2, Y: h.Y + titleH, W: side, H: side}

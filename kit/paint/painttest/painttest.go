@@ -86,16 +86,12 @@ func Unexplained(ls ...*paint.List) []string {
 // pixels, one per logical pixel on a page).
 const PhoneW = 390.0
 
-// Phone sets the layout's metrics to a phone's (ui.Paged, touch-sized
-// rows) until the test ends, and returns the scene's area on its page: the
-// column's first screen as the Shell gives it on a 390×844 phone (under
-// its three rows of bar and the About card), from the page's top. A test
-// that calls it must not run in parallel (the metrics are the ui
-// package's).
-func Phone(t testing.TB) ui.Rect { return Touch(t, PhoneW, 844) }
-
-// Touch is Phone for a touch screen w×h (w ≤ ui.MinW: a phone or a tablet,
-// held either way).
+// Touch sets the layout's metrics to a touch screen's w×h (w ≤ ui.MinW:
+// a phone or a tablet, held either way: ui.Paged, touch-sized rows) until
+// the test ends, and returns the scene's area on its page: the first
+// screen under a three-row bar and the About card (272 px), from the
+// page's top. A test that calls it must not run in parallel (the metrics
+// are the ui package's).
 func Touch(t testing.TB, w, h float64) ui.Rect {
 	t.Helper()
 	ui.SetDevice(ui.Classify(int(w), int(h), true), w, true)
