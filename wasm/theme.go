@@ -24,15 +24,12 @@ var (
 	colDisabled = paint.Disabled
 	colTipBg    = paint.TipBg
 	colTipText  = paint.TipInk
-	colBannerBg = paint.BannerBg
-	colAboutBg  = paint.HoverBg
 )
 
 // Font sizes in logical pixels (re-exported from ui so layout and drawing agree).
 const (
 	sizeBody  = ui.FontSize
 	sizeSmall = ui.SmallSize
-	sizeTitle = ui.TitleSize
 )
 
 // Font is one of the Go fonts.
